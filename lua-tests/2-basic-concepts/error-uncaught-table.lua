@@ -1,0 +1,3 @@
+-- §2.3 an uncaught non-string error value
+print("before")
+error({code = 1})

@@ -1,0 +1,23 @@
+-- §3.4 runtime error messages caught by pcall
+local function msg(f) local ok, e = pcall(f); return e end
+local t = {}
+print(msg(function() return undefinedvar.x end))
+print(msg(function() local l; return l.x end))
+print(msg(function() return t.a.b end))
+print(msg(function() return t:m() end))
+print(msg(function() return undefinedf() end))
+print(msg(function() return t.x + 1 end))
+print(msg(function() return "a" .. t end))
+print(msg(function() return 1 < nil end))
+print(msg(function() return {} < {} end))
+print(msg(function() return {} <= {} end))
+print(msg(function() return "a" < 1 end))
+print(msg(function() for i = "x", 10 do end end))
+print(msg(function() for i = 1, "x" do end end))
+print(msg(function() for i = 1, 2, "x" do end end))
+print(msg(function() return -{} end))
+print(msg(function() return #nil end))
+print(msg(function() return ~1.5 end))
+print(msg(function() return t.x.y.z end))
+print(msg(function() local a = "x" + 1 end))
+print(msg(function() return 2^53 | 0 end))

@@ -1,0 +1,114 @@
+/**
+ * The official-suite runner: `npm run conformance -- --suite DIR [files...]`
+ *
+ * Runs each file of the official Lua 5.4.8 test suite (the `testes/` folder
+ * of lua-5.4.8-tests; never part of this repository) in its own child process
+ * of `bin/lucid.mjs` — or of a real interpreter with `--lua lua5.4` — with
+ * `_port=true; _soft=true` set first (portable and quick modes of the suite),
+ * the suite folder as working directory and a per-file timeout. Prints PASS,
+ * FAIL or TIMEOUT per file with the first error and how far into the file it
+ * got, then compares the run with lua-tests/conformance-expectations.txt and
+ * exits non-zero on any regression (a file expected to pass that does not).
+ *
+ * Options:
+ *   --suite DIR        the testes/ folder (or set LUA_TESTS_DIR)
+ *   --lua ENGINE       run on another interpreter (e.g. lua5.4) instead of lucid
+ *   --timeout SECONDS  per file (default 120)
+ *   --jobs N           files run at once (default 1; the suite is CPU-heavy)
+ *   --expectations F   another expectations file
+ *   --lucid-opt OPT    pass an option to lucid before the file (repeatable),
+ *                      e.g. --lucid-opt --gc-stress
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runProgram, pool, errorMessage } from './lib/engines.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const argv = process.argv.slice(2);
+let suite = process.env.LUA_TESTS_DIR;
+let engine = 'lucid'; let timeout = 120; let jobs = 1;
+let expectationsFile = join(root, 'lua-tests', 'conformance-expectations.txt');
+const lucidOpts = []; const files = [];
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--suite') suite = argv[++i];
+  else if (a === '--lua') engine = argv[++i];
+  else if (a === '--timeout') timeout = Number(argv[++i]);
+  else if (a === '--jobs') jobs = Number(argv[++i]);
+  else if (a === '--expectations') expectationsFile = argv[++i];
+  else if (a === '--lucid-opt') lucidOpts.push(argv[++i]);
+  else files.push(a);
+}
+
+if (!suite || !existsSync(join(suite, 'all.lua'))) {
+  console.log(`No official test suite found${suite ? ` at ${suite}` : ''}; skipping.
+To run it, get the Lua 5.4.8 test suite — the lua-5.4.8-tests archive from
+https://www.lua.org/tests/, or the testes/ folder of the lua/lua repository at
+tag v5.4.8 — and run:
+  npm run conformance -- --suite path/to/testes
+(or set LUA_TESTS_DIR=path/to/testes).`);
+  process.exit(0);
+}
+
+/**
+ * The expectations file: one line per official file,
+ *   name.lua  PASS
+ *   name.lua  FAIL  # reason
+ * with `#` comment lines between, engine262 style. Every FAIL has a reason.
+ */
+function readExpectations(file) {
+  const map = new Map();
+  if (!existsSync(file)) return map;
+  readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const m = /^(\S+\.lua)\s+(PASS|FAIL|TIMEOUT)\s*(?:#\s*(.*))?$/.exec(line);
+    if (!m) throw new Error(`${file}:${i + 1}: cannot read: ${line}`);
+    if (m[2] !== 'PASS' && !m[3]) throw new Error(`${file}:${i + 1}: ${m[1]} is expected to fail but gives no reason`);
+    map.set(m[1], { status: m[2], reason: m[3] ?? '' });
+  });
+  return map;
+}
+
+const all = readdirSync(suite).filter((f) => f.endsWith('.lua')).sort();
+const selected = files.length ? files.map((f) => f.replace(/^.*\//, '')) : all;
+const expectations = engine === 'lucid' ? readExpectations(expectationsFile) : new Map();
+const total = Object.fromEntries(selected.map((f) => {
+  try { return [f, readFileSync(join(suite, f), 'latin1').split('\n').length]; } catch { return [f, 0]; }
+}));
+
+/** How far into `file` a failed run got, from the first `file:line:` in its message. */
+function progress(file, message) {
+  const m = new RegExp(`${file.replace('.', '\\.')}:(\\d+):`).exec(message);
+  return m ? `line ${m[1]} of ${total[file]}` : 'position unknown';
+}
+
+const pre = engine === 'lucid' ? [...lucidOpts, '-e', '_port=true; _soft=true'] : ['-e', '_port=true; _soft=true'];
+const results = await pool(selected.map((f) => async () => {
+  const run = await runProgram(engine, f, { pre, cwd: suite, timeout: timeout * 1000 });
+  let status = run.timedOut ? 'TIMEOUT' : run.status === 0 ? 'PASS' : 'FAIL';
+  const message = errorMessage(run.stderr).split('\n')[0];
+  const line = status === 'PASS'
+    ? `PASS     ${f}  (${(run.ms / 1000).toFixed(1)} s)`
+    : `${status.padEnd(8)} ${f}  (${progress(f, message)}): ${message.slice(0, 200)}`;
+  console.log(line);
+  return { f, status };
+}), jobs);
+
+let regressions = 0; let improvements = 0;
+const counts = { PASS: 0, FAIL: 0, TIMEOUT: 0 };
+for (const { f, status } of results) {
+  counts[status]++;
+  const exp = expectations.get(f);
+  if (!exp) continue;
+  if (exp.status === 'PASS' && status !== 'PASS') {
+    regressions++;
+    console.log(`REGRESSION ${f}: expected PASS, got ${status}`);
+  } else if (exp.status !== 'PASS' && status === 'PASS') {
+    improvements++;
+    console.log(`IMPROVED   ${f}: now passes (expected ${exp.status}: ${exp.reason}); record it in the expectations file`);
+  }
+}
+console.log(`\n${engine}: ${counts.PASS} PASS, ${counts.FAIL} FAIL, ${counts.TIMEOUT} TIMEOUT of ${results.length} files` +
+  (engine === 'lucid' ? `; ${regressions} regressions, ${improvements} improvements against ${expectationsFile.replace(root + '/', '')}` : ''));
+process.exitCode = regressions > 0 ? 1 : 0;

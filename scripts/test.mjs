@@ -1,0 +1,101 @@
+/**
+ * `npm test`: every check of the project, in one command, ending with the
+ * line `N passed, M failed` that CI reads.
+ *
+ * Steps, in order (each later step still runs when an earlier one fails, so
+ * that one run shows everything that is wrong):
+ *   1. the Ohm bundle is fresh against grammar.ohm   (counts as one test)
+ *   2. `tsc --noEmit`                                  (counts as one test)
+ *   3. the uvu specs under spec/, under c8 for coverage (each uvu test counts)
+ *   4. the Lua programs of lua-tests/, run on lucid and compared with what
+ *      real Lua 5.4 printed (each program counts; expected failures are
+ *      listed with their reasons and counted apart)
+ *
+ * Quiet on success, the full output of a step on failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = (name) => resolve(root, 'node_modules', '.bin', name);
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+
+function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, {
+    cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options,
+  });
+  return { status: r.status ?? 1, out: (r.stdout ?? '') + (r.stderr ?? ''), stdout: r.stdout ?? '' };
+}
+
+function step(name, ok, detail) {
+  if (ok) passed++; else failed++;
+  summary.push(`${ok ? 'ok  ' : 'FAIL'}  ${name}`);
+  if (!ok && detail) console.log(`\n--- ${name} ---\n${detail.trimEnd()}\n`);
+}
+
+// 1. grammar bundle
+{
+  const r = run(process.execPath, ['scripts/check-grammar-bundle.mjs']);
+  step('grammar bundle is fresh (npm run grammar:check)', r.status === 0, r.out);
+}
+
+// 2. type check
+{
+  const r = run(bin('tsc'), ['--noEmit']);
+  step('tsc --noEmit', r.status === 0, r.out);
+}
+
+// 3. specs
+{
+  const r = run(bin('c8'), [
+    '--reporter=text-summary', '--reporter=html', '--reports-dir=coverage',
+    bin('uvu'), '-r', 'tsx', 'spec', '\\.spec\\.ts$',
+  ], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const total = Number(/Total:\s+(\d+)/.exec(r.out)?.[1] ?? NaN);
+  const ok = Number(/Passed:\s+(\d+)/.exec(r.out)?.[1] ?? NaN);
+  const skipped = Number(/Skipped:\s+(\d+)/.exec(r.out)?.[1] ?? 0);
+  if (Number.isNaN(total) || Number.isNaN(ok)) {
+    // uvu did not even get to its totals: a spec file failed to load
+    failed++;
+    summary.push('FAIL  specs: uvu did not report totals');
+    console.log(`\n--- specs ---\n${r.out.trimEnd()}\n`);
+  } else {
+    passed += ok;
+    failed += total - ok - skipped;
+    if (skipped > 0) failed += skipped; // no skipped specs in this project
+    const bad = total - ok;
+    summary.push(`${bad === 0 && r.status === 0 ? 'ok  ' : 'FAIL'}  specs: ${ok}/${total} passed`);
+    if (bad > 0 || r.status !== 0) {
+      if (bad === 0) failed++; // uvu or c8 failed without a failing test
+      console.log(`\n--- specs ---\n${r.out.trimEnd()}\n`);
+    }
+    const coverage = /Lines\s*:\s*([\d.]+%)/.exec(r.out)?.[1];
+    if (coverage) summary.push(`      coverage: ${coverage} of lines (html report in coverage/)`);
+  }
+}
+
+// 4. Lua test programs
+{
+  const r = run(process.execPath, ['scripts/lua-tests.mjs']);
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout);
+  const xfail = /^(\d+) expected failures?/m.exec(r.stdout)?.[1];
+  if (!m) {
+    failed++;
+    summary.push('FAIL  lua-tests: the runner did not report');
+    console.log(`\n--- lua-tests ---\n${r.out.trimEnd()}\n`);
+  } else {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+    summary.push(`${m[2] === '0' ? 'ok  ' : 'FAIL'}  lua-tests: ${m[1]} passed, ${m[2]} failed` +
+      (xfail ? `, ${xfail} expected failures` : ''));
+    if (m[2] !== '0' || r.status !== 0) console.log(`\n--- lua-tests ---\n${r.out.trimEnd()}\n`);
+    if (xfail) summary.push(`      ${xfail} expected failures, each with its reason in lua-tests/expected-failures.txt`);
+  }
+}
+
+console.log(summary.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;

@@ -1,0 +1,128 @@
+/**
+ * # lucidc — the compiler and lister (like `luac`)
+ *
+ * Responsibility: the command line of `bin/lucidc.mjs`: check syntax (`-p`),
+ * print the AST (`--ast`), list bytecode in luac's layout (`-l`, `-l -l`),
+ * and write binary chunks (`-o`, `-s`).
+ *
+ * Manual: `luac(1)`; PUC-Rio counterpart: `luac.c`.
+ *
+ * Invariant: source files are read as bytes (latin1), never decoded as
+ * UTF-8; everything printed is written back as the same bytes.
+ *
+ * Read next: `src/parser/index.ts`, `src/compiler/index.ts`,
+ * `src/bytecode/listing.ts`.
+ */
+import * as fs from 'node:fs';
+import { parse, astToJSON } from '../parser/index.ts';
+import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
+
+const PROGNAME = 'lucidc';
+
+const USAGE = `usage: ${PROGNAME} [options] [filenames]
+Available options are:
+  -l       list (use -l -l for full listing)
+  -o name  output to file 'name' (default is "luac.out")
+  -p       parse only
+  -s       strip debug information
+  -v       show version information
+  --ast    print the syntax tree as JSON
+  --       stop handling options
+  -        stop handling options and process stdin
+`;
+
+interface Options {
+  listing: number;
+  output: string;
+  parseOnly: boolean;
+  strip: boolean;
+  version: boolean;
+  ast: boolean;
+  files: string[];
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = {
+    listing: 0, output: 'luac.out', parseOnly: false, strip: false,
+    version: false, ast: false, files: [],
+  };
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { i++; break; }
+    if (a === '-') break;                 // stdin is a file name here
+    if (!a.startsWith('-')) break;
+    if (a === '-l') o.listing++;
+    else if (a === '-p') o.parseOnly = true;
+    else if (a === '-s') o.strip = true;
+    else if (a === '-v') o.version = true;
+    else if (a === '--ast') o.ast = true;
+    else if (a === '-o') {
+      const name = argv[++i];
+      if (name === undefined || (name.startsWith('-') && name !== '-')) {
+        throw new UsageError("'-o' needs argument");
+      }
+      o.output = name;
+    } else throw new UsageError(`unrecognized option '${a}'`);
+  }
+  o.files = argv.slice(i);
+  return o;
+}
+
+function readSource(file: string): { source: string; chunkname: string } {
+  if (file === '-') {
+    return { source: fs.readFileSync(0, 'latin1'), chunkname: '=stdin' };
+  }
+  try {
+    return { source: fs.readFileSync(file, 'latin1'), chunkname: '@' + file };
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT'
+      ? 'No such file or directory' : String((e as Error).message);
+    throw new CliError(`cannot open ${file}: ${reason}`);
+  }
+}
+
+class CliError extends Error {}
+
+function write(s: string): void {
+  fs.writeSync(1, Buffer.from(s, 'latin1'));
+}
+
+function main(argv: string[]): number {
+  let o: Options;
+  try {
+    o = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${PROGNAME}: ${e.message}\n${USAGE}`);
+      return 1;
+    }
+    throw e;
+  }
+  if (o.version) write(`${LUCID_VERSION}  ${LUA_COPYRIGHT}\n`);
+  if (o.files.length === 0) {
+    if (o.version) return 0;
+    process.stderr.write(`${PROGNAME}: no input files given\n${USAGE}`);
+    return 1;
+  }
+  try {
+    const chunks = o.files.map((f) => {
+      const { source, chunkname } = readSource(f);
+      return parse(source, chunkname);
+    });
+    if (o.ast) {
+      for (const c of chunks) write(astToJSON(c) + '\n');
+      return 0;
+    }
+    if (o.parseOnly) return 0;
+    throw new CliError('listing and binary output come with the compiler (only -p and --ast for now)');
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`${PROGNAME}: ${msg}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

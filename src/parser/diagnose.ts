@@ -1,0 +1,405 @@
+/**
+ * # The diagnoser: which error would Lua report?
+ *
+ * Responsibility: naming a syntax error exactly as `luac5.4 -p` does. Ohm
+ * knows *where* a match fails but not which of Lua's messages applies, and
+ * Lua's choice depends on the order in which `lparser.c` looks at tokens.
+ * So when Ohm rejects a chunk (or when the chunk contains constructs the
+ * grammar does not check, see `index.ts`), this module walks the token
+ * stream the way `lparser.c` does — same functions, same order of checks,
+ * same nesting count — and throws the first error that walk meets. It
+ * builds nothing; when it finds no error, it returns.
+ *
+ * The checks that the grammar leaves to it:
+ * - `...` outside a vararg function (§3.4.11),
+ * - attributes other than `const` and `close`, and two `close` in one
+ *   `local` (§3.3.7),
+ * - nesting deeper than LUAI_MAXCCALLS (200) C levels ("C stack overflow").
+ *
+ * Manual: §9. PUC-Rio counterpart: `lparser.c` (statement, subexpr,
+ * suffixedexp, constructor, body...) and `luaX_next` of `llex.c`.
+ *
+ * Invariant: `p` is the current token (`ls->t`); a lexical error stored in
+ * the stream is thrown when `next` reaches it, as `llex` would.
+ *
+ * Read next: `errors.ts`.
+ */
+
+import { LuaSyntaxError, nearText, tokenKindText, withPosition } from './errors.ts';
+import type { TokenStream } from './tokens.ts';
+
+/** LUAI_MAXCCALLS of llimits.h. */
+const MAX_C_CALLS = 200;
+
+/** Left and right priorities of binary operators (lparser.c `priority`), by token code. */
+const PRIORITY: Record<string, [number, number]> = {
+  '+': [10, 10], '-': [10, 10], '*': [11, 11], '%': [11, 11], '^': [14, 13],
+  '/': [11, 11], d: [11, 11], '&': [6, 6], '|': [4, 4], '~': [5, 5],
+  h: [7, 7], r: [7, 7], c: [9, 8],
+  q: [3, 3], '<': [3, 3], l: [3, 3], x: [3, 3], '>': [3, 3], g: [3, 3],
+  A: [2, 2], R: [1, 1],
+};
+const UNARY_PRIORITY = 12;
+const UNARY = new Set(['X', '-', '~', '#']);
+
+/** Throw the error Lua reports first for this chunk, if any. */
+export function diagnose(tokens: TokenStream, source: string, chunkname: string, cLevels: number): void {
+  new Diagnoser(tokens, source, chunkname, cLevels).chunk();
+}
+
+/** What the walk knows about the function being parsed. */
+interface FunctionState { isVararg: boolean }
+
+class Diagnoser {
+  private p = -1;
+  private current: string | undefined;
+  private level: number;
+  private fs: FunctionState = { isVararg: true }; // the main chunk is vararg
+
+  constructor(
+    private readonly tokens: TokenStream,
+    private readonly source: string,
+    private readonly chunkname: string,
+    cLevels: number,
+  ) {
+    this.level = cLevels;
+  }
+
+  // --- tokens (llex.c) ---------------------------------------------------
+
+  /** The current token's code (a call, so that TypeScript does not narrow it). */
+  private token(): string | undefined {
+    return this.current;
+  }
+
+  private next(): void {
+    this.p++;
+    const { tokens } = this;
+    if (this.p >= tokens.count && tokens.error) {
+      throw new LuaSyntaxError(withPosition(this.chunkname, tokens.error.line, tokens.error.message), tokens.error.line);
+    }
+    this.current = this.p < tokens.count ? tokens.codes[this.p] : undefined;
+  }
+
+  private lookahead(): string | undefined {
+    const { tokens } = this;
+    const q = this.p + 1;
+    if (q >= tokens.count && tokens.error) {
+      throw new LuaSyntaxError(withPosition(this.chunkname, tokens.error.line, tokens.error.message), tokens.error.line);
+    }
+    return q < tokens.count ? tokens.codes[q] : undefined;
+  }
+
+  private get line(): number {
+    return this.p < this.tokens.count ? this.tokens.lines[this.p] : this.tokens.lastLine;
+  }
+
+  // --- errors (luaX_syntaxerror, error_expected, check_match) -------------
+
+  private error(message: string): never {
+    const near = nearText(this.tokens, this.source, this.p);
+    throw new LuaSyntaxError(withPosition(this.chunkname, this.line, `${message} near ${near}`), this.line);
+  }
+
+  /** An error without `near` (luaK_semerror). */
+  private semanticError(message: string): never {
+    throw new LuaSyntaxError(withPosition(this.chunkname, this.line, message), this.line);
+  }
+
+  private testNext(code: string): boolean {
+    if (this.token() !== code) return false;
+    this.next();
+    return true;
+  }
+
+  private check(code: string | undefined): void {
+    if (this.token() !== code) this.error(`${tokenKindText(code)} expected`);
+  }
+
+  private checkNext(code: string | undefined): void {
+    this.check(code);
+    this.next();
+  }
+
+  private checkMatch(what: string, who: string, where: number): void {
+    if (this.testNext(what)) return;
+    if (where === this.line) this.error(`${tokenKindText(what)} expected`);
+    this.error(`${tokenKindText(what)} expected (to close ${tokenKindText(who)} at line ${where})`);
+  }
+
+  private checkName(): string {
+    this.check('n');
+    const name = this.tokens.values[this.p] as string;
+    this.next();
+    return name;
+  }
+
+  private enterLevel(): void {
+    if (++this.level === MAX_C_CALLS) throw new LuaSyntaxError('C stack overflow', this.line);
+  }
+
+  private leaveLevel(): void {
+    this.level--;
+  }
+
+  // --- statements ----------------------------------------------------------
+
+  chunk(): void {
+    this.next();
+    this.statList();
+    this.check(undefined); // "<eof> expected"
+  }
+
+  private blockFollow(withUntil: boolean): boolean {
+    const t = this.current;
+    return t === undefined || t === 'E' || t === 'F' || t === 'Z' || (withUntil && t === 'Q');
+  }
+
+  private statList(): void {
+    while (!this.blockFollow(true)) {
+      if (this.token() === 'T') { this.statement(); return; }
+      this.statement();
+    }
+  }
+
+  private statement(): void {
+    const line = this.line;
+    this.enterLevel();
+    switch (this.token()) {
+      case ';': this.next(); break;
+      case 'I': this.ifStat(line); break;
+      case 'W':
+        this.next(); this.expr(); this.checkNext('D'); this.statList(); this.checkMatch('Z', 'W', line);
+        break;
+      case 'D':
+        this.next(); this.statList(); this.checkMatch('Z', 'D', line);
+        break;
+      case 'O': this.forStat(line); break;
+      case 'P':
+        this.next(); this.statList(); this.checkMatch('Q', 'P', line); this.expr();
+        break;
+      case 'U':
+        this.next(); {
+          const isMethod = this.funcName();
+          this.body(isMethod, line);
+        }
+        break;
+      case 'L':
+        this.next();
+        if (this.testNext('U')) { this.checkName(); this.body(false, this.line); } else this.localStat();
+        break;
+      case 'k':
+        this.next(); this.checkName(); this.checkNext('k');
+        while (this.token() === ';' || this.token() === 'k') this.statement();
+        break;
+      case 'T':
+        this.next();
+        if (!(this.blockFollow(true) || this.token() === ';')) this.exprList();
+        this.testNext(';');
+        break;
+      case 'B': this.next(); break;
+      case 'G': this.next(); this.checkName(); break;
+      default: this.exprStat(); break;
+    }
+    this.leaveLevel();
+  }
+
+  private ifStat(line: number): void {
+    do {
+      this.next(); // skip 'if' or 'elseif'
+      this.expr();
+      this.checkNext('H');
+      this.statList();
+    } while (this.token() === 'F');
+    if (this.testNext('E')) this.statList();
+    this.checkMatch('Z', 'I', line);
+  }
+
+  private forStat(line: number): void {
+    this.next();
+    this.checkName();
+    switch (this.token()) {
+      case '=':
+        this.next(); this.expr(); this.checkNext(','); this.expr();
+        if (this.testNext(',')) this.expr();
+        break;
+      case ',': case 'J':
+        while (this.testNext(',')) this.checkName();
+        this.checkNext('J');
+        this.exprList();
+        break;
+      default: this.error("'=' or 'in' expected");
+    }
+    this.checkNext('D');
+    this.statList();
+    this.checkMatch('Z', 'O', line);
+  }
+
+  private funcName(): boolean {
+    this.checkName();
+    while (this.token() === '.') { this.next(); this.checkName(); }
+    if (this.token() === ':') { this.next(); this.checkName(); return true; }
+    return false;
+  }
+
+  private localStat(): void {
+    let closes = 0;
+    do {
+      this.checkName();
+      if (this.testNext('<')) {
+        const attrib = this.checkName();
+        this.checkNext('>');
+        if (attrib === 'close') {
+          if (++closes > 1) this.semanticError('multiple to-be-closed variables in local list');
+        } else if (attrib !== 'const') {
+          this.semanticError(`unknown attribute '${attrib}'`);
+        }
+      }
+    } while (this.testNext(','));
+    if (this.testNext('=')) this.exprList();
+  }
+
+  private exprStat(): void {
+    const isCall = this.suffixedExp();
+    if (this.token() === '=' || this.token() === ',') this.restAssign(isCall);
+    else if (isCall !== 'call') this.error('syntax error');
+  }
+
+  private restAssign(kind: SuffixedKind): void {
+    if (kind !== 'var') this.error('syntax error');
+    if (this.testNext(',')) {
+      const next = this.suffixedExp();
+      this.enterLevel();
+      this.restAssign(next);
+      this.leaveLevel();
+    } else {
+      this.checkNext('=');
+      this.exprList();
+    }
+  }
+
+  // --- functions -----------------------------------------------------------
+
+  private body(isMethod: boolean, line: number): void {
+    const outer = this.fs;
+    this.fs = { isVararg: false };
+    void isMethod;
+    this.checkNext('(');
+    if (this.token() !== ')') {
+      do {
+        if (this.token() === 'n') this.next();
+        else if (this.token() === 'v') { this.next(); this.fs.isVararg = true; }
+        else this.error("<name> or '...' expected");
+      } while (!this.fs.isVararg && this.testNext(','));
+    }
+    this.checkNext(')');
+    this.statList();
+    this.checkMatch('Z', 'U', line);
+    this.fs = outer;
+  }
+
+  // --- expressions -----------------------------------------------------------
+
+  private exprList(): void {
+    this.expr();
+    while (this.testNext(',')) this.expr();
+  }
+
+  private expr(): void {
+    this.subExpr(0);
+  }
+
+  private subExpr(limit: number): string | undefined {
+    this.enterLevel();
+    if (UNARY.has(this.token() ?? "")) {
+      this.next();
+      this.subExpr(UNARY_PRIORITY);
+    } else this.simpleExp();
+    let op = this.token();
+    let priority = op === undefined ? undefined : PRIORITY[op];
+    while (priority !== undefined && priority[0] > limit) {
+      this.next();
+      op = this.subExpr(priority[1]);
+      priority = op === undefined ? undefined : PRIORITY[op];
+    }
+    this.leaveLevel();
+    return op;
+  }
+
+  private simpleExp(): void {
+    switch (this.token()) {
+      case 'f': case 'i': case 's': case 'N': case 'Y': case 'K':
+        this.next();
+        return;
+      case 'v':
+        if (!this.fs.isVararg) this.error("cannot use '...' outside a vararg function");
+        this.next();
+        return;
+      case '{': this.constructor_(); return;
+      case 'U': this.next(); this.body(false, this.line); return;
+      default: this.suffixedExp();
+    }
+  }
+
+  /** Returns what the expression is: a variable, a call, or another value. */
+  private suffixedExp(): SuffixedKind {
+    let kind: SuffixedKind;
+    // primaryexp
+    if (this.token() === '(') {
+      const line = this.line;
+      this.next();
+      this.expr();
+      this.checkMatch(')', '(', line);
+      kind = 'value';
+    } else if (this.token() === 'n') {
+      this.next();
+      kind = 'var';
+    } else this.error('unexpected symbol');
+    for (;;) {
+      switch (this.token()) {
+        case '.': this.next(); this.checkName(); kind = 'var'; break;
+        case '[': this.next(); this.expr(); this.checkNext(']'); kind = 'var'; break;
+        case ':': this.next(); this.checkName(); this.funcArgs(); kind = 'call'; break;
+        case '(': case 's': case '{': this.funcArgs(); kind = 'call'; break;
+        default: return kind;
+      }
+    }
+  }
+
+  private funcArgs(): void {
+    const line = this.line;
+    switch (this.token()) {
+      case '(':
+        this.next();
+        if (this.token() !== ')') this.exprList();
+        this.checkMatch(')', '(', line);
+        break;
+      case '{': this.constructor_(); break;
+      case 's': this.next(); break;
+      default: this.error('function arguments expected');
+    }
+  }
+
+  private constructor_(): void {
+    const line = this.line;
+    this.checkNext('{');
+    do {
+      if (this.token() === '}') break;
+      this.field();
+    } while (this.testNext(',') || this.testNext(';'));
+    this.checkMatch('}', '{', line);
+  }
+
+  private field(): void {
+    if (this.token() === 'n') {
+      if (this.lookahead() !== '=') this.expr();
+      else { this.next(); this.checkNext('='); this.expr(); }
+    } else if (this.token() === '[') {
+      this.next(); this.expr(); this.checkNext(']');
+      this.checkNext('=');
+      this.expr();
+    } else this.expr();
+  }
+}
+
+type SuffixedKind = 'var' | 'call' | 'value';
