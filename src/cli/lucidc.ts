@@ -15,6 +15,8 @@
  */
 import * as fs from 'node:fs';
 import { parse, astToJSON } from '../parser/index.ts';
+import { compile } from '../compiler/index.ts';
+import { listing } from '../bytecode/listing.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
 
 const PROGNAME = 'lucidc';
@@ -116,8 +118,11 @@ function main(argv: string[]): number {
       for (const c of chunks) write(astToJSON(c) + '\n');
       return 0;
     }
-    if (o.parseOnly) return 0;
-    throw new CliError('listing and binary output come with the compiler (only -p and --ast for now)');
+    // luac compiles even with -p: compile-time errors (goto, const) count
+    const protos = chunks.map((c) => compile(c));
+    if (o.listing > 0) for (const p of protos) write(listing(p, o.listing > 1));
+    if (o.parseOnly || o.listing > 0) return 0;
+    throw new CliError('writing binary chunks (-o) comes with issue 8; use -p or -l');
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     process.stderr.write(`${PROGNAME}: ${msg}\n`);

@@ -25,7 +25,8 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Chunk } from './ast.ts';
 import { LuaSyntaxError } from './errors.ts';
 
@@ -54,9 +55,14 @@ function decodeValue(_key: string, value: unknown): unknown {
 /** Parse `source` in a child process with a large stack. */
 export function parseOnBigStack(source: string, chunkname: string, cLevels: number, skipFirstLine: boolean): Chunk {
   const child = fileURLToPath(new URL('./deep-child.ts', import.meta.url));
+  // The child runs TypeScript like this process: through tsx, which may
+  // have been loaded in-process (`uvu -r tsx`) rather than by a flag.
+  const flags = process.execArgv.some((a) => a.includes('tsx'))
+    ? process.execArgv
+    : [...process.execArgv, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
   const run = spawnSync(
     process.execPath,
-    [...process.execArgv, `--stack-size=${CHILD_STACK_KB}`, child, chunkname, String(cLevels), String(skipFirstLine)],
+    [...flags, `--stack-size=${CHILD_STACK_KB}`, child, chunkname, String(cLevels), String(skipFirstLine)],
     { input: Buffer.from(source, 'latin1'), maxBuffer: 1 << 30, encoding: 'utf8' },
   );
   let reply: DeepResult;

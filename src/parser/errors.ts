@@ -63,7 +63,7 @@ export function tokenKindText(code: string | undefined): string {
   if (code === undefined) return '<eof>';
   const text = TOKEN_TEXT[code];
   if (text === undefined) return showChar(code.charCodeAt(0));
-  if (text.startsWith('<')) return text;
+  if (code === NAME || code === STRING || code === INTEGER || code === FLOAT) return text;
   return `'${text}'`;
 }
 
@@ -84,10 +84,18 @@ export function nearText(tokens: TokenStream, source: string, i: number): string
     } else {
       shown = source[start] + tokens.values[i] + source[start];
     }
-    const zero = shown.indexOf('\0');
-    return `'${zero >= 0 ? shown.slice(0, zero) : shown}'`;
+    return quoteBuffer(shown);
   }
   return tokenKindText(code);
+}
+
+/**
+ * Text from llex's buffer as `near` shows it: quoted, and cut at the first
+ * zero byte, because Lua formats it as a C string.
+ */
+export function quoteBuffer(text: string): string {
+  const zero = text.indexOf('\0');
+  return `'${zero >= 0 ? text.slice(0, zero) : text}'`;
 }
 
 /** `chunk:line: message` (luaG_addinfo). */

@@ -26,6 +26,7 @@
 
 import { FLOAT, INTEGER, KEYWORD_CHAR, NAME, STRING, SYMBOL_CODES, type TokenStream } from './tokens.ts';
 import { readNumeral } from './numeral.ts';
+import { quoteBuffer } from './errors.ts';
 
 // Character classes of the C locale, as `lctype.c` defines them: bytes above
 // 127 are neither letters nor printable (no LUA_UCID).
@@ -97,8 +98,8 @@ export function scan(src: string, start = 0): TokenStream {
   let pos = start;
   let line = 1;
   let depth = 0, maxDepth = 0, hasVararg = false;
-  // Longest run of unary, `..` and `^` operators within one expression:
-  // each can add a parser level, like a bracket.
+  // Longest run of unary, `..` and `^` operators and commas within one
+  // statement: each can add a parser level, like a bracket.
   let run = 0, maxOperatorRun = 0;
   let error: { message: string; line: number } | undefined;
 
@@ -156,7 +157,7 @@ export function scan(src: string, start = 0): TokenStream {
       const c = src.charCodeAt(pos);
       if (c === del) break;
       if (c === LF || c === CR) {
-        throw new LexicalError('unfinished string', line).withNear(`'${src[tokenStart]}${text}${src.slice(from, pos)}'`);
+        throw new LexicalError('unfinished string', line).withNear(quoteBuffer(`${src[tokenStart]}${text}${src.slice(from, pos)}`));
       }
       if (c !== 92 /* \ */) { pos++; continue; }
       text += src.slice(from, pos);
@@ -175,7 +176,7 @@ export function scan(src: string, start = 0): TokenStream {
     const fail = (message: string): never => {
       // `esccheck` shows the escape as read so far plus the offending char.
       const upTo = pos < n ? pos + 1 : n;
-      throw new LexicalError(message, line).withNear(`'${soFar()}${src.slice(escape, upTo)}'`);
+      throw new LexicalError(message, line).withNear(quoteBuffer(`${soFar()}${src.slice(escape, upTo)}`));
     };
     const c = src.charCodeAt(pos);
     switch (c) {
@@ -395,7 +396,9 @@ const OPENS_BLOCK_1 = KEYWORD_CHAR.get('function')!, OPENS_BLOCK_2 = KEYWORD_CHA
 const OPENS_BLOCK_3 = KEYWORD_CHAR.get('then')!, OPENS_BLOCK_4 = KEYWORD_CHAR.get('repeat')!;
 const ELSEIF = KEYWORD_CHAR.get('elseif')!;
 const CLOSES_BLOCK_1 = KEYWORD_CHAR.get('end')!, CLOSES_BLOCK_2 = KEYWORD_CHAR.get('until')!;
-// Tokens that may nest parser levels inside an expression, and tokens that
-// end an expression.
-const RUN_OPERATORS = new Set([...'c^-X#~'].map((c) => c.charCodeAt(0)));
-const RUN_BREAKERS = new Set([...'=,;LDWPIOTBGQHEFZ'].map((c) => c.charCodeAt(0)));
+// Tokens that may nest parser levels (lparser.c's `enterlevel`) without a
+// bracket: right-associative and unary operators in an expression, and the
+// commas of a multiple assignment (`restassign` recurses per target); and
+// tokens that end such a run.
+const RUN_OPERATORS = new Set([...'c^-X#~,'].map((c) => c.charCodeAt(0)));
+const RUN_BREAKERS = new Set([...'=;LDWPIOTBGQHEFZ'].map((c) => c.charCodeAt(0)));

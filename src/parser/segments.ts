@@ -29,7 +29,7 @@
 import type { TokenStream } from './tokens.ts';
 
 /** Segments shorter than this are joined to the next, to save per-match overhead. */
-const MIN_SEGMENT_TOKENS = 200;
+const MIN_SEGMENT_TOKENS = 100;
 
 const code = (c: string): number => c.charCodeAt(0);
 const END = code('Z');

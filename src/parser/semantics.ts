@@ -6,18 +6,21 @@
  * checks, no code generation). Each action is named after the rule of
  * `grammar.ohm` it handles.
  *
- * Manual: §3.3 (statements), §3.4 (expressions), §3.4.8 (precedence: the
- * grammar gives the levels, the actions fold left-associative levels from
- * the left).
+ * Manual: §3.3 (statements), §3.4 (expressions), §3.4.8 (precedence:
+ * `LuaTokens` matches binary operators as a flat list, which `Exp` groups
+ * with the priority table below; unary operators and `^` come grouped from
+ * the grammar).
  *
  * PUC-Rio counterpart: none as such — `lparser.c` emits code while parsing;
  * lucid builds a tree here and compiles it in `src/compiler/`.
  *
  * Invariants:
- * - Position i of the matched string is token i of the `TokenStream`, so a
- *   node's lines are `lines[startIdx]` and `lines[endIdx - 1]`.
- * - The token stream of the chunk being built is held in `stream` for the
- *   duration of one `buildChunk` call (parsing is synchronous).
+ * - Ohm matches one segment of the token string at a time (segments.ts);
+ *   position i of the matched string is token `base + i` of the
+ *   `TokenStream`, so a node's lines are `lines[base + startIdx]` and
+ *   `lines[base + endIdx - 1]`.
+ * - The token stream being built is held in `stream` (and `base`) for the
+ *   duration of one `buildStatements` call (parsing is synchronous).
  * - `FunctionExpr.line` is the line luac records as `linedefined`: the line
  *   of `function` in a function statement, the line of `(` otherwise (what
  *   `lparser.c` passes to `body`).
@@ -48,7 +51,7 @@ const codeOf = (n: OhmNode): string => stream.codes[base + n.source.startIdx];
  * Left and right priority of each binary operator (§3.4.8, and lparser.c's
  * `priority`): an operator binds its right operand up to operators of
  * higher left priority; right-associative `..` has a lower right priority
- * than its left one. `^` is handled by the grammar (PowExp).
+ * than its left one. `^` is handled by the grammar (UnaryExp).
  */
 const PRIORITY: Record<string, [number, number]> = {
   or: [1, 1], and: [2, 2],

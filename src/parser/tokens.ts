@@ -78,10 +78,10 @@ export interface TokenStream {
    * there, and the error is raised only if parsing gets that far.
    */
   error?: { message: string; line: number };
-  /** True if the chunk contains `...` or a name `close`/attrib candidate. */
+  /** True if the chunk contains `...` (the diagnoser then checks where it is used). */
   hasVararg: boolean;
-  /** Deepest bracket/block nesting seen (a cheap bound on parser levels). */
+  /** Deepest nesting of brackets and blocks (a cheap estimate of parser levels). */
   maxDepth: number;
-  /** Longest run of `..`, `^` and unary operators (each may nest a level). */
+  /** Longest run of `..`, `^`, unary operators and commas (each may nest a parser level). */
   maxOperatorRun: number;
 }

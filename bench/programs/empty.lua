@@ -1,0 +1,3 @@
+-- empty.lua: does nothing.  The runner times it to show each engine's
+-- startup cost (process start, loading the engine, compiling a chunk).
+-- needs: nothing

@@ -1,0 +1,38 @@
+/**
+ * # lucid's public API
+ *
+ * Responsibility: what a host program imports to embed Lua: create a state,
+ * load and run chunks, call Lua functions and read their results, set and
+ * get globals, register JS functions.
+ *
+ * Manual: §4 (the application program interface), in lucid's JS shape.
+ * PUC-Rio counterpart: `lua.h` / `lauxlib.h`.
+ *
+ * ```ts
+ * import { LuaState } from 'lucid-lua';
+ * const lua = new LuaState();
+ * lua.register('greet', (name) => `hello ${name}`);
+ * const [r] = lua.doString('return greet("you") .. "!"');   // 'hello you!'
+ * const add = lua.doString('return function(a, b) return a + b end')[0];
+ * lua.call(add, 1, 2);                                        // [3]
+ * ```
+ *
+ * Values cross the boundary in lucid's representation (DESIGN.md §2):
+ * nil is `undefined`, integers are numbers (bigints beyond 2^53), integral
+ * floats are `LuaFloat` boxes, strings are byte strings (use
+ * `toLuaString`/`fromLuaString` for JS text), tables are `LuaTable`.
+ *
+ * Invariant: every error thrown out of this API is a `LuaError`.
+ *
+ * Read next: `src/vm/state.ts`, docs/vm.md.
+ */
+import './lib/base.ts';
+
+export { LuaState, toLuaString, fromLuaString, native, nativeGen, addLibrary } from './vm/state.ts';
+export type { LuaStateOptions, LibOpener } from './vm/state.ts';
+export { LuaClosure, LuaNative, LuaThread } from './vm/objects.ts';
+export type { NativeFn, NativeGen, CallRequest } from './vm/objects.ts';
+export { LuaTable, LuaError, LuaFloat, mkfloat } from './vm/values.ts';
+export type { Value } from './vm/values.ts';
+export { tostringMeta } from './lib/base.ts';
+export * as args from './vm/args.ts';

@@ -1,0 +1,304 @@
+/**
+ * # Calls, returns and native continuations
+ *
+ * Responsibility: starting a call of any Lua value (`precall`), finishing a
+ * frame's return in its caller (`finishReturn`, PUC-Rio's luaV_finishOp for
+ * metamethod frames), driving generator natives (`driveGenerator`), and the
+ * one synchronous entry used by the host and by the rare places that must
+ * nest (`callSync`).
+ *
+ * Manual: §3.4.10 (function calls), §3.4.11 (tail calls and varargs),
+ * §2.4 (`__call`), §4.4 (calls from the host).
+ * PUC-Rio counterpart: `ldo.c` (luaD_precall, luaD_poscall, luaD_call,
+ * luaD_pretailcall, tryfuncTM), `lvm.c` (luaV_finishOp).
+ *
+ * Invariants:
+ * - A Lua→Lua call only pushes a frame: `precall` returns it and the
+ *   dispatch loop picks it up. Nothing here recurses into `execute` except
+ *   `callSync`, which counts itself in `L.nCcalls` (limit 200, "C stack
+ *   overflow").
+ * - A plain native runs at once: its arguments are the stack window after
+ *   the function slot, it pushes results at `L.top` and returns their
+ *   count; `precall` moves them down to the function slot.
+ * - A generator native gets a frame; each call request it yields is started
+ *   above that frame with `cont = GENERATOR`, so its results come back into
+ *   the generator when the callee's frame returns.
+ * - Results of a finished call always start at the call's function slot;
+ *   when all results were wanted (`nresults === -1`) `L.top` ends them.
+ *
+ * Read next: `execute.ts` (the loop), `docs/vm.md` (the native protocol).
+ */
+import { LuaClosure, LuaNative, Cont, type Frame, type LuaThread, type CallRequest } from './objects.ts';
+import { runError, toLuaError, typeError, NO_VAR } from './errors.ts';
+import { metafield } from './meta.ts';
+import { execute } from './execute.ts';
+import type { LuaError, Value } from './values.ts';
+
+/** LUAI_MAXSTACK: the most stack slots a thread may use. */
+export const LUAI_MAXSTACK = 1_000_000;
+/** LUAI_MAXCCALLS: nested synchronous calls (JS recursion) allowed. */
+export const LUAI_MAXCCALLS = 200;
+
+/**
+ * Start a call of `stack[func]` with `nargs` arguments after it. Returns the
+ * frame pushed for the call when it is still running (a Lua function, or a
+ * generator native waiting on a call it requested), or undefined when the
+ * call already finished (a plain native; a generator that never yielded).
+ */
+export function precall(L: LuaThread, func: number, nargs: number, nresults: number): Frame | undefined {
+  const stack = L.stack;
+  for (let loops = 0; ; loops++) {
+    const f = stack[func];
+    if (f instanceof LuaClosure) {
+      const p = f.proto;
+      const base = func + 1;
+      const need = base + p.maxstacksize + (p.isVararg ? nargs + 1 : 0);
+      if (need > LUAI_MAXSTACK) runError(L, 'stack overflow');
+      if (stack.length < need) L.ensure(need + 64);
+      for (let i = nargs; i < p.numparams; i++) stack[base + i] = undefined;
+      const ci = L.pushFrame();
+      ci.closure = f;
+      ci.func = func;
+      ci.base = base;
+      ci.pc = 0;
+      ci.nresults = nresults;
+      ci.nextra = p.isVararg && nargs > p.numparams ? nargs - p.numparams : 0;
+      return ci;
+    }
+    if (f instanceof LuaNative) {
+      if (f.isGenerator) return startGenerator(L, f, func, nargs, nresults);
+      L.top = func + 1 + nargs;
+      const saved = L.cname;
+      L.cname = f.name;
+      const n = (f.fn as (L: LuaThread, b: number, n: number) => number)(L, func + 1, nargs);
+      L.cname = saved;
+      moveResults(L, L.top - n, func, n, nresults);
+      return undefined;
+    }
+    // not a function: try its __call metamethod, with the object as first argument
+    const h = metafield(L.global, f, '__call');
+    if (h === undefined || loops >= 2000) callError(L, f, func);
+    L.ensure(func + nargs + 2);
+    for (let i = func + nargs; i >= func; i--) stack[i + 1] = stack[i];
+    stack[func] = h;
+    nargs++;
+  }
+}
+
+/** "attempt to call a nil value (global 'f')": the culprit is the CALL's register. */
+function callError(L: LuaThread, f: Value, func: number): never {
+  const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
+  const loc = ci !== undefined && ci.closure !== undefined ? func - ci.base : NO_VAR;
+  typeError(L, f, 'call', loc >= 0 && loc < 256 ? loc : NO_VAR);
+}
+
+/** Move `n` results from `from` to `to`, adjusted to `wanted` (-1: all, setting `L.top`). */
+export function moveResults(L: LuaThread, from: number, to: number, n: number, wanted: number): void {
+  const stack = L.stack;
+  if (wanted === -1) {
+    if (to + n > stack.length) L.ensure(to + n);
+    for (let i = 0; i < n; i++) stack[to + i] = stack[from + i];
+    L.top = to + n;
+    return;
+  }
+  if (to + wanted > stack.length) L.ensure(to + wanted);
+  const m = n < wanted ? n : wanted;
+  for (let i = 0; i < m; i++) stack[to + i] = stack[from + i];
+  for (let i = m; i < wanted; i++) stack[to + i] = undefined;
+}
+
+function startGenerator(L: LuaThread, f: LuaNative, func: number, nargs: number, nresults: number): Frame | undefined {
+  const ci = L.pushFrame();
+  ci.native = f;
+  ci.func = func;
+  ci.base = func + 1;
+  ci.pc = func + 1 + nargs;  // a native frame keeps its top in pc
+  ci.nresults = nresults;
+  const saved = L.cname;
+  L.cname = f.name;
+  try {
+    ci.gen = (f.fn as (L: LuaThread, b: number, n: number) => Generator<CallRequest, Value[], Value[]>)(L, func + 1, nargs);
+  } finally { L.cname = saved; }
+  const depth = L.depth;
+  driveGenerator(L, ci, undefined, undefined);
+  return L.depth >= depth && L.frames[depth] === ci && ci.gen !== undefined ? ci : undefined;
+}
+
+/**
+ * Run the generator of frame `ci` (which is on top) until it requests a
+ * call of a Lua function (then that frame is on top and the loop runs it),
+ * or returns (then its results are placed and its frame popped). `input` is
+ * the results of the previous request, `error` the error to throw into it.
+ */
+export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefined, error: LuaError | undefined): void {
+  const gen = ci.gen!;
+  for (;;) {
+    let step: IteratorResult<CallRequest, Value[]>;
+    const saved = L.cname;
+    L.cname = ci.native!.name;
+    try {
+      step = error !== undefined ? gen.throw(error) : gen.next(input as Value[]);
+    } catch (e) {
+      L.cname = saved;
+      ci.gen = undefined;
+      throw e;  // the generator did not handle it: unwinding continues below it
+    } finally { L.cname = saved; }
+    if (step.done) {
+      const results = step.value ?? [];
+      const stack = L.stack;
+      const at = ci.pc;
+      L.ensure(at + results.length);
+      for (let i = 0; i < results.length; i++) stack[at + i] = results[i];
+      ci.gen = undefined;
+      L.depth--;
+      moveResults(L, at, ci.func, results.length, ci.nresults);
+      finishReturn(L, ci);
+      return;
+    }
+    // a call request: [fn, ...args] placed at the frame's top
+    const req = step.value;
+    const slot = ci.pc;
+    L.ensure(slot + req.length + 1);
+    for (let i = 0; i < req.length; i++) L.stack[slot + i] = req[i];
+    error = undefined;
+    try {
+      const callee = precall(L, slot, req.length - 1, -1);
+      if (callee !== undefined) { callee.cont = Cont.GENERATOR; return; }
+      input = L.stack.slice(slot, L.top);
+    } catch (e) {
+      error = toLuaError(L, e);
+      input = undefined;
+    }
+  }
+}
+
+/**
+ * A frame `ci` has returned (already popped, results at `ci.func`): finish
+ * what it was called for in the frame now on top (luaV_finishOp).
+ */
+export function finishReturn(L: LuaThread, ci: Frame): void {
+  switch (ci.cont) {
+    case Cont.NONE: case Cont.DISCARD: return;
+    case Cont.STORE: {
+      const caller = L.frames[L.depth];
+      L.stack[caller.base + ci.contArg] = L.stack[ci.func];
+      return;
+    }
+    case Cont.COMPARE: {
+      const caller = L.frames[L.depth];
+      const v = L.stack[ci.func];
+      let res = v !== undefined && v !== false;
+      if (ci.contArg & 1) res = !res;
+      const k = (caller.closure!.proto.code[caller.pc - 1] >>> 15) & 1;
+      if (res !== (k === 1)) caller.pc++;
+      return;
+    }
+    case Cont.CONCAT: {
+      // the metamethod joined the last two pending values; go on with CONCAT
+      const caller = L.frames[L.depth];
+      const i = caller.closure!.proto.code[caller.pc - 1];
+      const a = (i >>> 7) & 0xff;
+      const left = ci.contArg;  // values still to join, counting the result
+      L.stack[caller.base + a + left - 1] = L.stack[ci.func];
+      if (left > 1) { caller.concatLeft = left; caller.pc--; }
+      return;
+    }
+    case Cont.GENERATOR: {
+      const caller = L.frames[L.depth];
+      driveGenerator(L, caller, L.stack.slice(ci.func, L.top), undefined);
+      return;
+    }
+  }
+}
+
+/**
+ * Call a metamethod `h(x, y)` for an instruction of the running Lua frame.
+ * Returns its first result when it finished at once (a plain native), or
+ * PENDING when a frame was pushed whose return will finish the instruction
+ * through `cont`/`arg` (see {@link finishReturn}).
+ */
+export function callMeta(L: LuaThread, h: Value, x: Value, y: Value, cont: Cont, arg: number): Value {
+  const ci = L.frames[L.depth];
+  const slot = ci.closure !== undefined ? ci.base + ci.closure.proto.maxstacksize : L.top;
+  L.ensure(slot + 4);
+  const stack = L.stack;
+  stack[slot] = h; stack[slot + 1] = x; stack[slot + 2] = y;
+  const savedTop = L.top;
+  const callee = precall(L, slot, 2, 1);
+  if (callee !== undefined) { callee.cont = cont; callee.contArg = arg; return PENDING; }
+  L.top = savedTop;
+  return stack[slot];
+}
+
+/** Returned by slow paths that pushed a frame instead of producing a value. */
+export const PENDING: unique symbol = Symbol('pending');
+
+/**
+ * Call `f(...args)` synchronously and return all its results. This nests a
+ * JS-level `execute`, so it is for the host API and the few places where
+ * Lua itself forbids yielding; it counts against LUAI_MAXCCALLS.
+ */
+export function callSync(L: LuaThread, f: Value, args: Value[]): Value[] {
+  if (L.nCcalls >= LUAI_MAXCCALLS) runError(L, 'C stack overflow');
+  const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
+  let slot = L.top;
+  if (ci !== undefined && ci.closure !== undefined) {
+    const t = ci.base + ci.closure.proto.maxstacksize;
+    if (t > slot) slot = t;
+  } else if (ci !== undefined && ci.pc > slot) slot = ci.pc;
+  L.ensure(slot + args.length + 1);
+  const stack = L.stack;
+  stack[slot] = f;
+  for (let i = 0; i < args.length; i++) stack[slot + 1 + i] = args[i];
+  const depth = L.depth;
+  L.nCcalls++;
+  try {
+    const callee = precall(L, slot, args.length, -1);
+    if (callee !== undefined) execute(L, depth + 1);
+  } catch (e) {
+    // unwind whatever this call left above the caller's frame
+    const err = toLuaError(L, e);
+    unwindTo(L, depth, err);
+    throw err;
+  } finally {
+    L.nCcalls--;
+  }
+  const results = stack.slice(slot, L.top);
+  L.top = slot;
+  return results;
+}
+
+/** Pop frames above `depth`, closing their upvalues (error unwinding). */
+export function unwindTo(L: LuaThread, depth: number, err: LuaError | undefined): void {
+  while (L.depth > depth) {
+    const f = L.frames[L.depth];
+    L.closeUpvals(f.func);
+    if (f.tbc.length) closeTbc(L, f, f.func, err);
+    f.gen = undefined;
+    L.depth--;
+  }
+}
+
+/**
+ * Close the to-be-closed variables of `ci` at or above slot `level`,
+ * innermost first, calling `__close(value, err)` (§3.3.8). Runs them
+ * synchronously; an error in a handler replaces the error being propagated.
+ */
+export function closeTbc(L: LuaThread, ci: Frame, level: number, err: LuaError | undefined): LuaError | undefined {
+  const list = ci.tbc;
+  while (list.length > 0 && list[list.length - 1] >= level) {
+    const slot = list.pop()!;
+    const v = L.stack[slot];
+    const h = metafield(L.global, v, '__close');
+    const savedTop = L.top;
+    if (L.top < slot + 1) L.top = slot + 1;
+    try {
+      callSync(L, h, [v, err === undefined ? undefined : err.value]);
+    } catch (e) {
+      if (err === undefined) throw e;
+      err = toLuaError(L, e);
+    }
+    L.top = savedTop;
+  }
+  return err;
+}

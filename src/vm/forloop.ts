@@ -1,0 +1,112 @@
+/**
+ * # The numeric `for` loop, beyond the fast path
+ *
+ * Responsibility: preparing a numeric loop (FORPREP) in every case, and
+ * stepping it (FORLOOP) when it is not the all-safe-integer loop that the
+ * dispatch loop runs inline: float loops, and integer loops whose values
+ * leave the safe range (bigints).
+ *
+ * Manual: §3.3.5 (the numeric for). PUC-Rio counterpart: `lvm.c`
+ * (forprep, forlimit, floatforloop).
+ *
+ * Loop state in the registers R[A..A+3]:
+ * - integer loop: R[A] index, R[A+1] iterations left (a count computed up
+ *   front, so the loop cannot overflow), R[A+2] step (an integer),
+ *   R[A+3] the control variable the body sees;
+ * - float loop: R[A] index (plain double), R[A+1] limit (double), R[A+2]
+ *   step as a Lua float (boxed when integral, so it never looks like the
+ *   integer step of an integer loop), R[A+3] the control variable.
+ *
+ * Read next: `execute.ts` (FORLOOP's inline path).
+ */
+import type { LuaThread } from './objects.ts';
+import { runError } from './errors.ts';
+import { typeName } from './meta.ts';
+import {
+  LuaFloat, mkfloat, isInteger, tointeger, F2I, tofloat, isNumber, normint, type Value,
+} from './values.ts';
+
+/** Prepare a loop at R[ra..]; true when it must be skipped. */
+export function forPrep(L: LuaThread, ra: number): boolean {
+  const stack = L.stack;
+  const init = stack[ra], limit = stack[ra + 1], step = stack[ra + 2];
+  if (isInteger(init) && isInteger(step)) {
+    if (step === 0) runError(L, "'for' step is zero");
+    const ilimit = forLimit(L, limit, step);
+    if (ilimit === undefined) return true;  // limit beyond every integer in the loop's direction
+    if (typeof init === 'number' && typeof step === 'number' && typeof ilimit === 'number') {
+      if (step > 0 ? init > ilimit : init < ilimit) return true;
+      const count = step > 0 ? Math.floor((ilimit - init) / step) : Math.floor((init - ilimit) / -step);
+      if (Number.isSafeInteger(count)) {
+        stack[ra + 1] = count;
+        stack[ra + 3] = init;
+        return false;
+      }
+    }
+    const i = BigInt(init), s = BigInt(step), l = BigInt(ilimit);
+    if (s > 0n ? i > l : i < l) return true;
+    // unsigned count, as PUC-Rio computes it
+    const count = s > 0n ? (l - i) / s : (i - l) / -s;
+    stack[ra] = i;
+    stack[ra + 1] = count;
+    stack[ra + 2] = s;
+    stack[ra + 3] = init;
+    return false;
+  }
+  if (!isNumber(limit)) forError(L, limit, 'limit');
+  if (!isNumber(step)) forError(L, step, 'step');
+  if (!isNumber(init)) forError(L, init, 'initial value');
+  const fi = tofloat(init), fl = tofloat(limit), fs = tofloat(step);
+  if (fs === 0) runError(L, "'for' step is zero");
+  if (fs > 0 ? fl < fi : fi < fl) return true;
+  stack[ra] = fi;
+  stack[ra + 1] = fl;
+  stack[ra + 2] = mkfloat(fs);  // boxed when integral: never mistaken for an integer step
+  stack[ra + 3] = mkfloat(fi);
+  return false;
+}
+
+function forError(L: LuaThread, v: Value, what: string): never {
+  // 5.4 does not coerce strings in a for loop (luaG_forerror)
+  runError(L, `bad 'for' ${what} (number expected, got ${typeName(L.global, v)})`);
+}
+
+/**
+ * The loop's limit as an integer (forlimit): a float limit is floored (or
+ * ceiled for negative steps) and clipped to the integer range. Undefined
+ * when the loop must not run at all.
+ */
+function forLimit(L: LuaThread, limit: Value, step: number | bigint): number | bigint | undefined {
+  if (isInteger(limit)) return limit;
+  if (!isNumber(limit)) forError(L, limit, 'limit');
+  const f = tofloat(limit);
+  const r = tointeger(limit, step < 0 ? F2I.CEIL : F2I.FLOOR, false);
+  if (r !== undefined) return r;
+  if (f !== f) return undefined;  // NaN: no iteration
+  // beyond the integer range: clip, or skip when it lies on the wrong side
+  if (f > 0) return step < 0 ? undefined : normint((1n << 63n) - 1n);
+  return step > 0 ? undefined : normint(-(1n << 63n));
+}
+
+/** One FORLOOP step off the fast path; true to loop again. */
+export function forLoop(stack: Value[], ra: number): boolean {
+  const step = stack[ra + 2];
+  if (typeof step === 'bigint' || (typeof step === 'number' && Number.isSafeInteger(step))) {
+    const count = stack[ra + 1];
+    if (count <= 0) return false;
+    stack[ra + 1] = typeof count === 'bigint' ? count - 1n : count - 1;
+    const idx = BigInt.asIntN(64, BigInt(stack[ra]) + BigInt(step));
+    stack[ra] = idx;
+    stack[ra + 3] = normint(idx);
+    return true;
+  }
+  const s = (step as LuaFloat).n ?? (step as number);
+  const idx = stack[ra] + (typeof step === 'number' ? step : s);
+  if (typeof step === 'number' ? (step > 0 ? idx <= stack[ra + 1] : idx >= stack[ra + 1])
+      : (s > 0 ? idx <= stack[ra + 1] : idx >= stack[ra + 1])) {
+    stack[ra] = idx;
+    stack[ra + 3] = mkfloat(idx);
+    return true;
+  }
+  return false;
+}

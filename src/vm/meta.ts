@@ -1,0 +1,275 @@
+/**
+ * # Metatables and the slow paths of instructions
+ *
+ * Responsibility: finding metatables and metamethods, and everything an
+ * instruction does when its inline fast path does not apply: `__index` and
+ * `__newindex` chains, arithmetic with coercion or metamethods (MMBIN),
+ * `__unm`, `__bnot`, `__len`, `__concat`, `__eq`, `__lt`, `__le`.
+ *
+ * Manual: §2.4 (metatables and metamethods), §3.4 (expressions).
+ * PUC-Rio counterpart: `ltm.c` (luaT_gettmbyobj, luaT_trybinTM,
+ * luaT_callorderTM), `lvm.c` (luaV_finishget, luaV_finishset, luaV_concat,
+ * luaV_equalobj, lessthanothers, luaV_objlen).
+ *
+ * Invariant: a slow path either returns the instruction's value, or calls a
+ * metamethod through `callMeta`, which returns PENDING when it pushed a
+ * frame; the loop then switches to that frame, and the frame's return
+ * finishes the instruction (see `call.ts`, finishReturn). The running
+ * frame's `pc` was saved by the loop before any slow path is entered.
+ *
+ * Read next: `call.ts`, `execute.ts`.
+ */
+import { Cont, LuaClosure, LuaNative, type GlobalState, type LuaThread } from './objects.ts';
+import { callMeta, precall, PENDING } from './call.ts';
+import { runError, typeError, orderError, NO_VAR } from './errors.ts';
+import {
+  LuaTable, LuaFloat, ArithOp, arith, tointeger, isNumber, numberLess, numberLessEqual,
+  number2string, type Value,
+} from './values.ts';
+
+/** MAXTAGLOOP: the longest `__index`/`__newindex` chain followed. */
+const MAXTAGLOOP = 2000;
+
+/** Lua's `type(v)`. */
+export function typeName(_G: GlobalState | undefined, v: Value): string {
+  switch (typeof v) {
+    case 'undefined': return 'nil';
+    case 'boolean': return 'boolean';
+    case 'number': case 'bigint': return 'number';
+    case 'string': return 'string';
+    default: return v instanceof LuaFloat ? 'number' : v.luaType;
+  }
+}
+
+/** The metatable of any value (tables carry their own; other types share one per type). */
+export function getMetatable(G: GlobalState, v: Value): LuaTable | undefined {
+  if (v instanceof LuaTable) return v.metatable;
+  if (v === undefined) return G.typeMetatables.get('nil');
+  return G.typeMetatables.get(typeName(G, v));
+}
+
+/** The metamethod `event` of `v`, or undefined. */
+export function metafield(G: GlobalState, v: Value, event: string): Value {
+  const mt = v instanceof LuaTable ? v.metatable : getMetatable(G, v);
+  return mt === undefined ? undefined : mt.getStr(event);
+}
+
+/** Is `v` callable without `__call` (a function)? */
+export function isFunction(v: Value): boolean {
+  return v instanceof LuaClosure || v instanceof LuaNative;
+}
+
+/**
+ * `t[k]` with `__index` (luaV_finishget). `loc` names `t` in an error
+ * message; `a` is the register the result goes to if a metamethod runs.
+ */
+export function index(L: LuaThread, t: Value, k: Value, loc: number, a: number): Value {
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    let h: Value;
+    if (t instanceof LuaTable) {
+      const v = t.get(k);
+      if (v !== undefined) return v;
+      const mt = t.metatable;
+      if (mt === undefined) return undefined;
+      h = mt.getStr('__index');
+      if (h === undefined) return undefined;
+    } else {
+      h = metafield(L.global, t, '__index');
+      if (h === undefined) indexError(L, t, k, loc);
+    }
+    if (isFunction(h)) return callMeta(L, h, t, k, Cont.STORE, a);
+    t = h;
+    loc = NO_VAR;
+  }
+  runError(L, "'__index' chain too long; possible loop");
+}
+
+function indexError(L: LuaThread, t: Value, k: Value, loc: number): never {
+  if (loc === NO_VAR && typeof k === 'string') {
+    // PUC-Rio 5.4 names the key when it cannot name the indexed value
+    typeError(L, t, 'index', NO_VAR);
+  }
+  typeError(L, t, 'index', loc);
+}
+
+/** `t[k] = v` with `__newindex` (luaV_finishset). Returns PENDING if a frame was pushed. */
+export function setIndex(L: LuaThread, t: Value, k: Value, v: Value, loc: number): Value {
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    let h: Value;
+    if (t instanceof LuaTable) {
+      const mt = t.metatable;
+      if (mt === undefined || t.get(k) !== undefined || (h = mt.getStr('__newindex')) === undefined) {
+        t.set(k, v);
+        return undefined;
+      }
+    } else {
+      h = metafield(L.global, t, '__newindex');
+      if (h === undefined) typeError(L, t, 'index', loc);
+    }
+    if (isFunction(h)) {
+      // three arguments: place v where callMeta leaves room
+      return callMeta3(L, h, t, k, v);
+    }
+    t = h;
+    loc = NO_VAR;
+  }
+  runError(L, "'__newindex' chain too long; possible loop");
+}
+
+function callMeta3(L: LuaThread, h: Value, a: Value, b: Value, c: Value): Value {
+  const ci = L.frames[L.depth];
+  const slot = ci.closure !== undefined ? ci.base + ci.closure.proto.maxstacksize : L.top;
+  L.ensure(slot + 5);
+  L.stack[slot + 3] = c;
+  // callMeta writes h, a, b at slot..slot+2; pass c as the third argument
+  return callMetaN(L, slot, h, a, b, c);
+}
+
+function callMetaN(L: LuaThread, slot: number, h: Value, a: Value, b: Value, c: Value): Value {
+  const stack = L.stack;
+  stack[slot] = h; stack[slot + 1] = a; stack[slot + 2] = b; stack[slot + 3] = c;
+  const savedTop = L.top;
+  const callee = precall(L, slot, 3, 0);
+  if (callee !== undefined) { callee.cont = Cont.DISCARD; return PENDING; }
+  L.top = savedTop;
+  return undefined;
+}
+
+const EVENTS = ['__index', '__newindex', '__gc', '__mode', '__len', '__eq', '__add', '__sub',
+  '__mul', '__mod', '__pow', '__div', '__idiv', '__band', '__bor', '__bxor', '__shl', '__shr',
+  '__unm', '__bnot', '__lt', '__le', '__concat', '__call', '__close'];
+/** TM number of `__add` (MMBIN's C operand counts from here). */
+const TM_ADD = 6;
+
+/**
+ * Binary arithmetic after the fast path failed (MMBIN/MMBINI/MMBINK):
+ * string coercion, then the metamethod of either operand, else an error
+ * naming the culprit. `tm` is MMBIN's C operand; `la`/`lb` locate the
+ * operands for messages; `a` receives the result.
+ */
+export function arithMeta(L: LuaThread, x: Value, y: Value, tm: number, lx: number, ly: number, a: number): Value {
+  const op = (tm - TM_ADD) as ArithOp;
+  const r = arith(op, x, y);  // strings that look like numbers (§3.4.3)
+  if (r !== undefined) return r;
+  const ev = EVENTS[tm];
+  let h = metafield(L.global, x, ev);
+  if (h === undefined) h = metafield(L.global, y, ev);
+  if (h !== undefined) return callMeta(L, h, x, y, Cont.STORE, a);
+  const bitwise = op >= ArithOp.BAND && op <= ArithOp.SHR || op === ArithOp.BNOT;
+  if (bitwise) {
+    if (isNumber(x) && isNumber(y)) runError(L, 'number has no integer representation');
+    const culpritIsY = tonumberish(x);
+    typeError(L, culpritIsY ? y : x, 'perform bitwise operation on', culpritIsY ? ly : lx);
+  }
+  if (typeof x === 'string' && typeof y === 'string' && op !== ArithOp.UNM) {
+    typeError(L, x, 'perform arithmetic on', lx);
+  }
+  const culpritIsY = tonumberish(x);
+  typeError(L, culpritIsY ? y : x, 'perform arithmetic on', culpritIsY ? ly : lx);
+}
+
+function tonumberish(v: Value): boolean {
+  return isNumber(v) || (typeof v === 'string' && arith(ArithOp.ADD, v, 0) !== undefined);
+}
+
+/** Unary minus / bitwise not after the fast path failed. */
+export function unaryMeta(L: LuaThread, x: Value, op: ArithOp, lx: number, a: number): Value {
+  const r = arith(op, x, x);
+  if (r !== undefined) return r;
+  const ev = op === ArithOp.UNM ? '__unm' : '__bnot';
+  const h = metafield(L.global, x, ev);
+  if (h !== undefined) return callMeta(L, h, x, x, Cont.STORE, a);
+  if (op === ArithOp.BNOT) {
+    if (isNumber(x)) runError(L, 'number has no integer representation');
+    typeError(L, x, 'perform bitwise operation on', lx);
+  }
+  typeError(L, x, 'perform arithmetic on', lx);
+}
+
+/** `#v` (luaV_objlen). */
+export function length(L: LuaThread, v: Value, lx: number, a: number): Value {
+  if (typeof v === 'string') return v.length;
+  const h = metafield(L.global, v, '__len');
+  if (h !== undefined) return callMeta(L, h, v, v, Cont.STORE, a);
+  if (v instanceof LuaTable) return v.length();
+  typeError(L, v, 'get length of', lx);
+}
+
+/** A string or number as the string CONCAT joins, or undefined. */
+export function concatPiece(v: Value): string | undefined {
+  if (typeof v === 'string') return v;
+  if (isNumber(v)) return number2string(v);
+  return undefined;
+}
+
+/**
+ * CONCAT of `n` values at registers `base+a ..`: joins from the right; when
+ * two values need `__concat`, calls it with cont CONCAT. Returns PENDING
+ * when a frame was pushed, else undefined with the result in R[a].
+ */
+export function concat(L: LuaThread, base: number, a: number, n: number): Value {
+  const stack = L.stack;
+  while (n > 1) {
+    const top = base + a + n;  // one past the last pending value
+    const y = stack[top - 1], x = stack[top - 2];
+    const sy = concatPiece(y), sx = sy === undefined ? undefined : concatPiece(x);
+    if (sy === undefined || sx === undefined) {
+      let h = metafield(L.global, x, '__concat');
+      if (h === undefined) h = metafield(L.global, y, '__concat');
+      if (h === undefined) {
+        const bad = sx === undefined && concatPiece(x) === undefined ? x : y;
+        const reg = bad === x && concatPiece(x) === undefined ? top - 2 - base : top - 1 - base;
+        typeError(L, bad, 'concatenate', reg);
+      }
+      const r = callMeta(L, h, x, y, Cont.CONCAT, n - 1);
+      if (r === PENDING) return PENDING;
+      stack[top - 2] = r;
+      n--;
+      continue;
+    }
+    // join the longest run of strings/numbers ending at the top
+    let k = 2;
+    let s = sx + sy;
+    while (k < n) {
+      const p = concatPiece(stack[top - k - 1]);
+      if (p === undefined) break;
+      s = p + s;
+      k++;
+    }
+    if (s.length >= 0x7fffffff) runError(L, 'string length overflow');
+    stack[top - k] = s;
+    n -= k - 1;
+  }
+  return undefined;
+}
+
+/** `x == y` for values that are not primitively equal (luaV_equalobj); may return PENDING. */
+export function equalMeta(L: LuaThread, x: Value, y: Value): Value {
+  if (isNumber(x) && isNumber(y)) return numberLessEqual(x, y) && numberLessEqual(y, x);
+  if (!(x instanceof LuaTable && y instanceof LuaTable) &&
+      !(typeof x === 'object' && typeof y === 'object' && x !== null && x.luaType === 'userdata' && y.luaType === 'userdata')) {
+    return false;
+  }
+  let h = metafield(L.global, x, '__eq');
+  if (h === undefined) h = metafield(L.global, y, '__eq');
+  if (h === undefined) return false;
+  const r = callMeta(L, h, x, y, Cont.COMPARE, 0);
+  if (r === PENDING) return PENDING;
+  return r !== undefined && r !== false;
+}
+
+/** `x < y` (or `x <= y`) for non-fast-path operands; may return PENDING. `swap` flag: for GTI/GEI. */
+export function lessMeta(L: LuaThread, x: Value, y: Value, orEqual: boolean): Value {
+  if (isNumber(x) && isNumber(y)) return orEqual ? numberLessEqual(x, y) : numberLess(x, y);
+  if (typeof x === 'string' && typeof y === 'string') return orEqual ? x <= y : x < y;
+  const ev = orEqual ? '__le' : '__lt';
+  let h = metafield(L.global, x, ev);
+  if (h === undefined) h = metafield(L.global, y, ev);
+  if (h === undefined) orderError(L, x, y);
+  const r = callMeta(L, h, x, y, Cont.COMPARE, 0);
+  if (r === PENDING) return PENDING;
+  return r !== undefined && r !== false;
+}
+
+/** A float or integer as an integer for bitwise fast paths, else undefined. */
+export { tointeger };

@@ -1,0 +1,205 @@
+/**
+ * # Functions, upvalues, call frames and threads
+ *
+ * Responsibility: the runtime objects the dispatch loop works on: Lua
+ * closures and their upvalues, native (JS) functions, the call frame
+ * (`Frame`), and the thread (`LuaThread`) that owns a register file and a
+ * frame stack.
+ *
+ * Manual: §2.1 (function and thread types), §3.5 (visibility rules and
+ * upvalues), §4.1.3 (stack size). PUC-Rio counterpart: `lobject.h`
+ * (LClosure, CClosure, UpVal), `lstate.h` (CallInfo, lua_State), `lfunc.c`.
+ *
+ * Invariants:
+ * - A thread's `stack` is one packed JS array (VM-SPEED.md R5): it only grows,
+ *   by `push(undefined)`, never has holes; frames address it as
+ *   `stack[base + r]`.
+ * - An upvalue is open (`thread !== undefined`, the variable lives in
+ *   `thread.stack[index]`) until the block of its variable ends; then it is
+ *   closed and keeps the value itself. Closures that capture the same
+ *   variable share one UpVal, found through the thread's `openUpvals`
+ *   (sorted by index).
+ * - `frames[0..depth]` are the live frames; frame objects are reused
+ *   across calls, so a call allocates nothing once the depth was reached
+ *   before.
+ *
+ * Read next: `execute.ts` (the loop that uses all of this), `call.ts`.
+ */
+import type { Proto } from '../bytecode/proto.ts';
+import type { LuaTable } from '../value/table.ts';
+
+type Value = any;
+
+/** A variable captured by a closure (PUC-Rio's UpVal). */
+export class UpVal {
+  /** The thread whose stack holds the variable while the upvalue is open. */
+  thread: LuaThread | undefined;
+  /** Stack slot while open. */
+  index: number;
+  /** The value once closed. */
+  value: Value = undefined;
+  constructor(thread: LuaThread | undefined, index: number, value?: Value) {
+    this.thread = thread; this.index = index; this.value = value;
+  }
+  get(): Value { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
+  set(v: Value): void {
+    if (this.thread !== undefined) this.thread.stack[this.index] = v; else this.value = v;
+  }
+}
+
+/** A Lua function: a prototype plus its upvalues. */
+export class LuaClosure {
+  readonly luaType = 'function' as const;
+  constructor(readonly proto: Proto, readonly upvals: UpVal[]) {}
+}
+
+/**
+ * A plain native function. Arguments are `L.stack[base .. base+nargs-1]`;
+ * the function pushes its results with `L.push(v)` and returns how many it
+ * pushed (see docs/vm.md, "Native functions").
+ */
+export type NativeFn = (L: LuaThread, base: number, nargs: number) => number;
+
+/** A request a generator native yields: call `fn` with `args`. */
+export type CallRequest = [fn: Value, ...args: Value[]];
+
+/**
+ * A native that calls back into Lua: a generator function that yields
+ * {@link CallRequest}s, receives each call's results as an array (or has the
+ * error thrown into it), and finally returns its own results as an array.
+ */
+export type NativeGen = (L: LuaThread, base: number, nargs: number) =>
+  Generator<CallRequest, Value[], Value[]>;
+
+/** A JS function callable from Lua. */
+export class LuaNative {
+  readonly luaType = 'function' as const;
+  constructor(
+    /** Name used in "bad argument #1 to 'name'" messages. */
+    readonly name: string,
+    readonly fn: NativeFn | NativeGen,
+    /** True when `fn` is a generator function (a {@link NativeGen}). */
+    readonly isGenerator = false,
+  ) {}
+}
+
+/** What to do with a metamethod's result when its frame returns (luaV_finishOp). */
+export const enum Cont {
+  /** A normal call: results are placed by the caller's CALL protocol. */
+  NONE = 0,
+  /** Store the first result in R[a] of the caller. */
+  STORE = 1,
+  /** Comparison: truth of the result (negated if `a` is 1) against the k bit of the instruction. */
+  COMPARE = 2,
+  /** Store the result and go on with a CONCAT. */
+  CONCAT = 3,
+  /** Discard the results (`__newindex`, `__close`). */
+  DISCARD = 4,
+  /** Resume the generator of the frame below with the results. */
+  GENERATOR = 5,
+}
+
+/** One activation record (PUC-Rio's CallInfo). */
+export class Frame {
+  /** The Lua closure run by this frame, or undefined for a native generator frame. */
+  closure: LuaClosure | undefined = undefined;
+  /** The generator of a native frame. */
+  gen: Generator<CallRequest, Value[], Value[]> | undefined = undefined;
+  native: LuaNative | undefined = undefined;
+  /** Slot of the called function; results are moved here on return. */
+  func = 0;
+  /** R[0] of this frame. */
+  base = 0;
+  /** Next instruction to run (saved when the frame is not on top, or before an error). */
+  pc = 0;
+  /** Results the caller wants: -1 for all (multiple results). */
+  nresults = 0;
+  /** Number of extra arguments (`...`) of a vararg function. */
+  nextra = 0;
+  /** What the return of this frame finishes in the caller. */
+  cont: Cont = Cont.NONE;
+  /** Operand of the continuation (register, negation flag, ...). */
+  contArg = 0;
+  /** Values CONCAT still has to join when it resumes after a `__concat` (0: use B). */
+  concatLeft = 0;
+  /** Stack slots of active to-be-closed variables, innermost last. */
+  tbc: number[] = [];
+}
+
+/** A Lua thread: a register file, its frames, and its open upvalues. */
+export class LuaThread {
+  readonly luaType = 'thread' as const;
+  /** The register file (packed; see the module invariant). */
+  stack: Value[] = [];
+  /** First free slot, used by natives and by open-result instructions. */
+  top = 0;
+  frames: Frame[] = [];
+  /** Index of the running frame in `frames` (-1: none). */
+  depth = -1;
+  openUpvals: UpVal[] = [];
+  /** Nested synchronous `execute` runs (C calls), limited like LUAI_MAXCCALLS. */
+  nCcalls = 0;
+  /** Name, base and argument count of the running native (for argument errors). */
+  cname = '?';
+
+  constructor(readonly global: GlobalState) {
+    for (let i = 0; i < 64; i++) this.stack.push(undefined);
+  }
+
+  /** Make sure slots up to `n - 1` exist. */
+  ensure(n: number): void {
+    const s = this.stack;
+    while (s.length < n) s.push(undefined);
+  }
+
+  /** Push a result of a native function. */
+  push(v: Value): void {
+    const s = this.stack;
+    if (this.top < s.length) s[this.top] = v; else s.push(v);
+    this.top++;
+  }
+
+  /** The next frame object to use, reusing old ones. */
+  pushFrame(): Frame {
+    const d = ++this.depth;
+    let f = this.frames[d];
+    if (f === undefined) { f = new Frame(); this.frames.push(f); }
+    f.closure = undefined; f.gen = undefined; f.native = undefined;
+    f.cont = Cont.NONE; f.concatLeft = 0; f.nextra = 0;
+    if (f.tbc.length) f.tbc.length = 0;
+    return f;
+  }
+
+  /** The upvalue for stack slot `index`, shared if one is already open. */
+  findUpval(index: number): UpVal {
+    const list = this.openUpvals;
+    let i = list.length - 1;
+    while (i >= 0 && list[i].index > index) i--;
+    if (i >= 0 && list[i].index === index) return list[i];
+    const u = new UpVal(this, index);
+    list.splice(i + 1, 0, u);
+    return u;
+  }
+
+  /** Close every open upvalue at or above `level`. */
+  closeUpvals(level: number): void {
+    const list = this.openUpvals;
+    while (list.length > 0 && list[list.length - 1].index >= level) {
+      const u = list.pop()!;
+      u.value = this.stack[u.index];
+      u.thread = undefined;
+    }
+  }
+}
+
+/** State shared by every thread of one Lua state. */
+export class GlobalState {
+  registry = new Map<string, Value>();
+  /** Metatables of the non-table types (strings get theirs from the string library). */
+  typeMetatables = new Map<string, LuaTable>();
+  globals!: LuaTable;
+  /** Output sink used by `print` (bytes as a latin1 string). */
+  write: (s: string) => void = (s) => { process.stdout.write(Buffer.from(s, 'latin1')); };
+  /** Compiles source text; installed by `frontend.ts`. */
+  mainThread!: LuaThread;
+}

@@ -1,0 +1,51 @@
+/**
+ * # The VM's view of Lua values
+ *
+ * Responsibility: the one place the VM imports value-level operations from
+ * `src/value/`: the table class, type names, number conversion and
+ * formatting, and the slow paths of arithmetic (bigints, string coercion).
+ * The dispatch loop keeps its own inline fast paths (VM-SPEED.md R1–R3);
+ * everything it cannot do inline lands here.
+ *
+ * Manual: §2.1 (values and types), §3.4.1–3.4.3 (arithmetic, bitwise,
+ * coercions). PUC-Rio counterpart: `lobject.c`, `lvm.c` (luaV_tointeger).
+ *
+ * Invariant: every value produced here is canonical (DESIGN.md §2).
+ *
+ * Read next: `src/value/number.ts`, `src/value/table.ts`, `execute.ts`.
+ */
+import { LuaFloat, mkfloat, boxfloat } from '../value/float.ts';
+import { LuaTable } from '../value/table.ts';
+import { str2number, number2string } from '../value/convert.ts';
+import {
+  ArithOp, arith, tonumber, tointeger, F2I, isInteger, isFloat, tofloat,
+  numberEquals, numberLess, numberLessEqual, normint, MAXINTEGER, MININTEGER,
+} from '../value/number.ts';
+import type { LuaNumber, LuaInteger } from '../value/number.ts';
+import { LuaError, asLuaError } from '../value/error.ts';
+
+export {
+  LuaFloat, mkfloat, boxfloat, LuaTable, str2number, number2string, ArithOp, arith,
+  tonumber, tointeger, F2I, isInteger, isFloat, tofloat, numberEquals, numberLess,
+  numberLessEqual, normint, MAXINTEGER, MININTEGER, LuaError, asLuaError,
+};
+export type { LuaNumber, LuaInteger };
+
+/**
+ * Any Lua value. The dispatch loop reads registers as `any`: V8 does not
+ * care, and the union type of `src/value/types.ts` would force a cast at
+ * every fast path.
+ */
+export type Value = any;
+
+/** Is `v` a Lua number (either subtype)? */
+export function isNumber(v: Value): v is LuaNumber {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
+}
+
+/** Raw equality (§3.4.4 without `__eq`): numbers by mathematical value. */
+export function rawEquals(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (isNumber(a) && isNumber(b)) return numberEquals(a, b);
+  return false;
+}
