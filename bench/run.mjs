@@ -18,6 +18,10 @@
 // An engine that fails or times out shows "error" or "timeout" in its cell;
 // the runner goes on with the next one.
 //
+// Invariant: nothing an engine does (crash, hang, wrong output) stops the
+// runner or is hidden; it becomes a cell and a line under the table. There
+// is no PUC-Rio counterpart.
+//
 // Read next: bench/programs/*.lua (each header says what it measures and
 // which library functions it needs), docs/benchmarks.md.
 import { spawn, spawnSync } from 'node:child_process';
@@ -240,14 +244,19 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const programs = loadPrograms(options.names);
-
+  let programs;
   let engines = ENGINES;
-  if (options.engines) {
-    for (const name of options.engines) {
-      if (!ENGINES.some((e) => e.name === name)) throw new Error(`unknown engine ${name}`);
+  try {
+    programs = loadPrograms(options.names);
+    if (options.engines) {
+      for (const name of options.engines) {
+        if (!ENGINES.some((e) => e.name === name)) throw new Error(`unknown engine ${name}`);
+      }
+      engines = ENGINES.filter((e) => options.engines.includes(e.name));
     }
-    engines = ENGINES.filter((e) => options.engines.includes(e.name));
+  } catch (error) {
+    console.error(`bench: ${error.message}`);
+    process.exit(2);
   }
   if (engines.some((e) => e.name === 'lua5.4') && !hasSystemLua()) {
     console.error('bench: lua5.4 not found on the PATH; its column is left out');

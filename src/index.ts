@@ -27,6 +27,7 @@
  * Read next: `src/vm/state.ts`, docs/vm.md.
  */
 import './lib/base.ts';
+import './vm/coroutine.ts';
 
 export { LuaState, toLuaString, fromLuaString, native, nativeGen, addLibrary } from './vm/state.ts';
 export type { LuaStateOptions, LibOpener } from './vm/state.ts';

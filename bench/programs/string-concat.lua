@@ -21,7 +21,7 @@ for i = 1, lines do
   line = line .. (i % 3 == 0 and "fizz" or "") .. (i % 5 == 0 and "buzz" or "")
   total_length = total_length + #line
   -- Built keys repeat; equal strings must find the same table slot.
-  local key = "k" .. (i % 97) .. ":" .. (i * i % 89)
+  local key = "k" .. (i % 97) .. ":" .. (i % 89) * (i % 89) % 89
   if not seen[key] then seen[key] = true; distinct = distinct + 1 end
   group = group .. line .. "\n"
   if i % 50 == 0 then

@@ -15,8 +15,9 @@
  * Read next: `src/vm/state.ts`, `src/lib/base.ts`.
  */
 import * as fs from 'node:fs';
-import { LuaState, LuaTable, LuaError, tostringMeta } from '../index.ts';
+import { LuaState, LuaTable, LuaError, tostringMeta, type LuaClosure } from '../index.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
+import { typeName } from '../vm/meta.ts';
 
 const PROGNAME = 'lua';
 
@@ -51,13 +52,34 @@ function errorMessage(state: LuaState, e: unknown): string {
     const s = tostringMeta(state.L, v);
     if (v instanceof LuaTable && v.metatable?.getStr('__tostring') !== undefined) return s;
   } catch { /* fall through */ }
-  return `(error object is a ${v === undefined ? 'nil' : (typeof v === 'boolean' ? 'boolean' : v.luaType ?? 'number')} value)`;
+  return `(error object is a ${typeName(undefined, v)} value)`;
 }
 
-function report(state: LuaState, e: unknown): void {
+/** ": No such file or directory", as strerror words a failed open. */
+function systemReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return ': No such file or directory';
+  if (code === 'EACCES') return ': Permission denied';
+  if (code === 'EISDIR') return ': Is a directory';
+  return '';
+}
+
+/** Print an uncaught error as lua.c does; load errors have no traceback. */
+function report(state: LuaState, e: unknown, traceback: boolean): void {
   flush();
   const msg = errorMessage(state, e);
-  process.stderr.write(Buffer.from(`${PROGNAME}: ${msg}\nstack traceback:\n\t[C]: in ?\n`, 'latin1'));
+  const tb = traceback ? '\nstack traceback:\n\t[C]: in ?' : '';
+  process.stderr.write(Buffer.from(`${PROGNAME}: ${msg}${tb}\n`, 'latin1'));
+}
+
+/** Load a chunk, or report its error (without traceback) and return undefined. */
+function loadOrReport(state: LuaState, data: Uint8Array, name: string): LuaClosure | undefined {
+  try {
+    return state.load(data, name);
+  } catch (e) {
+    report(state, e, false);
+    return undefined;
+  }
 }
 
 function main(argv: string[]): number {
@@ -81,23 +103,28 @@ function main(argv: string[]): number {
   state.setGlobal('arg', argTable);
   if (showVersion) write(`${LUCID_VERSION}  ${LUA_COPYRIGHT}\n`);
   try {
-    for (const stat of execs) state.call(state.load(Buffer.from(stat, 'utf8'), '=(command line)'));
-    if (script !== undefined) {
-      let data: Buffer;
-      const name = script === '-' ? '=stdin' : '@' + script;
-      try {
-        data = fs.readFileSync(script === '-' ? 0 : script);
-      } catch {
-        throw new LuaError(`cannot open ${script}`);
-      }
-      const f = state.load(data, name);
-      state.call(f, ...argv.slice(i + 1).map((s) => Buffer.from(s, 'utf8').toString('latin1')));
-    } else if (execs.length === 0 && !showVersion) {
-      const f = state.load(fs.readFileSync(0), '=stdin');
+    for (const stat of execs) {
+      const f = loadOrReport(state, Buffer.from(stat, 'utf8'), '=(command line)');
+      if (f === undefined) return 1;
       state.call(f);
     }
+    if (script !== undefined || (execs.length === 0 && !showVersion)) {
+      const file = script ?? '-';
+      let data: Buffer;
+      try {
+        data = fs.readFileSync(file === '-' ? 0 : file);
+      } catch (e) {
+        report(state, new LuaError(`cannot open ${file}${systemReason(e)}`), false);
+        return 1;
+      }
+      const f = loadOrReport(state, data, file === '-' ? '=stdin' : '@' + file);
+      if (f === undefined) return 1;
+      state.call(f, ...argv.slice(i + 1).map((s) => Buffer.from(s, 'utf8').toString('latin1')));
+    }
   } catch (e) {
-    report(state, e);
+    // lua.c's message handler adds a traceback unless the error object has __tostring
+    const v = e instanceof LuaError ? e.value : undefined;
+    report(state, e, !(v instanceof LuaTable && v.metatable?.getStr('__tostring') !== undefined));
     return 1;
   }
   flush();

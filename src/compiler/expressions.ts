@@ -25,9 +25,10 @@ import { ExpDesc, ExpKind } from './expdesc.ts';
 import { FuncState } from './funcstate.ts';
 import { infix, posfix, prefix } from './operators.ts';
 import type { CompileState } from './scope.ts';
+import { exprFirstToken } from './follow.ts';
 import { compileBody } from './statements.ts';
 
-/** Compile expression `node` into `v`. */
+/** Exp: compile expression `node` into `v` (expr, simpleexp). */
 export function expr(cs: CompileState, node: A.Expression, v: ExpDesc): void {
   const fs = cs.fs;
   switch (node.kind) {
@@ -38,8 +39,9 @@ export function expr(cs: CompileState, node: A.Expression, v: ExpDesc): void {
     case 'Float': v.init(ExpKind.VKFLT, 0); v.nval = node.value; cs.lastLine = node.lastLine; return;
     case 'String': v.init(ExpKind.VKSTR, 0); v.strval = node.value; cs.lastLine = node.lastLine; return;
     case 'Vararg':
-      cs.lastLine = node.lastLine;
+      // emitted before '...' is read: the line of the token before it
       v.init(ExpKind.VVARARG, fs.codeABC(OpCode.VARARG, 0, 0, 1));
+      cs.lastLine = node.lastLine;
       return;
     case 'Function': compileBody(cs, node, v, node.line); return;
     case 'Table': constructor(cs, node, v); return;
@@ -62,20 +64,96 @@ export function exp2next(cs: CompileState, node: A.Expression): ExpDesc {
   return e;
 }
 
+/**
+ * OrExp … MulExp: `left op right` (subexpr). A left-associative chain
+ * (`a + b + c + …`, which the parser accepts at any length, as PUC-Rio's
+ * loop in `subexpr` does) is walked down its left spine with a loop, not
+ * by recursion, so that a long chain cannot exhaust the JS stack.
+ */
 function binary(cs: CompileState, node: A.BinaryOp, v: ExpDesc): void {
   const fs = cs.fs;
-  expr(cs, node.left, v);
-  cs.lastLine = node.opLine;  // the operator was just read
-  infix(fs, node.op, v);
-  const v2 = new ExpDesc();
-  expr(cs, node.right, v2);
-  cs.lastLine = node.right.lastLine;
-  posfix(fs, node.op, v, v2, node.opLine);
+  const spine: A.BinaryOp[] = [node];
+  let leftmost: A.Expression = node.left;
+  while (leftmost.kind === 'Binary') {
+    spine.push(leftmost);
+    leftmost = leftmost.left;
+  }
+  const outer = cs.follow;
+  cs.follow = { line: spine[spine.length - 1].opLine, text: `'${spine[spine.length - 1].op}'` };
+  expr(cs, leftmost, v);
+  for (let k = spine.length - 1; k >= 0; k--) {
+    const b = spine[k];
+    cs.lastLine = b.opLine;  // the operator was just read
+    cs.follow = exprFirstToken(b.right);
+    infix(fs, b.op, v);
+    const v2 = new ExpDesc();
+    // after the right operand, the parser looks at the next operator up
+    cs.follow = k > 0 ? { line: spine[k - 1].opLine, text: `'${spine[k - 1].op}'` } : outer;
+    expr(cs, b.right, v2);
+    cs.lastLine = b.right.lastLine;
+    posfix(fs, b.op, v, v2, b.opLine);
+  }
+  cs.follow = outer;
 }
 
-/** Prefix expressions: names, indexing, calls, parentheses (suffixedexp). */
+/**
+ * PrefixExp, FunctionCall, Var: a primary expression (a name or a
+ * parenthesized expression) followed by suffixes — `.name`, `[exp]`,
+ * `:name(args)`, `(args)` (suffixedexp, primaryexp). The suffixes are
+ * applied in a loop, innermost first, as PUC-Rio's loop reads them, so a
+ * long chain (`a.b.c…`, `f()()…`) never recurses deeply.
+ */
 export function suffixedexp(cs: CompileState, node: A.Expression, v: ExpDesc): void {
   const fs = cs.fs;
+  const suffixes: (A.Index | A.Call | A.MethodCall)[] = [];
+  let primary = node;
+  for (;;) {
+    if (primary.kind === 'Index' || primary.kind === 'MethodCall') { suffixes.push(primary); primary = primary.object; }
+    else if (primary.kind === 'Call') { suffixes.push(primary); primary = primary.callee; }
+    else break;
+  }
+  primaryexp(cs, primary, v);
+  for (let k = suffixes.length - 1; k >= 0; k--) {
+    const s = suffixes[k];
+    const prefix = s.kind === 'Call' ? s.callee : s.object;
+    switch (s.kind) {
+      case 'Index': {
+        cs.lastLine = prefix.lastLine;
+        fs.exp2anyregup(v);
+        const key = new ExpDesc();
+        if (s.dotted && s.key.kind === 'String') {
+          key.init(ExpKind.VKSTR, 0);
+          key.strval = s.key.value;
+          cs.lastLine = s.key.lastLine;
+        } else {
+          cs.lastLine = s.key.line;  // '['
+          expr(cs, s.key, key);
+          cs.lastLine = s.key.lastLine;
+          fs.exp2val(key);
+          cs.lastLine = s.lastLine;  // ']'
+        }
+        fs.indexed(v, key);
+        break;
+      }
+      case 'Call':
+        cs.lastLine = prefix.lastLine;
+        fs.exp2nextreg(v);
+        funcargs(cs, s.args, s, v);
+        break;
+      case 'MethodCall': {
+        const key = new ExpDesc().init(ExpKind.VKSTR, 0);
+        key.strval = s.method;
+        cs.lastLine = s.methodLine;
+        fs.self(v, key);
+        funcargs(cs, s.args, s, v);
+        break;
+      }
+    }
+  }
+}
+
+/** PrimaryExp: `name | "(" Exp ")"` (primaryexp). */
+function primaryexp(cs: CompileState, node: A.Expression, v: ExpDesc): void {
   switch (node.kind) {
     case 'Name':
       cs.lastLine = node.lastLine;
@@ -85,48 +163,15 @@ export function suffixedexp(cs: CompileState, node: A.Expression, v: ExpDesc): v
       cs.lastLine = node.line;
       expr(cs, node.expression, v);
       cs.lastLine = node.lastLine;
-      fs.dischargeVars(v);
+      cs.fs.dischargeVars(v);
       return;
-    case 'Index': {
-      suffixedexp(cs, node.object, v);
-      cs.lastLine = node.object.lastLine;
-      fs.exp2anyregup(v);
-      const key = new ExpDesc();
-      if (node.dotted && node.key.kind === 'String') {
-        key.init(ExpKind.VKSTR, 0);
-        key.strval = node.key.value;
-        cs.lastLine = node.key.lastLine;
-      } else {
-        expr(cs, node.key, key);
-        cs.lastLine = node.key.lastLine;
-        fs.exp2val(key);
-      }
-      fs.indexed(v, key);
-      return;
-    }
-    case 'Call':
-      suffixedexp(cs, node.callee, v);
-      cs.lastLine = node.callee.lastLine;
-      fs.exp2nextreg(v);
-      funcargs(cs, node.args, node, v);
-      return;
-    case 'MethodCall': {
-      suffixedexp(cs, node.object, v);
-      const key = new ExpDesc().init(ExpKind.VKSTR, 0);
-      key.strval = node.method;
-      cs.lastLine = node.methodLine;
-      fs.self(v, key);
-      funcargs(cs, node.args, node, v);
-      return;
-    }
     default:
-      // any other expression in prefix position (the parser only allows
-      // the cases above; this keeps the walker total)
+      // the parser allows nothing else here; this keeps the walker total
       expr(cs, node, v);
   }
 }
 
-/** Arguments and the CALL instruction (funcargs). */
+/** Args: the arguments and the CALL instruction (funcargs). */
 function funcargs(cs: CompileState, args: A.Expression[], call: A.Call | A.MethodCall, f: ExpDesc): void {
   const fs = cs.fs;
   const e = new ExpDesc();
@@ -173,18 +218,23 @@ function argsLine(call: A.Call | A.MethodCall): number {
   return call.argsLine;
 }
 
-/** `e1, e2, …, en`: all but the last in consecutive registers; returns n. */
+/** ExpList: `e1, e2, …, en`, all but the last in consecutive registers; returns n (explist). */
 export function explist(cs: CompileState, list: A.Expression[], v: ExpDesc): number {
+  const outer = cs.follow;
+  if (list.length > 1) cs.follow = { line: list[0].lastLine, text: "','" };
   expr(cs, list[0], v);
   for (let i = 1; i < list.length; i++) {
     cs.lastLine = list[i - 1].lastLine;  // the ',' (usually on that line)
+    cs.follow = exprFirstToken(list[i]);  // the lookahead once ',' is read
     cs.fs.exp2nextreg(v);
+    cs.follow = i + 1 < list.length ? { line: list[i].lastLine, text: "','" } : outer;
     expr(cs, list[i], v);
   }
+  cs.follow = outer;
   return list.length;
 }
 
-/** Table constructors (constructor, recfield, listfield). */
+/** TableConstructor: `"{" FieldList? "}"` (constructor, recfield, listfield). */
 function constructor(cs: CompileState, node: A.TableConstructor, t: ExpDesc): void {
   const fs = cs.fs;
   // NEWTABLE is emitted before '{' is read: it gets the line of the token before
@@ -220,6 +270,7 @@ function constructor(cs: CompileState, node: A.TableConstructor, t: ExpDesc): vo
         key.strval = field.name;
         cs.lastLine = field.line;
       } else {
+        cs.lastLine = field.line;  // '['
         expr(cs, field.key, key);
         cs.lastLine = field.key.lastLine;
         fs.exp2val(key);

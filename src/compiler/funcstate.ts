@@ -1,9 +1,9 @@
 /**
  * # The code generator of one function
  *
- * Responsibility: emitting the instructions of one function prototype —
- * registers, constants, jump lists, line information — and turning
- * expression descriptors into code. The statement and expression walkers
+ * Responsibility: the registers of one function prototype, and turning
+ * expression descriptors into code (on top of `code.ts`, which emits
+ * instructions and keeps jump lists, and `constants.ts`, which keeps K). The statement and expression walkers
  * (`statements.ts`, `expressions.ts`) decide *what* to compile; this module
  * decides *which instructions* that takes, as luac would.
  *
@@ -13,43 +13,27 @@
  * Invariants:
  * - `freereg` is the first free register; registers below `nvarstack()`
  *   belong to active local variables and are never freed by expressions.
- * - A jump list is threaded through the sJ fields of its JMP instructions;
- *   `NO_JUMP` ends it.
- * - Every instruction is stamped with the compiler's `lastLine` when it is
- *   emitted (PUC-Rio's `ls->lastline`), later corrected by `fixLine`.
+ * - A descriptor is "discharged" at most once: after `exp2reg` its value is
+ *   in a register (VNONRELOC) and its jump lists are empty.
  *
  * Read next: `operators.ts` (unary and binary operators), `scope.ts`.
  */
 
-import { OpCode, OPCODES } from '../bytecode/opcodes.ts';
+import { OpCode } from '../bytecode/opcodes.ts';
 import * as I from '../bytecode/instruction.ts';
-import { Proto, type Constant } from '../bytecode/proto.ts';
-import { mkfloat } from '../value/float.ts';
-import { float2int } from '../value/number.ts';
 import { ExpDesc, ExpKind, NO_JUMP } from './expdesc.ts';
+import { NO_REG } from './code.ts';
+import { ConstantPool } from './constants.ts';
 import type { CompileState, BlockCnt } from './scope.ts';
 
 /** Registers a function may use (MAXREGS of lcode.c). */
 const MAXREGS = 255;
-/** Instructions with relative line info between two absolute entries. */
-const MAXIWTHABS = 128;
-const LIMLINEDIFF = 0x80;
-const ABSLINEINFO = -0x80;
-/** Largest constant index usable as an RK operand. */
-const MAXINDEXRK = I.MAXARG_B;
-const NO_REG = I.MAXARG_A;
 
-export class FuncState {
-  readonly f = new Proto();
-  readonly code: number[] = [];
-  readonly lineinfo: number[] = [];
+export class FuncState extends ConstantPool {
   prev: FuncState | undefined;
   /** Current innermost block. */
   bl: BlockCnt | undefined = undefined;
-  /** pc of the last jump target. */
-  lasttarget = 0;
-  previousline: number;
-  iwthabs = 0;
+  /** First free register. */
   freereg = 0;
   /** Number of active local variables. */
   nactvar = 0;
@@ -57,198 +41,14 @@ export class FuncState {
   firstlocal: number;
   firstlabel: number;
   needclose = false;
-  /** Debug entries of locals registered so far. */
-  ndebugvars = 0;
 
-  constructor(readonly cs: CompileState, prev: FuncState | undefined, linedefined: number) {
+  constructor(cs: CompileState, prev: FuncState | undefined, linedefined: number) {
+    super(cs, linedefined);
     this.prev = prev;
-    this.f.linedefined = linedefined;
-    this.f.source = cs.chunkname;
-    this.previousline = linedefined;
     this.firstlocal = cs.actvar.length;
     this.firstlabel = cs.labels.length;
   }
 
-  get pc(): number { return this.code.length; }
-
-  // -------------------------------------------------------------------------
-  // Emitting instructions and line information
-  // -------------------------------------------------------------------------
-
-  private saveLineInfo(line: number): void {
-    let linedif = line - this.previousline;
-    const pc = this.code.length - 1;
-    if (Math.abs(linedif) >= LIMLINEDIFF || this.iwthabs++ >= MAXIWTHABS) {
-      this.f.abslineinfo.push({ pc, line });
-      linedif = ABSLINEINFO;
-      this.iwthabs = 1;
-    }
-    this.lineinfo[pc] = linedif;
-    this.previousline = line;
-  }
-
-  private removeLastLineInfo(): void {
-    const pc = this.code.length - 1;
-    if (this.lineinfo[pc] !== ABSLINEINFO) {
-      this.previousline -= this.lineinfo[pc];
-      this.iwthabs--;
-    } else {
-      this.f.abslineinfo.pop();
-      this.iwthabs = MAXIWTHABS + 1;  // the next one must be absolute too
-    }
-  }
-
-  removeLastInstruction(): void {
-    this.removeLastLineInfo();
-    this.code.pop();
-    this.lineinfo.pop();
-  }
-
-  /** Emit an instruction stamped with the current last line. */
-  emit(i: number): number {
-    this.code.push(i);
-    this.saveLineInfo(this.cs.lastLine);
-    return this.code.length - 1;
-  }
-
-  /** Give the last instruction the line `line` instead (luaK_fixline). */
-  fixLine(line: number): void {
-    this.removeLastLineInfo();
-    this.saveLineInfo(line);
-  }
-
-  codeABCk(o: OpCode, a: number, b: number, c: number, k: number): number {
-    return this.emit(I.createABCk(o, a, b, c, k));
-  }
-  codeABC(o: OpCode, a: number, b: number, c: number): number {
-    return this.emit(I.createABCk(o, a, b, c, 0));
-  }
-  codeABx(o: OpCode, a: number, bx: number): number {
-    return this.emit(I.createABx(o, a, bx));
-  }
-  codeAsBx(o: OpCode, a: number, sbx: number): number {
-    return this.emit(I.createAsBx(o, a, sbx));
-  }
-  codeExtraArg(a: number): number {
-    return this.emit(I.createAx(OpCode.EXTRAARG, a));
-  }
-
-  /** LOADK, or LOADKX + EXTRAARG for a constant index beyond Bx. */
-  codeK(reg: number, k: number): number {
-    if (k <= I.MAXARG_Bx) return this.codeABx(OpCode.LOADK, reg, k);
-    const p = this.codeABx(OpCode.LOADKX, reg, 0);
-    this.codeExtraArg(k);
-    return p;
-  }
-
-  /** The previous instruction, unless a jump target lies in between. */
-  private previousInstruction(): number | undefined {
-    return this.pc > this.lasttarget ? this.code[this.pc - 1] : undefined;
-  }
-
-  /** LOADNIL for `n` registers from `from`, merged into a previous LOADNIL. */
-  nil(from: number, n: number): void {
-    let l = from + n - 1;
-    const prev = this.previousInstruction();
-    if (prev !== undefined && I.getOp(prev) === OpCode.LOADNIL) {
-      let pfrom = I.getA(prev);
-      const pl = pfrom + I.getB(prev);
-      if ((pfrom <= from && from <= pl + 1) || (from <= pfrom && pfrom <= l + 1)) {
-        if (pfrom < from) from = pfrom;
-        if (pl > l) l = pl;
-        pfrom = from;
-        this.code[this.pc - 1] = I.setB(I.setA(prev, from), l - from);
-        return;
-      }
-    }
-    this.codeABC(OpCode.LOADNIL, from, n - 1, 0);
-  }
-
-  // -------------------------------------------------------------------------
-  // Jumps and jump lists
-  // -------------------------------------------------------------------------
-
-  private getJump(pc: number): number {
-    const offset = I.getsJ(this.code[pc]);
-    return offset === NO_JUMP ? NO_JUMP : pc + 1 + offset;
-  }
-
-  fixJump(pc: number, dest: number): void {
-    const offset = dest - (pc + 1);
-    if (!(-I.OFFSET_sJ <= offset && offset <= I.MAXARG_sJ - I.OFFSET_sJ)) {
-      throw this.cs.error('control structure too long');
-    }
-    this.code[pc] = I.setsJ(this.code[pc], offset);
-  }
-
-  /** Append list `l2` to the list whose head is returned (luaK_concat). */
-  concat(l1: number, l2: number): number {
-    if (l2 === NO_JUMP) return l1;
-    if (l1 === NO_JUMP) return l2;
-    let list = l1;
-    let next: number;
-    while ((next = this.getJump(list)) !== NO_JUMP) list = next;
-    this.fixJump(list, l2);
-    return l1;
-  }
-
-  jump(): number {
-    return this.emit(I.createsJ(OpCode.JMP, NO_JUMP));
-  }
-
-  ret(first: number, nret: number): void {
-    const op = nret === 0 ? OpCode.RETURN0 : nret === 1 ? OpCode.RETURN1 : OpCode.RETURN;
-    this.codeABC(op, first, nret + 1, 0);
-  }
-
-  private condJump(op: OpCode, a: number, b: number, c: number, k: number): number {
-    this.codeABCk(op, a, b, c, k);
-    return this.jump();
-  }
-
-  /** Mark the current pc as a jump target and return it. */
-  getLabel(): number {
-    this.lasttarget = this.pc;
-    return this.pc;
-  }
-
-  private getJumpControl(pc: number): number {
-    if (pc >= 1 && OPCODES[I.getOp(this.code[pc - 1])].isTest) return pc - 1;
-    return pc;
-  }
-
-  private patchTestReg(node: number, reg: number): boolean {
-    const at = this.getJumpControl(node);
-    const i = this.code[at];
-    if (I.getOp(i) !== OpCode.TESTSET) return false;
-    if (reg !== NO_REG && reg !== I.getB(i)) {
-      this.code[at] = I.setA(i, reg);
-    } else {
-      this.code[at] = I.createABCk(OpCode.TEST, I.getB(i), 0, 0, I.getk(i));
-    }
-    return true;
-  }
-
-  private removeValues(list: number): void {
-    for (; list !== NO_JUMP; list = this.getJump(list)) this.patchTestReg(list, NO_REG);
-  }
-
-  private patchListAux(list: number, vtarget: number, reg: number, dtarget: number): void {
-    while (list !== NO_JUMP) {
-      const next = this.getJump(list);
-      if (this.patchTestReg(list, reg)) this.fixJump(list, vtarget);
-      else this.fixJump(list, dtarget);
-      list = next;
-    }
-  }
-
-  patchList(list: number, target: number): void {
-    this.patchListAux(list, target, NO_REG, target);
-  }
-
-  patchToHere(list: number): void {
-    this.patchList(list, this.getLabel());
-  }
 
   // -------------------------------------------------------------------------
   // Registers
@@ -283,107 +83,6 @@ export class FuncState {
     const r1 = e1.k === ExpKind.VNONRELOC ? e1.info : -1;
     const r2 = e2.k === ExpKind.VNONRELOC ? e2.info : -1;
     this.freeRegs(r1, r2);
-  }
-
-  // -------------------------------------------------------------------------
-  // Constants
-  // -------------------------------------------------------------------------
-
-  /**
-   * Index of constant `v` in K, adding it when needed (addk). The cache that
-   * finds earlier entries is shared by all the functions of the chunk, as
-   * luac's scanner table is: an entry points at the index the constant got
-   * in the function that used it last, so a constant used by a nested
-   * function in between may be added twice to the outer one — luac does
-   * exactly that, and so does lucid.
-   */
-  private addK(key: string, v: Constant): number {
-    const cache = this.cs.kcache;
-    const k = cache.get(key);
-    const ks = this.f.constants;
-    if (k !== undefined && k < ks.length && sameConstant(ks[k], v)) return k;
-    const n = ks.length;
-    if (n > I.MAXARG_Ax) throw this.cs.syntaxError('too many constants');
-    cache.set(key, n);
-    ks.push(v);
-    return n;
-  }
-
-  stringK(s: string): number {
-    return this.addK('s' + s, s);
-  }
-
-  intK(n: number | bigint): number {
-    return this.addK('i' + String(n), n);
-  }
-
-  /**
-   * A float constant. An integral float is cached under a nearby
-   * non-integral key, so that 1.0 and 1 stay two constants (luaK_numberK).
-   */
-  numberK(r: number): number {
-    const v = mkfloat(r);
-    const ik = float2int(r);
-    if (ik === undefined) return this.addK(floatKey(r), v);
-    const q = 2 ** -52;
-    return this.addK(floatKey(ik === 0 ? q : r + r * q), v);
-  }
-
-  private boolK(b: boolean): number {
-    return this.addK(b ? 'T' : 'F', b);
-  }
-
-  private nilK(): number {
-    return this.addK('N', undefined);
-  }
-
-  /** LOADI when the integer fits sBx, else LOADK. */
-  loadInt(reg: number, i: number | bigint): void {
-    if (typeof i === 'number' && fitsBx(i)) this.codeAsBx(OpCode.LOADI, reg, i);
-    else this.codeK(reg, this.intK(i));
-  }
-
-  /** LOADF when the float has a small integral value, else LOADK. */
-  loadFloat(reg: number, f: number): void {
-    const fi = float2int(f);
-    if (typeof fi === 'number' && fitsBx(fi) && !Object.is(f, -0)) this.codeAsBx(OpCode.LOADF, reg, fi);
-    else this.codeK(reg, this.numberK(f));
-  }
-
-  /** Is `e` a short-string constant usable as a B/C operand? (isKstr) */
-  isKstr(e: ExpDesc): boolean {
-    return e.k === ExpKind.VK && !e.hasJumps() && e.info <= I.MAXARG_B &&
-      typeof this.f.constants[e.info] === 'string' &&
-      (this.f.constants[e.info] as string).length <= 40;  // LUAI_MAXSHORTLEN
-  }
-
-  /** Turn a VKSTR into a VK (str2K). */
-  str2K(e: ExpDesc): void {
-    e.info = this.stringK(e.strval);
-    e.k = ExpKind.VK;
-  }
-
-  /** Move a constant expression to K when its index fits an RK operand. */
-  exp2K(e: ExpDesc): boolean {
-    if (!e.hasJumps()) {
-      let info: number;
-      switch (e.k) {
-        case ExpKind.VTRUE: info = this.boolK(true); break;
-        case ExpKind.VFALSE: info = this.boolK(false); break;
-        case ExpKind.VNIL: info = this.nilK(); break;
-        case ExpKind.VKINT: info = this.intK(e.ival); break;
-        case ExpKind.VKFLT: info = this.numberK(e.nval); break;
-        case ExpKind.VKSTR: info = this.stringK(e.strval); break;
-        case ExpKind.VK: info = e.info; break;
-        default: return false;
-      }
-      if (info <= MAXINDEXRK) {
-        e.k = ExpKind.VK;
-        e.info = info;
-        return true;
-      }
-    }
-    return false;
   }
 
   // -------------------------------------------------------------------------
@@ -711,7 +410,7 @@ export class FuncState {
           if (p.isVararg) code[i] = I.setC(code[i], p.numparams + 1);
           break;
         case OpCode.JMP:
-          this.fixJump(i, finalTarget(code, i));
+          this.fixJump(i, this.finalTarget(i));
           break;
         default: break;
       }
@@ -722,43 +421,14 @@ export class FuncState {
   }
 }
 
-/** The cache key of a float, as a Lua table would normalise it. */
-function floatKey(x: number): string {
-  // a float key with an integral value is an integer key in a Lua table
-  return Number.isInteger(x) && Math.abs(x) <= 2 ** 63 && x !== 2 ** 63 ? 'i' + BigInt(x).toString() : 'f' + String(x);
-}
 
-/** Same type and raw-equal (what addk checks before reusing an entry). */
-function sameConstant(a: Constant, b: Constant): boolean {
-  const af = typeof a === 'object' || (typeof a === 'number' && !Number.isSafeInteger(a));
-  const bf = typeof b === 'object' || (typeof b === 'number' && !Number.isSafeInteger(b));
-  if (af || bf) {
-    if (!(af && bf)) return false;
-    const x = typeof a === 'object' ? a!.n : a as number;
-    const y = typeof b === 'object' ? b!.n : b as number;
-    return x === y;
-  }
-  return a === b;
-}
 
-function finalTarget(code: number[], i: number): number {
-  for (let count = 0; count < 100; count++) {
-    const pc = code[i];
-    if (I.getOp(pc) !== OpCode.JMP) break;
-    i += I.getsJ(pc) + 1;
-  }
-  return i;
-}
 
 /** Does an integer fit the signed sC operand? */
 export function fitsC(i: number | bigint): boolean {
   return typeof i === 'number' && i >= -I.OFFSET_sC && i <= I.MAXARG_C - I.OFFSET_sC;
 }
 
-/** Does an integer fit the signed sBx operand? */
-export function fitsBx(i: number): boolean {
-  return -I.OFFSET_sBx <= i && i <= I.MAXARG_Bx - I.OFFSET_sBx;
-}
 
 /** An integer constant that fits an unsigned C operand. */
 export function isCint(e: ExpDesc): boolean {

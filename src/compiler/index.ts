@@ -12,21 +12,25 @@
  *
  * Invariant: compiling never runs Lua code and never changes the AST.
  *
- * Read next: `statements.ts`, `expressions.ts`, `operators.ts`,
- * `funcstate.ts`, `scope.ts`, `expdesc.ts`.
+ * Read next: `statements.ts` and `control.ts` (statements), `expressions.ts`
+ * and `operators.ts` (expressions), `scope.ts` (names, blocks, gotos),
+ * `funcstate.ts`, `constants.ts`, `code.ts` (the code generator),
+ * `expdesc.ts`, `follow.ts`; docs/compiler.md for the whole picture.
  */
 
 import type { Chunk } from '../parser/ast.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import { CompileState } from './scope.ts';
 import { closeFunc, openMain, statlist } from './statements.ts';
+import { closing } from './follow.ts';
 
 /** Compile a parsed chunk; throws `LuaSyntaxError` for compile-time errors. */
 export function compile(chunk: Chunk): Proto {
   const cs = new CompileState(chunk.chunkname);
   const fs = openMain(cs);
-  statlist(cs, chunk.body.statements);
+  statlist(cs, chunk.body.statements, closing(chunk.lastLine, '<eof>'));
   cs.lastLine = lastTokenLine(chunk);
+  cs.follow = closing(chunk.lastLine, '<eof>');
   closeFunc(cs);
   return fs.f;
 }

@@ -242,12 +242,22 @@ function codeBitwise(fs: FuncState, op: ArithOp, e1: ExpDesc, e2: ExpDesc, line:
   else codeBinNoK(fs, op, e1, e2, flip, line);
 }
 
+/**
+ * An integral float constant sets the comparison's C flag even when it does
+ * not fit the immediate operand and the instruction is the K or register
+ * form (lcode.c's isSCnumber sets the flag before checking the range).
+ */
+function integralFloat(e: ExpDesc): boolean {
+  return e.k === ExpKind.VKFLT && float2int(e.nval) !== undefined;
+}
+
 function codeOrder(fs: FuncState, op: '<' | '<=', e1: ExpDesc, e2: ExpDesc): void {
   let r1: number;
   let r2: number;
-  let isFloat = false;
+  let isFloat = integralFloat(e2);
   let opc: OpCode;
   const im2 = isSCnumber(e2);
+  if (im2 === undefined && integralFloat(e1)) isFloat = true;
   const im1 = im2 === undefined ? isSCnumber(e1) : undefined;
   if (im2 !== undefined) {
     r1 = fs.exp2anyreg(e1);
@@ -255,7 +265,8 @@ function codeOrder(fs: FuncState, op: '<' | '<=', e1: ExpDesc, e2: ExpDesc): voi
     opc = op === '<' ? OpCode.LTI : OpCode.LEI;
   } else if (im1 !== undefined) {
     r1 = fs.exp2anyreg(e2);
-    [r2, isFloat] = im1;
+    r2 = im1[0];
+    isFloat ||= im1[1];
     opc = op === '<' ? OpCode.GTI : OpCode.GEI;
   } else {
     r1 = fs.exp2anyreg(e1);
@@ -274,6 +285,7 @@ function codeEq(fs: FuncState, op: '==' | '~=', e1: ExpDesc, e2: ExpDesc): void 
   if (e1.k !== ExpKind.VNONRELOC) swap(e1, e2);
   const r1 = fs.exp2anyreg(e1);
   const im = isSCnumber(e2);
+  isFloat = integralFloat(e2);
   if (im !== undefined) {
     opc = OpCode.EQI;
     [r2, isFloat] = im;

@@ -6,18 +6,27 @@
  * enclosing function, pending gotos and visible labels, and the line of the
  * last token the walker has "consumed". Also the rules that find a name
  * (local, upvalue, compile-time constant or global `_ENV.name`), open and
- * close blocks, and register locals for debug information.
+ * close blocks, register locals for debug information, and resolve gotos
+ * against labels (with the CLOSE a jump out of a captured variable's scope
+ * needs).
  *
- * Manual: §3.5 (visibility rules), §3.3.7 (local declarations, attributes).
- * PUC-Rio counterpart: the variable and block functions of lparser.c
+ * Manual: §3.5 (visibility rules), §3.3.7 (local declarations, attributes),
+ * §3.3.4 (goto and labels).
+ * PUC-Rio counterpart: the variable, block and label functions of lparser.c
  * (`new_localvar`, `adjustlocalvars`, `singlevaraux`, `enterblock`,
- * `leaveblock`, ...), `Dyndata` and `BlockCnt` of lparser.h.
+ * `leaveblock`, `createlabel`, `movegotosout`, ...), `Dyndata` and
+ * `BlockCnt` of lparser.h. Lua 5.4.8's order is kept where it differs
+ * from 5.4.4: `leaveblock` ends the block's variables before it resolves
+ * the loop's breaks.
  *
  * Invariants:
  * - `actvar` holds the variables of the current function and of all its
  *   enclosing functions; a FuncState's own start at `fs.firstlocal`.
  * - A variable's register (`ridx`) is fixed when its scope starts; a
  *   compile-time constant (`RDKCTC`) takes no register at all.
+ * - A pending goto records the number of active variables where it stands;
+ *   a label may not be reached by a goto from outside the scope of one of
+ *   its locals ("jumps into the scope of local").
  *
  * Read next: `statements.ts` (which drives all of this).
  */
@@ -26,6 +35,7 @@ import { LuaSyntaxError, chunkid } from '../parser/index.ts';
 import { OpCode } from '../bytecode/opcodes.ts';
 import { ExpDesc, ExpKind } from './expdesc.ts';
 import type { FuncState } from './funcstate.ts';
+import type { Follow } from './follow.ts';
 
 /** Kinds of variables (lparser.h): regular, `<const>`, `<close>`, compile-time constant. */
 export const VDKREG = 0;
@@ -93,11 +103,16 @@ export class CompileState {
   /**
    * Constant cache shared by all functions of the chunk (luac's scanner
    * table `ls->h`): key → index of the constant in the function that added
-   * it last. See FuncState.addK.
+   * it last. See `addK` in constants.ts.
    */
   readonly kcache = new Map<string, number>();
   /** The function being compiled. */
   fs!: FuncState;
+  /**
+   * The token after the statement being compiled: PUC-Rio's lookahead when
+   * it reports an error there (see follow.ts).
+   */
+  follow: Follow = { line: 1, text: '<eof>' };
 
   constructor(readonly chunkname: string) {}
 
@@ -105,21 +120,23 @@ export class CompileState {
   // Errors
   // -------------------------------------------------------------------------
 
-  /** An error without a "near" part (luaK_semerror), at `line`. */
-  semError(msg: string, line = this.lastLine): LuaSyntaxError {
+  /** An error without a "near" part (luaK_semerror), at the lookahead's line. */
+  semError(msg: string, line = this.follow.line): LuaSyntaxError {
     return new LuaSyntaxError(`${chunkid(this.chunkname)}:${line}: ${msg}`, line);
   }
 
   error(msg: string): LuaSyntaxError { return this.semError(msg); }
 
-  /** Errors of the code generator (limits, too long jumps). */
-  syntaxError(msg: string): LuaSyntaxError { return this.semError(msg); }
+  /** An error naming the lookahead token (luaX_syntaxerror): limits, too long jumps. */
+  syntaxError(msg: string, near: Follow = this.follow): LuaSyntaxError {
+    return new LuaSyntaxError(`${chunkid(this.chunkname)}:${near.line}: ${msg} near ${near.text}`, near.line);
+  }
 
   /** "too many X (limit is N) in ..." (errorlimit). */
-  limitError(fs: FuncState, limit: number, what: string): LuaSyntaxError {
+  limitError(fs: FuncState, limit: number, what: string, near?: Follow): LuaSyntaxError {
     const line = fs.f.linedefined;
     const where = line === 0 ? 'main function' : `function at line ${line}`;
-    return this.syntaxError(`too many ${what} (limit is ${limit}) in ${where}`);
+    return this.syntaxError(`too many ${what} (limit is ${limit}) in ${where}`, near);
   }
 
   // -------------------------------------------------------------------------
@@ -157,9 +174,9 @@ export class CompileState {
   }
 
   /** Declare a variable of the current function, not yet in scope (new_localvar). */
-  newLocalVar(name: string): number {
+  newLocalVar(name: string, near?: Follow): number {
     const fs = this.fs;
-    if (this.actvar.length + 1 - fs.firstlocal > MAXVARS) throw this.limitError(fs, MAXVARS, 'local variables');
+    if (this.actvar.length + 1 - fs.firstlocal > MAXVARS) throw this.limitError(fs, MAXVARS, 'local variables', near);
     this.actvar.push({ name, kind: VDKREG, ridx: 0, pidx: -1 });
     return this.actvar.length - 1 - fs.firstlocal;
   }
@@ -266,7 +283,7 @@ export class CompileState {
   }
 
   /** "attempt to assign to const variable 'x'" (check_readonly). */
-  checkReadonly(e: ExpDesc): void {
+  checkReadonly(e: ExpDesc, line = this.follow.line): void {
     const fs = this.fs;
     let name: string | undefined;
     switch (e.k) {
@@ -283,7 +300,7 @@ export class CompileState {
       }
       default: return;
     }
-    if (name !== undefined) throw this.semError(`attempt to assign to const variable '${name}'`);
+    if (name !== undefined) throw this.semError(`attempt to assign to const variable '${name}'`, line);
   }
 
   // -------------------------------------------------------------------------

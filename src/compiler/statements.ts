@@ -5,58 +5,69 @@
  * body into its own prototype.
  *
  * Manual: §3.3 (statements), §3.4.11 (function definitions). Grammar rules
- * (grammar.ohm): `block`, `stat`, `retstat`, `funcbody`, `parlist`.
+ * (grammar.ohm): `Block`, `Stat_*` (the control structures are in
+ * control.ts), `RetStat`, `Label`, `FuncBody`, `ParList`.
  * PUC-Rio counterpart: `statement`, `statlist`, `block`, `localstat`,
- * `restassign`, `ifstat`, `whilestat`, `repeatstat`, `forstat`, `retstat`,
- * `body` in lparser.c.
+ * `localfunc`, `funcstat`, `restassign`, `retstat`, `gotostat`,
+ * `labelstat`, `body`, `mainfunc` in lparser.c.
  *
  * Invariant: after every statement no temporary register is in use
  * (`freereg` is back at the register level of the active locals).
  *
- * Read next: `scope.ts` (blocks, labels and gotos).
+ * Read next: `control.ts` (if, while, repeat, for), `scope.ts` (blocks,
+ * labels and gotos).
  */
 
 import { OpCode } from '../bytecode/opcodes.ts';
 import * as I from '../bytecode/instruction.ts';
 import type * as A from '../parser/ast.ts';
-import { ExpDesc, ExpKind, NO_JUMP } from './expdesc.ts';
+import { ExpDesc, ExpKind } from './expdesc.ts';
 import { FuncState } from './funcstate.ts';
-import { codeClosure, exp2next, explist, expr, suffixedexp } from './expressions.ts';
+import { closing, firstToken, followOf, type Follow } from './follow.ts';
+import { codeClosure, explist, suffixedexp } from './expressions.ts';
+import { forStat, ifStat, repeatStat, whileStat } from './control.ts';
 import { RDKCONST, RDKCTC, RDKTOCLOSE, VDKREG, type BlockCnt, type CompileState } from './scope.ts';
 
-function newBlock(): BlockCnt {
+export function newBlock(): BlockCnt {
   return { previous: undefined, firstlabel: 0, firstgoto: 0, nactvar: 0, upval: false, isloop: false, insidetbc: false };
 }
 
 /** The line of the last token of a block, or `fallback` when it is empty. */
-function endOf(block: A.Block, fallback: number): number {
+export function endOf(block: A.Block, fallback: number): number {
   const n = block.statements.length;
   return n > 0 ? block.statements[n - 1].lastLine : fallback;
 }
 
-/** Compile the statements of a block in the current scope (statlist). */
-export function statlist(cs: CompileState, statements: A.Statement[], untilFollows = false): void {
+/**
+ * Block: `Stat* RetStat?` in the current scope (statlist); `after` is the
+ * token that ends the block (for error messages).
+ */
+export function statlist(cs: CompileState, statements: A.Statement[], after: Follow): void {
+  const outer = cs.follow;
   for (let i = 0; i < statements.length;) {
     const s = statements[i];
+    cs.follow = followOf(statements, i, after);
     if (s.kind === 'Label') {
-      i = labelStat(cs, statements, i, untilFollows);
+      i = labelStat(cs, statements, i, after);
     } else {
       statement(cs, s);
       i++;
     }
     cs.fs.freereg = cs.nvarstack(cs.fs);
   }
+  cs.follow = outer;
 }
 
 /** `do ... end` and every other block with its own scope. */
-function block(cs: CompileState, b: A.Block): void {
+export function block(cs: CompileState, b: A.Block, after: Follow): void {
   const fs = cs.fs;
   const bl = newBlock();
   cs.enterBlock(fs, bl, false);
-  statlist(cs, b.statements);
+  statlist(cs, b.statements, after);
   cs.leaveBlock(fs);
 }
 
+/** Stat: one statement (statement). */
 function statement(cs: CompileState, s: A.Statement): void {
   const fs = cs.fs;
   switch (s.kind) {
@@ -64,7 +75,7 @@ function statement(cs: CompileState, s: A.Statement): void {
     case 'If': ifStat(cs, s); return;
     case 'While': whileStat(cs, s); return;
     case 'Do':
-      block(cs, s.body);
+      block(cs, s.body, closing(s.lastLine, 'end'));
       cs.lastLine = s.lastLine;
       return;
     case 'NumericFor': case 'GenericFor': forStat(cs, s); return;
@@ -85,184 +96,14 @@ function statement(cs: CompileState, s: A.Statement): void {
       return;
     }
     case 'Assign': assignment(cs, s); return;
-    case 'Label': labelStat(cs, [s], 0, false); return;
+    case 'Label': labelStat(cs, [s], 0, cs.follow); return;
   }
-}
-
-// ---------------------------------------------------------------------------
-
-function cond(cs: CompileState, e: A.Expression): number {
-  const v = new ExpDesc();
-  expr(cs, e, v);
-  if (v.k === ExpKind.VNIL) v.k = ExpKind.VFALSE;
-  cs.lastLine = e.lastLine;
-  cs.fs.goIfTrue(v);
-  return v.f;
-}
-
-function ifStat(cs: CompileState, s: A.If): void {
-  const fs = cs.fs;
-  let escapelist = NO_JUMP;
-  s.clauses.forEach((clause, index) => {
-    const followed = index < s.clauses.length - 1 || s.orelse !== undefined;
-    const bl = newBlock();
-    const v = new ExpDesc();
-    cs.lastLine = clause.line;  // 'if' or 'elseif'
-    expr(cs, clause.condition, v);
-    cs.lastLine = clause.condition.lastLine;
-    const stats = clause.body.statements;
-    let jf: number;
-    let rest = stats;
-    if (stats.length > 0 && stats[0].kind === 'Break') {
-      const brk = stats[0];
-      fs.goIfFalse(v);
-      cs.lastLine = brk.lastLine;
-      cs.enterBlock(fs, bl, false);
-      cs.newGotoEntry('break', brk.line, v.t);
-      let k = 1;
-      while (k < stats.length && stats[k].kind === 'Empty') k++;
-      if (k === stats.length) {
-        cs.leaveBlock(fs);
-        return;
-      }
-      jf = fs.jump();
-      rest = stats.slice(k);
-    } else {
-      fs.goIfTrue(v);
-      cs.enterBlock(fs, bl, false);
-      jf = v.f;
-    }
-    statlist(cs, rest);
-    cs.lastLine = endOf(clause.body, clause.condition.lastLine);
-    cs.leaveBlock(fs);
-    if (followed) escapelist = fs.concat(escapelist, fs.jump());
-    fs.patchToHere(jf);
-  });
-  if (s.orelse) block(cs, s.orelse);
-  cs.lastLine = s.lastLine;
-  fs.patchToHere(escapelist);
-}
-
-function whileStat(cs: CompileState, s: A.While): void {
-  const fs = cs.fs;
-  const whileinit = fs.getLabel();
-  cs.lastLine = s.line;  // 'while'
-  const condexit = cond(cs, s.condition);
-  const bl = newBlock();
-  cs.enterBlock(fs, bl, true);
-  block(cs, s.body);
-  cs.lastLine = endOf(s.body, s.condition.lastLine);
-  fs.patchList(fs.jump(), whileinit);
-  cs.lastLine = s.lastLine;
-  cs.leaveBlock(fs);
-  fs.patchToHere(condexit);
-}
-
-function repeatStat(cs: CompileState, s: A.Repeat): void {
-  const fs = cs.fs;
-  const repeatInit = fs.getLabel();
-  const bl1 = newBlock();
-  const bl2 = newBlock();
-  cs.enterBlock(fs, bl1, true);
-  cs.enterBlock(fs, bl2, false);
-  statlist(cs, s.body.statements, true);
-  cs.lastLine = s.condition.line;  // 'until', as a rule on the condition's line
-  let condexit = cond(cs, s.condition);
-  cs.leaveBlock(fs);
-  if (bl2.upval) {
-    const exit = fs.jump();
-    fs.patchToHere(condexit);
-    fs.codeABC(OpCode.CLOSE, cs.reglevel(fs, bl2.nactvar), 0, 0);
-    condexit = fs.jump();
-    fs.patchToHere(exit);
-  }
-  fs.patchList(condexit, repeatInit);
-  cs.leaveBlock(fs);
-}
-
-function forStat(cs: CompileState, s: A.NumericFor | A.GenericFor): void {
-  const fs = cs.fs;
-  const bl = newBlock();
-  cs.enterBlock(fs, bl, true);
-  if (s.kind === 'NumericFor') forNum(cs, s); else forList(cs, s);
-  cs.lastLine = s.lastLine;
-  cs.leaveBlock(fs);
-}
-
-function forNum(cs: CompileState, s: A.NumericFor): void {
-  const fs = cs.fs;
-  const base = fs.freereg;
-  cs.newLocalVar('(for state)');
-  cs.newLocalVar('(for state)');
-  cs.newLocalVar('(for state)');
-  cs.newLocalVar(s.variable);
-  cs.lastLine = s.start.line;  // '='
-  exp2next(cs, s.start);
-  cs.lastLine = s.start.lastLine;
-  exp2next(cs, s.limit);
-  if (s.step) {
-    cs.lastLine = s.limit.lastLine;  // ','
-    exp2next(cs, s.step);
-  } else {
-    fs.loadInt(fs.freereg, 1);
-    fs.reserveRegs(1);
-  }
-  cs.adjustLocalVars(3);
-  forBody(cs, s.body, base, s.line, 1, false, (s.step ?? s.limit).lastLine);
-}
-
-function forList(cs: CompileState, s: A.GenericFor): void {
-  const fs = cs.fs;
-  const base = fs.freereg;
-  for (let i = 0; i < 4; i++) cs.newLocalVar('(for state)');
-  for (const name of s.names) cs.newLocalVar(name);
-  const line = s.iterators[0].line;
-  const e = new ExpDesc();
-  cs.lastLine = line;  // 'in'
-  const n = explist(cs, s.iterators, e);
-  cs.lastLine = s.iterators[s.iterators.length - 1].lastLine;
-  adjustAssign(cs, 4, n, e);
-  cs.adjustLocalVars(4);
-  cs.markToBeClosed(fs);
-  fs.checkStack(3);
-  forBody(cs, s.body, base, line, s.names.length, true, cs.lastLine);
-}
-
-function fixForJump(cs: CompileState, pc: number, dest: number, back: boolean): void {
-  const fs = cs.fs;
-  let offset = dest - (pc + 1);
-  if (back) offset = -offset;
-  if (offset > I.MAXARG_Bx) throw cs.syntaxError('control structure too long');
-  fs.code[pc] = I.setBx(fs.code[pc], offset);
-}
-
-function forBody(
-  cs: CompileState, body: A.Block, base: number, line: number, nvars: number, isgen: boolean, doLine: number,
-): void {
-  const fs = cs.fs;
-  cs.lastLine = doLine;
-  const prep = fs.codeABx(isgen ? OpCode.TFORPREP : OpCode.FORPREP, base, 0);
-  const bl = newBlock();
-  cs.enterBlock(fs, bl, false);
-  cs.adjustLocalVars(nvars);
-  fs.reserveRegs(nvars);
-  block(cs, body);
-  cs.lastLine = endOf(body, doLine);
-  cs.leaveBlock(fs);
-  fixForJump(cs, prep, fs.getLabel(), false);
-  if (isgen) {
-    fs.codeABC(OpCode.TFORCALL, base, 0, nvars);
-    fs.fixLine(line);
-  }
-  const endfor = fs.codeABx(isgen ? OpCode.TFORLOOP : OpCode.FORLOOP, base, 0);
-  fixForJump(cs, endfor, prep + 1, true);
-  fs.fixLine(line);
 }
 
 // ---------------------------------------------------------------------------
 
 /** Make `nexps` values fill `nvars` variables (adjust_assign). */
-function adjustAssign(cs: CompileState, nvars: number, nexps: number, e: ExpDesc): void {
+export function adjustAssign(cs: CompileState, nvars: number, nexps: number, e: ExpDesc): void {
   const fs = cs.fs;
   const needed = nvars - nexps;
   if (e.hasMultRet()) {
@@ -276,12 +117,17 @@ function adjustAssign(cs: CompileState, nvars: number, nexps: number, e: ExpDesc
   else fs.freereg += needed;
 }
 
+/**
+ * Stat_local: `kwLocal AttNameList ("=" ExpList)?` (localstat). A last
+ * `<const>` variable initialised with a constant expression becomes a
+ * compile-time constant and takes no register.
+ */
 function localStat(cs: CompileState, s: A.Local): void {
   const fs = cs.fs;
   let toclose = -1;
   let vidx = 0;
   s.names.forEach((name, i) => {
-    vidx = cs.newLocalVar(name);
+    vidx = cs.newLocalVar(name, nameFollow(cs, s, i));
     const attrib = s.attribs[i];
     const kind = attrib === 'const' ? RDKCONST : attrib === 'close' ? RDKTOCLOSE : VDKREG;
     cs.varDesc(fs, vidx).kind = kind;
@@ -318,6 +164,14 @@ function localStat(cs: CompileState, s: A.Local): void {
   }
 }
 
+/** The token after the `i`-th name of a local declaration (for limit errors). */
+function nameFollow(cs: CompileState, s: A.Local, i: number): Follow {
+  if (s.attribs[i] !== undefined) return { line: s.line, text: "'<'" };
+  if (i < s.names.length - 1) return { line: s.line, text: "','" };
+  if (s.values.length > 0) return { line: s.values[0].line, text: "'='" };
+  return cs.follow;
+}
+
 /** The value of a constant expression, for a compile-time constant. */
 function exp2const(cs: CompileState, e: ExpDesc): { kind: ExpKind; value: number | bigint | string | undefined } | undefined {
   if (e.hasJumps()) return undefined;
@@ -331,6 +185,7 @@ function exp2const(cs: CompileState, e: ExpDesc): { kind: ExpKind; value: number
   }
 }
 
+/** Stat_localFunction: `kwLocal kwFunction name FuncBody` (localfunc). */
 function localFunc(cs: CompileState, s: A.LocalFunction): void {
   const fs = cs.fs;
   const fvar = fs.nactvar;
@@ -341,6 +196,7 @@ function localFunc(cs: CompileState, s: A.LocalFunction): void {
   fs.f.locvars[cs.varDesc(fs, fvar).pidx].startpc = fs.pc;
 }
 
+/** Stat_function: `kwFunction FuncName FuncBody` (funcstat). */
 function funcStat(cs: CompileState, s: A.FunctionStatement): void {
   const fs = cs.fs;
   const v = new ExpDesc();
@@ -352,7 +208,7 @@ function funcStat(cs: CompileState, s: A.FunctionStatement): void {
   fs.fixLine(s.line);
 }
 
-/** Multiple assignment (restassign with check_conflict). */
+/** Stat_assign: `VarList "=" ExpList` (restassign, with check_conflict). */
 function assignment(cs: CompileState, s: A.Assign): void {
   const fs = cs.fs;
   const lhs: ExpDesc[] = [];
@@ -360,7 +216,7 @@ function assignment(cs: CompileState, s: A.Assign): void {
     const v = new ExpDesc();
     suffixedexp(cs, target, v);
     if (i > 0 && !isIndexed(v.k)) checkConflict(cs, lhs, v);
-    cs.checkReadonly(v);
+    cs.checkReadonly(v, target.lastLine);  // at the ',' or '=' after the target
     lhs.push(v);
   });
   const e = new ExpDesc();
@@ -419,6 +275,7 @@ function checkConflict(cs: CompileState, lhs: ExpDesc[], v: ExpDesc): void {
   }
 }
 
+/** RetStat: `kwReturn ExpList? ";"?` (retstat); a lone call becomes TAILCALL. */
 function retStat(cs: CompileState, s: A.Return): void {
   const fs = cs.fs;
   let first = cs.nvarstack(fs);
@@ -446,6 +303,7 @@ function retStat(cs: CompileState, s: A.Return): void {
   cs.lastLine = s.lastLine;
 }
 
+/** Stat_goto: `kwGoto name` (gotostat); a visible label means a backward jump. */
 function gotoStat(cs: CompileState, s: A.Goto): void {
   const fs = cs.fs;
   cs.lastLine = s.lastLine;
@@ -464,28 +322,29 @@ function gotoStat(cs: CompileState, s: A.Goto): void {
  * statements and other labels), so that a label at the end of a block is
  * known to be last. Returns the index of the next statement to compile.
  */
-function labelStat(cs: CompileState, stats: A.Statement[], i: number, untilFollows: boolean): number {
+function labelStat(cs: CompileState, stats: A.Statement[], i: number, after: Follow): number {
   const s = stats[i] as A.Label;
   cs.lastLine = s.lastLine;
   let j = i + 1;
   while (j < stats.length && (stats[j].kind === 'Empty' || stats[j].kind === 'Label')) {
-    if (stats[j].kind === 'Label') j = labelStat(cs, stats, j, untilFollows);
+    if (stats[j].kind === 'Label') j = labelStat(cs, stats, j, after);
     else j++;
   }
+  cs.follow = j < stats.length ? firstToken(stats[j]) : after;
   const existing = cs.findLabel(s.label);
   if (existing !== undefined) {
     throw cs.error(`label '${s.label}' already defined on line ${existing.line}`);
   }
   // the block ends here, unless 'until' follows (its condition still sees
   // the block's locals)
-  const last = j === stats.length && !untilFollows;
+  const last = j === stats.length && after.text !== "'until'";
   cs.createLabel(s.label, s.line, last);
   return j;
 }
 
 // ---------------------------------------------------------------------------
 
-/** Compile a function body into a new prototype; its closure goes to `v`. */
+/** FuncBody: `"(" ParList? ")" Block kwEnd` into a new prototype; its closure goes to `v` (body). */
 export function compileBody(cs: CompileState, node: A.FunctionExpr, v: ExpDesc, line: number): void {
   const parent = cs.fs;
   const fs = new FuncState(cs, parent, line);
@@ -503,7 +362,7 @@ export function compileBody(cs: CompileState, node: A.FunctionExpr, v: ExpDesc, 
     fs.codeABC(OpCode.VARARGPREP, fs.f.numparams, 0, 0);
   }
   fs.reserveRegs(fs.nactvar);
-  statlist(cs, node.body.statements);
+  statlist(cs, node.body.statements, closing(node.lastLine, 'end'));
   fs.f.lastlinedefined = node.lastLine;
   cs.lastLine = node.lastLine;
   codeClosure(cs, parent, v);

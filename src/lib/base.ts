@@ -32,7 +32,7 @@ import {
   typeArgError, luaError,
 } from '../vm/args.ts';
 import {
-  LuaTable, LuaError, LuaFloat, str2number, number2string, isNumber, rawEquals, tointeger,
+  LuaTable, LuaError, LuaFloat, str2number, number2string, isNumber, rawEquals,
   normint, type Value,
 } from '../vm/values.ts';
 import { LUA_VERSION } from '../version.ts';
@@ -314,8 +314,10 @@ function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest
 function readFile(L: LuaThread, path: string | undefined): [string, string] | string {
   try {
     return [fs.readFileSync(path ?? 0).toString('latin1'), path === undefined ? '=stdin' : '@' + path];
-  } catch {
-    return `cannot open ${path ?? 'stdin'}`;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? ': No such file or directory' : code === 'EACCES' ? ': Permission denied' : '';
+    return `cannot open ${path ?? 'stdin'}${reason}`;
   }
 }
 
@@ -379,7 +381,6 @@ export function openBase(state: LuaState): void {
   G.set('dofile', nativeGen('dofile', dofile));
   G.set('_G', G);
   G.set('_VERSION', LUA_VERSION);
-  void tointeger;
 }
 
 addLibrary(openBase);

@@ -16,8 +16,7 @@
  *   `days_from_civil`/`civil_from_days`), so it works far beyond the range
  *   of JS `Date`; only the local zone's UTC offset comes from `Date`.
  * - A `DateTable` holds Lua's field values: month 1-12, yday 1-366,
- *   wday 1-7 with Sunday 1; `isdst` is absent for UTC (as glibc's gmtime
- *   gives 0, PUC-Rio still stores false: it is present and false there).
+ *   wday 1-7 with Sunday 1; `isdst` is always false in UTC.
  * - Only the conversions of LUA_STRFTIMEOPTIONS (C99 plus the E and O
  *   modifiers) are accepted; in the C locale the modifiers change nothing.
  *
@@ -27,6 +26,7 @@
 import { LibError } from './lib-error.ts';
 import { tointeger } from '../value/number.ts';
 import type { LuaValue } from '../value/types.ts';
+import { toLuaInteger } from './check.ts';
 
 /** The fields of the table `os.date('*t')` returns and `os.time` reads. */
 export interface DateTable {
@@ -168,10 +168,8 @@ function isoWeek(d: DateTable): { year: number; week: number } {
 
 /** Year modulo 100 and century, as glibc prints them for any year. */
 const yy = (year: number) => pad2(((year % 100) + 100) % 100);
-const century = (year: number) => {
-  const c = Math.floor(year / 100);
-  return c < 0 ? '-' + pad2(-c) : pad2(c);
-};
+/** glibc prints the century unpadded: 0 for years 0-99, -1 for -1..-100. */
+const century = (year: number) => String(Math.floor(year / 100));
 
 /** One conversion (without its E/O modifier) for the date `d`. */
 function convert(c: string, d: DateTable, t: number, utc: boolean): string {
@@ -274,7 +272,7 @@ function getField(get: (key: string) => LuaValue, key: string, d: number, delta:
  * normalise them as `mktime` does in local time, and return the time
  * stamp with the normalised fields the layer writes back to the table.
  */
-export function osTime(get: (key: string) => LuaValue): { time: number; fields: DateTable } {
+export function osTime(get: (key: string) => LuaValue): { time: number | bigint; fields: DateTable } {
   const year = getField(get, 'year', -1, 1900) + 1900;
   const month = getField(get, 'month', -1, 1);
   const day = getField(get, 'day', -1, 0);
@@ -282,24 +280,33 @@ export function osTime(get: (key: string) => LuaValue): { time: number; fields: 
   const min = getField(get, 'min', 0, 0);
   const sec = getField(get, 'sec', 0, 0);
   const dst = get('isdst');
-  // Months first (they change the year), then everything else as seconds.
+  // Months first (they change the year), then everything else as seconds;
+  // BigInt because years up to 2^31 take time stamps beyond 2^53.
   const y = year + Math.floor(month / 12);
   const days = daysFromCivil(y, (((month % 12) + 12) % 12) + 1, 1) + day - 1;
-  const wall = days * 86400 + hour * 3600 + min * 60 + sec;
+  const wall = BigInt(days) * 86400n + BigInt(hour * 3600 + min * 60 + sec);
   // Local wall-clock time to a time stamp: the offset depends on the result.
-  let t = wall - localOffset(wall);
-  t = wall - localOffset(t);
+  const approximate = Number(wall);
+  let offset = localOffset(approximate - localOffset(approximate));
   if (dst !== undefined) {
-    const { standard, shift } = zoneRule(t);
-    const inDst = localOffset(t) > standard;
-    if (dst !== false && !inDst) t -= shift;
-    else if (dst === false && inDst) t += shift;
+    // glibc's mktime moves the clock by the zone's DST shift (an hour in
+    // a zone without DST) when the isdst field contradicts the date.
+    const { standard, shift } = zoneRule(approximate - offset);
+    const inDst = offset > standard;
+    if (dst !== false && !inDst) offset += shift || 3600;
+    else if (dst === false && inDst) offset -= shift || 3600;
   }
-  const fields = localTime(t);
-  if (t === -1 || fields.year - 1900 > INT_MAX) {
-    throw new LibError('time result cannot be represented in this installation');
+  const t = wall - BigInt(offset);
+  // mktime answers -1 on failure, so a true -1 is refused too.
+  const unrepresentable = () => new LibError('time result cannot be represented in this installation');
+  if (t === -1n) throw unrepresentable();
+  let fields: DateTable;
+  try {
+    fields = localTime(t);
+  } catch {
+    throw unrepresentable();
   }
-  return { time: t, fields };
+  return { time: toLuaInteger(t), fields };
 }
 
 /** `os.time()`: the current time stamp. */

@@ -73,10 +73,20 @@ export class RandomState {
   /** One xoshiro256** step; the result is left in drawHigh/drawLow. */
   private next(): void {
     const s = this.s;
-    // result = rotl(s1 * 5, 7) * 9
-    let [h, l] = times(s[2]!, s[3]!, 2);
-    [h, l] = rotl(h, l, 7);
-    [drawHigh, drawLow] = times(h, l, 3);
+    // result = rotl(s1 * 5, 7) * 9, where x * 5 = (x << 2) + x and
+    // x * 9 = (x << 3) + x; a low word smaller than an addend is a carry.
+    const h1 = s[2]!;
+    const l1 = s[3]!;
+    let shiftedLow = (l1 << 2) >>> 0;
+    let shiftedHigh = ((h1 << 2) | (l1 >>> 30)) >>> 0;
+    const l5 = (shiftedLow + l1) >>> 0;
+    const h5 = (shiftedHigh + h1 + (l5 < shiftedLow ? 1 : 0)) >>> 0;
+    const rh = ((h5 << 7) | (l5 >>> 25)) >>> 0;
+    const rl = ((l5 << 7) | (h5 >>> 25)) >>> 0;
+    shiftedLow = (rl << 3) >>> 0;
+    shiftedHigh = ((rh << 3) | (rl >>> 29)) >>> 0;
+    drawLow = (shiftedLow + rl) >>> 0;
+    drawHigh = (shiftedHigh + rh + (drawLow < shiftedLow ? 1 : 0)) >>> 0;
     // t = s1 << 17
     const th = ((s[2]! << 17) | (s[3]! >>> 15)) >>> 0;
     const tl = (s[3]! << 17) >>> 0;
@@ -144,18 +154,4 @@ export class RandomState {
     }
     return ran;
   }
-}
-
-/** (h, l) * (2^k + 1) mod 2^64: PUC-Rio's times5 (k = 2) and times9 (k = 3). */
-function times(h: number, l: number, k: number): [number, number] {
-  const sh = ((h << k) | (l >>> (32 - k))) >>> 0;
-  const sl = (l << k) >>> 0;
-  const low = (sl + l) >>> 0;
-  const carry = low < sl ? 1 : 0;
-  return [(sh + h + carry) >>> 0, low];
-}
-
-/** Rotate the 64-bit (h, l) left by n (0 < n < 32). */
-function rotl(h: number, l: number, n: number): [number, number] {
-  return [((h << n) | (l >>> (32 - n))) >>> 0, ((l << n) | (h >>> (32 - n))) >>> 0];
 }

@@ -343,13 +343,16 @@ class Diagnoser {
 
   /** Returns what the expression is: a variable, a call, or another value. */
   private suffixedExp(): SuffixedKind {
+    // Lua 5.4.4 (the luac5.4 lucid matches) reports an unclosed argument
+    // list as opened on the line where the whole expression starts.
+    const line = this.line;
     let kind: SuffixedKind;
     // primaryexp
     if (this.token() === '(') {
-      const line = this.line;
+      const open = this.line;
       this.next();
       this.expr();
-      this.checkMatch(')', '(', line);
+      this.checkMatch(')', '(', open);
       kind = 'value';
     } else if (this.token() === 'n') {
       this.next();
@@ -359,15 +362,14 @@ class Diagnoser {
       switch (this.token()) {
         case '.': this.next(); this.checkName(); kind = 'var'; break;
         case '[': this.next(); this.expr(); this.checkNext(']'); kind = 'var'; break;
-        case ':': this.next(); this.checkName(); this.funcArgs(); kind = 'call'; break;
-        case '(': case 's': case '{': this.funcArgs(); kind = 'call'; break;
+        case ':': this.next(); this.checkName(); this.funcArgs(line); kind = 'call'; break;
+        case '(': case 's': case '{': this.funcArgs(line); kind = 'call'; break;
         default: return kind;
       }
     }
   }
 
-  private funcArgs(): void {
-    const line = this.line;
+  private funcArgs(line: number): void {
     switch (this.token()) {
       case '(':
         this.next();

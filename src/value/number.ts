@@ -147,13 +147,13 @@ function bigIntArith(op: ArithOp, a: bigint, b: bigint): LuaInteger {
     case ArithOp.SHL: return shiftl(a, b);
     case ArithOp.SHR: return shiftl(a, -b);
     case ArithOp.MOD: {
-      if (b === 0n) throw LuaError.runtime("attempt to perform 'n%%0'");
+      if (b === 0n) throw LuaError.runtime("attempt to perform 'n%0'");
       let m = a % b;
       if (m !== 0n && (m < 0n) !== (b < 0n)) m += b;
       return normint(m);
     }
     case ArithOp.IDIV: {
-      if (b === 0n) throw LuaError.runtime("attempt to perform 'n//0'");
+      if (b === 0n) throw LuaError.runtime('attempt to divide by zero');
       let q = a / b;
       if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) q -= 1n;
       return normint(q);
@@ -164,7 +164,7 @@ function bigIntArith(op: ArithOp, a: bigint, b: bigint): LuaInteger {
 
 /** Integer modulo, result with the sign of the divisor (`luaV_mod`). */
 export function imod(a: number, b: number): LuaInteger {
-  if (b === 0) throw LuaError.runtime("attempt to perform 'n%%0'");
+  if (b === 0) throw LuaError.runtime("attempt to perform 'n%0'");
   let m = a % b;
   if (m !== 0 && (m < 0) !== (b < 0)) m += b;
   return m + 0;
@@ -172,7 +172,7 @@ export function imod(a: number, b: number): LuaInteger {
 
 /** Integer floor division (`luaV_idiv`). */
 export function idiv(a: number, b: number): LuaInteger {
-  if (b === 0) throw LuaError.runtime("attempt to perform 'n//0'");
+  if (b === 0) throw LuaError.runtime('attempt to divide by zero');
   let m = a % b;
   if (m !== 0 && (m < 0) !== (b < 0)) m += b;
   // a - m is a multiple of b, so this division is exact
@@ -191,7 +191,8 @@ export function shiftl(a: bigint, n: bigint): LuaInteger {
 /** Float modulo with Lua's sign rule (`luai_nummod`). */
 export function fmod(a: number, b: number): number {
   let m = a % b;
-  if (m > 0 ? b < 0 : (m < 0 && b !== m)) m += b;
+  // the result takes the sign of the divisor (luai_nummod)
+  if (m > 0 ? b < 0 : (m < 0 && b > 0)) m += b;
   return m;
 }
 

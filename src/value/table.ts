@@ -77,12 +77,12 @@ export class LuaTable implements LuaObject {
   set(key: LuaValue, value: LuaValue): void {
     if (typeof key === 'number') {
       if (Number.isSafeInteger(key)) { this.setInt(key + 0, value); return; }
-      if (key !== key) throw LuaError.runtime('index is NaN');
+      if (key !== key) throw LuaError.runtime('table index is NaN');
       this.setHash(floatKey(key), value);
       return;
     }
     if (typeof key === 'string') { this.setHash(key, value); return; }
-    if (key === undefined) throw LuaError.runtime('index is nil');
+    if (key === undefined) throw LuaError.runtime('table index is nil');
     if (key instanceof LuaFloat) { this.setInt(key.n + 0, value); return; }
     this.setHash(key, value);
   }

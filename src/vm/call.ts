@@ -68,6 +68,8 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
     if (f instanceof LuaNative) {
       if (f.isGenerator) return startGenerator(L, f, func, nargs, nresults);
       L.top = func + 1 + nargs;
+      L.cfunc = func;  // where a coroutine.yield called here must put its resume values
+      L.cnresults = nresults;
       const saved = L.cname;
       L.cname = f.name;
       const n = (f.fn as (L: LuaThread, b: number, n: number) => number)(L, func + 1, nargs);
@@ -132,6 +134,7 @@ function startGenerator(L: LuaThread, f: LuaNative, func: number, nargs: number,
  */
 export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefined, error: LuaError | undefined): void {
   const gen = ci.gen!;
+  const depth = L.depth;  // ci is on top
   for (;;) {
     let step: IteratorResult<CallRequest, Value[]>;
     const saved = L.cname;
@@ -166,7 +169,9 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefin
       if (callee !== undefined) { callee.cont = Cont.GENERATOR; return; }
       input = L.stack.slice(slot, L.top);
     } catch (e) {
+      if (e === YIELD) { L.yieldGen = ci; throw e; }  // coroutine.yield requested by this generator
       error = toLuaError(L, e);
+      unwindTo(L, depth, error);  // drop what the failed request left above ci
       input = undefined;
     }
   }
@@ -229,6 +234,12 @@ export function callMeta(L: LuaThread, h: Value, x: Value, y: Value, cont: Cont,
   L.top = savedTop;
   return stack[slot];
 }
+
+/**
+ * Thrown by `coroutine.yield` to leave the dispatch loop of a coroutine
+ * with its frames intact (see coroutine.ts); never seen by Lua code.
+ */
+export const YIELD: unique symbol = Symbol('yield');
 
 /** Returned by slow paths that pushed a frame instead of producing a value. */
 export const PENDING: unique symbol = Symbol('pending');

@@ -28,7 +28,7 @@
  * `errors.ts` (messages).
  */
 import { LuaClosure, Cont, type LuaThread, type UpVal } from './objects.ts';
-import { precall, finishReturn, PENDING, closeTbc, unwindTo, driveGenerator, LUAI_MAXSTACK } from './call.ts';
+import { precall, finishReturn, PENDING, YIELD, closeTbc, unwindTo, driveGenerator, LUAI_MAXSTACK } from './call.ts';
 import {
   index, setIndex, arithMeta, unaryMeta, length, concat, equalMeta, lessMeta, metafield,
 } from './meta.ts';
@@ -49,6 +49,7 @@ export function execute(L: LuaThread, stopDepth: number): void {
       run(L, stopDepth);
       return;
     } catch (e) {
+      if (e === YIELD) throw e;  // a coroutine suspends: its frames stay as they are
       const err = toLuaError(L, e);
       if (!recover(L, stopDepth, err)) throw err;
     }
@@ -56,7 +57,7 @@ export function execute(L: LuaThread, stopDepth: number): void {
 }
 
 /** Unwind to the nearest generator frame and throw `err` into it; false if none. */
-function recover(L: LuaThread, stopDepth: number, err: LuaError): boolean {
+export function recover(L: LuaThread, stopDepth: number, err: LuaError): boolean {
   for (;;) {
     let d = L.depth;
     while (d >= stopDepth && L.frames[d].gen === undefined) d--;
@@ -100,7 +101,11 @@ function run(L: LuaThread, stopDepth: number): void {
           for (let j = base + A, e = j + ((i >>> 16) & 0xff); j <= e; j++) stack[j] = undefined;
           break;
         }
-        case 9: /* GETUPVAL */ stack[base + A] = upvals[(i >>> 16) & 0xff].get(); break;
+        case 9: /* GETUPVAL */ {
+          const u = upvals[(i >>> 16) & 0xff];
+          stack[base + A] = u.thread !== undefined ? u.thread.stack[u.index] : u.value;
+          break;
+        }
         case 10: /* SETUPVAL */ upvals[(i >>> 16) & 0xff].set(stack[base + A]); break;
         case 11: /* GETTABUP */ {
           const B = (i >>> 16) & 0xff;
@@ -474,6 +479,26 @@ function run(L: LuaThread, stopDepth: number): void {
           const B = (i >>> 16) & 0xff;
           const nargs = B !== 0 ? B - 1 : L.top - ra - 1;
           ci.pc = pc;
+          const f = stack[ra];
+          if (f instanceof LuaClosure) {
+            // the common Lua→Lua call, inline: push a frame and switch to it
+            const fp = f.proto;
+            const nbase = ra + 1;
+            const need = nbase + fp.maxstacksize + (fp.isVararg ? nargs + 1 : 0);
+            if (need > stack.length) {
+              if (need > LUAI_MAXSTACK) runError(L, 'stack overflow');
+              L.ensure(need + 64);
+            }
+            for (let j = nargs; j < fp.numparams; j++) stack[nbase + j] = undefined;
+            const nci = L.pushFrame();
+            nci.closure = f;
+            nci.func = ra;
+            nci.base = nbase;
+            nci.pc = 0;
+            nci.nresults = (i >>> 24) - 1;
+            nci.nextra = fp.isVararg && nargs > fp.numparams ? nargs - fp.numparams : 0;
+            continue reload;
+          }
           if (precall(L, ra, nargs, (i >>> 24) - 1) !== undefined) continue reload;
           break;
         }

@@ -12,19 +12,16 @@
  * or throws a {@link LoadError} whose message is what `load` returns
  * (e.g. `[string "x"]:1: unexpected symbol near 'end'`).
  *
- * BRIDGE: lucid's compiler (`src/compiler/index.ts`) is not finished yet,
- * so text chunks are compiled here by the reference `luac5.4` (a child
- * process) and read back with `undump`; syntax errors come from lucid's own
- * parser so their wording is lucid's. When the compiler lands, replace the
- * body of `compileSource` by `return compile(parse(source, chunkname))`
- * (see docs/vm.md, "Switching to lucid's compiler"); nothing else changes.
+ * Text chunks go through lucid's own front end: `parse` (grammar.ohm, the
+ * AST) then `compile` (the AST to a prototype, as luac would).
  *
- * Read next: `src/bytecode/undump.ts`, `src/parser/index.ts`.
+ * Read next: `src/parser/index.ts`, `src/compiler/index.ts`,
+ * `src/bytecode/undump.ts`.
  */
-import { execFileSync } from 'node:child_process';
 import type { Proto } from '../bytecode/proto.ts';
 import { undump, LUA_SIGNATURE } from '../bytecode/undump.ts';
-import { parse, LuaSyntaxError, chunkid } from '../parser/index.ts';
+import { parse, LuaSyntaxError } from '../parser/index.ts';
+import { compile } from '../compiler/index.ts';
 
 /** A chunk that cannot be loaded: `message` is what `load` returns with nil. */
 export class LoadError extends Error {}
@@ -51,34 +48,10 @@ export function compileChunk(chunk: string, chunkname: string, mode = 'bt'): Pro
 }
 
 function compileSource(source: string, chunkname: string): Proto {
-  let text = source;
-  if (chunkname.startsWith('@') && text.startsWith('#')) {
-    // luaL_loadfile skips a first line starting with '#', keeping the line count
-    const nl = text.indexOf('\n');
-    text = nl < 0 ? '' : text.slice(nl);
-  }
-  let bytes: Buffer;
   try {
-    bytes = execFileSync('luac5.4', ['-o', '-', '-'], {
-      input: Buffer.from(text, 'latin1'), stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 28,
-    });
+    return compile(parse(source, chunkname));
   } catch (e) {
-    try {
-      parse(source, chunkname);
-    } catch (se) {
-      if (se instanceof LuaSyntaxError) throw new LoadError(se.message);
-      throw se;
-    }
-    const stderr = String((e as { stderr?: Buffer }).stderr ?? e);
-    const msg = stderr.replace(/^luac5\.4: /, '').replace(/^stdin:/, chunkid(chunkname) + ':').trimEnd();
-    throw new LoadError(msg);
+    if (e instanceof LuaSyntaxError) throw new LoadError(e.message);
+    throw e;
   }
-  const proto = undump(bytes.toString('latin1'), chunkname).proto;
-  setSource(proto, chunkname);
-  return proto;
-}
-
-function setSource(p: Proto, name: string): void {
-  p.source = name;
-  for (const q of p.protos) setSource(q, name);
 }

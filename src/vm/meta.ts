@@ -23,7 +23,7 @@ import { Cont, LuaClosure, LuaNative, type GlobalState, type LuaThread } from '.
 import { callMeta, precall, PENDING } from './call.ts';
 import { runError, typeError, orderError, NO_VAR } from './errors.ts';
 import {
-  LuaTable, LuaFloat, ArithOp, arith, tointeger, isNumber, numberLess, numberLessEqual,
+  LuaTable, LuaFloat, ArithOp, arith, isNumber, numberLess, numberLessEqual,
   number2string, type Value,
 } from './values.ts';
 
@@ -107,7 +107,6 @@ export function setIndex(L: LuaThread, t: Value, k: Value, v: Value, loc: number
       if (h === undefined) typeError(L, t, 'index', loc);
     }
     if (isFunction(h)) {
-      // three arguments: place v where callMeta leaves room
       return callMeta3(L, h, t, k, v);
     }
     t = h;
@@ -116,16 +115,11 @@ export function setIndex(L: LuaThread, t: Value, k: Value, v: Value, loc: number
   runError(L, "'__newindex' chain too long; possible loop");
 }
 
+/** Call `__newindex(t, k, v)` for a store; PENDING when it pushed a frame (its results are discarded). */
 function callMeta3(L: LuaThread, h: Value, a: Value, b: Value, c: Value): Value {
   const ci = L.frames[L.depth];
   const slot = ci.closure !== undefined ? ci.base + ci.closure.proto.maxstacksize : L.top;
   L.ensure(slot + 5);
-  L.stack[slot + 3] = c;
-  // callMeta writes h, a, b at slot..slot+2; pass c as the third argument
-  return callMetaN(L, slot, h, a, b, c);
-}
-
-function callMetaN(L: LuaThread, slot: number, h: Value, a: Value, b: Value, c: Value): Value {
   const stack = L.stack;
   stack[slot] = h; stack[slot + 1] = a; stack[slot + 2] = b; stack[slot + 3] = c;
   const savedTop = L.top;
@@ -270,6 +264,3 @@ export function lessMeta(L: LuaThread, x: Value, y: Value, orEqual: boolean): Va
   if (r === PENDING) return PENDING;
   return r !== undefined && r !== false;
 }
-
-/** A float or integer as an integer for bitwise fast paths, else undefined. */
-export { tointeger };

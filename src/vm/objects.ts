@@ -141,6 +141,17 @@ export class LuaThread {
   nCcalls = 0;
   /** Name, base and argument count of the running native (for argument errors). */
   cname = '?';
+  /** Function slot and wanted results of the running plain native (where yield's values go). */
+  cfunc = 0;
+  cnresults = 0;
+  /** Coroutine state (§2.6): 'suspended' | 'running' | 'normal' | 'dead'. */
+  status = 'running';
+  /** The body of a coroutine not yet started. */
+  body: Value = undefined;
+  /** Values passed by yield (to resume) while suspended. */
+  transfer: Value[] = [];
+  /** The generator frame whose call request was the yield, if any. */
+  yieldGen: Frame | undefined = undefined;
 
   constructor(readonly global: GlobalState) {
     for (let i = 0; i < 64; i++) this.stack.push(undefined);

@@ -235,6 +235,9 @@ export class MatchState {
     }
     const len = this.captureLen[l]!;
     const start = this.captureStart[l]!;
+    // A position capture has no bytes to repeat; PUC-Rio's unsigned length
+    // comparison makes such a back-reference always fail.
+    if (len === CAP_POSITION) return FAIL;
     if (this.subject.length - s >= len &&
         this.subject.startsWith(this.subject.slice(start, start + len), s)) {
       return s + len;
