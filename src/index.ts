@@ -28,6 +28,8 @@
  */
 import './lib/base.ts';
 import './vm/coroutine.ts';
+// the package library lists every other library in package.loaded: it opens last
+import './lib/package.ts';
 
 export { LuaState, toLuaString, fromLuaString, native, nativeGen, addLibrary } from './vm/state.ts';
 export type { LuaStateOptions, LibOpener } from './vm/state.ts';

@@ -26,7 +26,7 @@ type Num = number | bigint | LuaFloat;
 
 const SPACE = /^[ \f\n\r\t\v]*/;
 const DEC_INT = /^[ \f\n\r\t\v]*(-)?([0-9]+)[ \f\n\r\t\v]*$/;
-const HEX_INT = /^[ \f\n\r\t\v]*(-)?0[xX]([0-9a-fA-F]+)[ \f\n\r\t\v]*$/;
+const HEX_INT = /^[ \f\n\r\t\v]*([-+])?0[xX]([0-9a-fA-F]+)[ \f\n\r\t\v]*$/;
 const DEC_FLOAT = /^[ \f\n\r\t\v]*[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?[ \f\n\r\t\v]*$/;
 const HEX_FLOAT = /^[ \f\n\r\t\v]*([-+])?0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?[0-9]+))?[ \f\n\r\t\v]*$/;
 
@@ -37,7 +37,7 @@ export function str2number(s: string): Num | undefined {
   if (m) {
     // hex integers wrap around (lobject.c l_str2int)
     const v = BigInt('0x' + m[2]);
-    return normint(m[1] ? -v : v);
+    return normint(m[1] === '-' ? -v : v);
   }
   m = DEC_INT.exec(s);
   if (m) {

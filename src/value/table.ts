@@ -164,11 +164,14 @@ export class LuaTable implements LuaObject {
     const a = this.array;
     let i = 0;  // array index to start from
     if (key !== undefined) {
-      const k = key instanceof LuaFloat ? key.n + 0 : key;
-      if (typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= a.length) {
+      const k = normaliseKey(key);
+      if (this.iter !== undefined && this.iterKey === k) return this.step();
+      if (typeof k === 'number' && k >= 1 && (k <= a.length || !this.hash.has(k))) {
+        // an array position; clearing the last elements during the
+        // traversal may have shrunk the array below k, which is fine
         i = k;
       } else {
-        return this.nextInHash(normaliseKey(k));
+        return this.nextInHash(k);
       }
     }
     for (; i < a.length; i++) {

@@ -1,0 +1,75 @@
+/**
+ * Manual §2.1 (tables), §3.4.7 (the length operator) and §6.1 (`next`):
+ * keys, the array part, borders and traversal of src/value/table.ts.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { LuaTable } from '../../src/value/table.ts';
+import { mkfloat } from '../../src/value/float.ts';
+import { LuaError } from '../../src/value/error.ts';
+
+test('§2.1 2 and 2.0 are the same key; floats with fractions are their own', () => {
+  const t = new LuaTable();
+  t.set(2, 'two');
+  assert.is(t.get(mkfloat(2)), 'two');
+  t.set(mkfloat(3), 'three');
+  assert.is(t.getInt(3), 'three');
+  t.set(1.5, 'x');
+  assert.is(t.get(1.5), 'x');
+  t.set(2 ** 60, 'big');
+  assert.is(t.get(2n ** 60n), 'big', 'an integral float beyond 2^53 is the int64 key');
+});
+
+test('§2.1 nil and NaN are not keys', () => {
+  const t = new LuaTable();
+  assert.throws(() => t.set(undefined, 1), (e: unknown) => e instanceof LuaError && e.value === 'table index is nil');
+  assert.throws(() => t.set(NaN, 1), (e: unknown) => e instanceof LuaError && e.value === 'table index is NaN');
+  assert.is(t.get(NaN), undefined);
+});
+
+test('keys 1..n live in the array part and follow it out of the hash part', () => {
+  const t = new LuaTable();
+  t.set(3, 'c');
+  t.set(2, 'b');
+  assert.is(t.array.length, 0);
+  t.set(1, 'a');
+  assert.equal(t.array, ['a', 'b', 'c']);
+  assert.is(t.hash.size, 0);
+});
+
+test('§3.4.7 the length is a border', () => {
+  const t = new LuaTable();
+  for (let i = 1; i <= 100; i++) t.set(i, i);
+  assert.is(t.length(), 100);
+  t.set(100, undefined);
+  assert.is(t.length(), 99);
+  t.set(50, undefined);
+  const n = t.length();
+  assert.ok(t.getInt(n) !== undefined && t.getInt(n + 1) === undefined, 'a border');
+  const h = new LuaTable();
+  for (const k of [1, 2, 3, 4]) h.hash.set(k, k);  // keys left in the hash part
+  assert.is(h.length(), 4, 'the border search continues into the hash part');
+});
+
+test('§6.1 next visits every key once, even when fields are cleared on the way', () => {
+  const t = new LuaTable();
+  for (let i = 1; i <= 5; i++) t.set(i, i);
+  for (const k of ['a', 'b', 'c', 'd']) t.set(k, k);
+  const seen: unknown[] = [];
+  let e = t.next(undefined);
+  while (e !== undefined) {
+    seen.push(e[0]);
+    t.set(e[0], undefined);  // allowed during traversal
+    e = t.next(e[0]);
+  }
+  assert.equal(seen, [1, 2, 3, 4, 5, 'a', 'b', 'c', 'd']);
+  assert.is(t.next(undefined), undefined);
+});
+
+test('§6.1 next with a key that is not in the table', () => {
+  const t = new LuaTable();
+  t.set('x', 1);
+  assert.throws(() => t.next('nope'), (e: unknown) => e instanceof LuaError && e.value === "invalid key to 'next'");
+});
+
+test.run();

@@ -1,0 +1,208 @@
+/**
+ * # The package library: require and its searchers
+ *
+ * Responsibility: `require`, `package.searchers`, `package.searchpath`,
+ * `package.path`/`cpath` (from LUA_PATH_5_4 / LUA_PATH, with `;;` standing
+ * for the default), `package.loaded`, `package.preload`, `package.config`,
+ * and `package.loadlib`, which fails as it does in a PUC-Rio build without
+ * dynamic libraries.
+ *
+ * Manual: §6.3. PUC-Rio counterpart: loadlib.c.
+ *
+ * Invariants:
+ * - `require` and the searchers run Lua code (loaders, user searchers), so
+ *   `require` is a generator native: each call is a request to the loop,
+ *   never a JS recursion.
+ * - `package.loaded` holds every standard library by name; this opener
+ *   must therefore run after the others (src/index.ts imports it last).
+ *
+ * Not yet: a searcher for JavaScript modules in the place of C libraries;
+ * the C searchers look along `package.cpath` and report what they tried.
+ *
+ * Read next: src/lib/base.ts (load, dofile), docs/vm.md (native functions).
+ */
+import * as fs from 'node:fs';
+import type { CallRequest, LuaThread } from '../vm/objects.ts';
+import { LuaClosure, LuaNative } from '../vm/objects.ts';
+import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../vm/state.ts';
+import { LoadError } from '../vm/frontend.ts';
+import { checkString, optString, luaError } from '../vm/args.ts';
+import { LuaTable, type Value } from '../vm/values.ts';
+
+const LUA_ROOT = '/usr/local/';
+const LUA_LDIR = LUA_ROOT + 'share/lua/5.4/';
+const LUA_CDIR = LUA_ROOT + 'lib/lua/5.4/';
+/** luaconf.h's defaults for POSIX systems. */
+const LUA_PATH_DEFAULT = `${LUA_LDIR}?.lua;${LUA_LDIR}?/init.lua;${LUA_CDIR}?.lua;${LUA_CDIR}?/init.lua;./?.lua;./?/init.lua`;
+const LUA_CPATH_DEFAULT = `${LUA_CDIR}?.so;${LUA_CDIR}loadall.so;./?.so`;
+const DLMSG = 'dynamic libraries not enabled; check your Lua installation';
+/** The names of the standard libraries, as `package.loaded` lists them. */
+const STANDARD = ['_G', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'];
+
+/** `package.path` from the environment, `;;` replaced by the default. */
+function envPath(versioned: string, plain: string, dflt: string): string {
+  const v = process.env[versioned] ?? process.env[plain];
+  if (v === undefined) return dflt;
+  return v.replace(';;', `;${dflt};`).replace(/^;|;$/g, '');
+}
+
+function readable(path: string): boolean {
+  try {
+    fs.accessSync(path, fs.constants.R_OK);
+    return fs.statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Look for `name` along `path` (`package.searchpath`): the file found, or
+ * the list of names tried as Lua words it ("no file 'a'\n\tno file 'b'").
+ */
+export function searchPath(name: string, path: string, sep = '.', rep = '/'): { file?: string; tried: string } {
+  if (sep !== '') name = name.split(sep).join(rep);
+  const tried: string[] = [];
+  for (const template of path.split(';')) {
+    if (template === '') continue;
+    const file = template.split('?').join(name);
+    if (readable(file)) return { file, tried: '' };
+    tried.push(file);
+  }
+  return { tried: `no file '${tried.join("'\n\tno file '")}'` };
+}
+
+function packageTable(L: LuaThread): LuaTable {
+  const p = L.global.globals.get('package');
+  if (!(p instanceof LuaTable)) luaError(L, "'package' must be a table");
+  return p;
+}
+
+function pathField(L: LuaThread, field: string): string {
+  const v = packageTable(L).get(field);
+  if (typeof v !== 'string') luaError(L, `'package.${field}' must be a string`);
+  return v;
+}
+
+function searchpath(L: LuaThread, base: number, nargs: number): number {
+  const name = checkString(L, base, nargs, 1);
+  const path = checkString(L, base, nargs, 2);
+  const r = searchPath(name, path, optString(L, base, nargs, 3, '.'), optString(L, base, nargs, 4, '/'));
+  if (r.file !== undefined) { L.push(r.file); return 1; }
+  L.push(undefined);
+  L.push(r.tried);
+  return 2;
+}
+
+/** Searcher 1: `package.preload[name]`. */
+function searcherPreload(L: LuaThread, base: number, nargs: number): number {
+  const name = checkString(L, base, nargs, 1);
+  const preload = packageTable(L).get('preload');
+  if (!(preload instanceof LuaTable)) luaError(L, "'package.preload' must be a table");
+  const loader = preload.get(name);
+  if (loader === undefined) { L.push(`no field package.preload['${name}']`); return 1; }
+  L.push(loader);
+  L.push(':preload:');
+  return 2;
+}
+
+/** Searcher 2: a Lua file along `package.path`. */
+function searcherLua(L: LuaThread, base: number, nargs: number): number {
+  const name = checkString(L, base, nargs, 1);
+  const r = searchPath(name, pathField(L, 'path'));
+  if (r.file === undefined) { L.push(r.tried); return 1; }
+  let loader: LuaClosure;
+  try {
+    const text = fs.readFileSync(r.file).toString('latin1');
+    loader = loadChunk(L.global, text, '@' + r.file, 'bt', L.global.globals);
+  } catch (e) {
+    const msg = e instanceof LoadError ? e.message : `cannot read ${r.file}`;
+    luaError(L, `error loading module '${name}' from file '${r.file}':\n\t${msg}`);
+  }
+  L.push(loader);
+  L.push(r.file);
+  return 2;
+}
+
+/** Searchers 3 and 4: native libraries along `package.cpath`, which this build cannot load. */
+function searcherC(L: LuaThread, base: number, nargs: number): number {
+  const name = checkString(L, base, nargs, 1);
+  const r = searchPath(name, pathField(L, 'cpath'));
+  if (r.file === undefined) { L.push(r.tried); return 1; }
+  luaError(L, `error loading module '${name}' from file '${r.file}':\n\t${DLMSG}`);
+}
+
+function searcherCroot(L: LuaThread, base: number, nargs: number): number {
+  const name = checkString(L, base, nargs, 1);
+  const dot = name.indexOf('.');
+  if (dot < 0) return 0;
+  const r = searchPath(name.slice(0, dot), pathField(L, 'cpath'));
+  if (r.file === undefined) { L.push(r.tried); return 1; }
+  luaError(L, `error loading module '${name}' from file '${r.file}':\n\t${DLMSG}`);
+}
+
+/** `require(name)` (ll_require and findloader). */
+function* require(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
+  const name = checkString(L, base, nargs, 1);
+  const pkg = packageTable(L);
+  const loaded = pkg.get('loaded');
+  if (!(loaded instanceof LuaTable)) luaError(L, "'package.loaded' must be a table");
+  const already = loaded.get(name);
+  if (already !== undefined && already !== false) return [already];
+  const searchers = pkg.get('searchers');
+  if (!(searchers instanceof LuaTable)) luaError(L, "'package.searchers' must be a table");
+  let msg = '';
+  let loader: Value;
+  let data: Value;
+  for (let i = 1; ; i++) {
+    const searcher = searchers.getInt(i);
+    if (searcher === undefined) luaError(L, `module '${name}' not found:${msg}`);
+    const r = yield [searcher, name];
+    if (r[0] instanceof LuaClosure || r[0] instanceof LuaNative) {
+      loader = r[0];
+      data = r[1];
+      break;
+    }
+    if (typeof r[0] === 'string') msg += '\n\t' + r[0];
+  }
+  const result = (yield [loader, name, data])[0];
+  if (result !== undefined) loaded.set(name, result);
+  if (loaded.get(name) === undefined) loaded.set(name, true);
+  return [loaded.get(name), data];
+}
+
+function loadlib(L: LuaThread, base: number, nargs: number): number {
+  checkString(L, base, nargs, 1);
+  checkString(L, base, nargs, 2);
+  L.push(undefined);
+  L.push(DLMSG);
+  L.push('absent');
+  return 3;
+}
+
+/** Install the package library and `require`. */
+export function openPackage(state: LuaState): void {
+  const G = state.globals;
+  const pkg = new LuaTable();
+  const loaded = new LuaTable();
+  for (const lib of STANDARD) {
+    const t = G.get(lib);
+    if (t !== undefined) loaded.set(lib, t);
+  }
+  loaded.set('package', pkg);
+  const searchers = new LuaTable();
+  [searcherPreload, searcherLua, searcherC, searcherCroot].forEach((s, i) => {
+    searchers.setInt(i + 1, native(s.name, s));
+  });
+  pkg.set('loaded', loaded);
+  pkg.set('preload', new LuaTable());
+  pkg.set('searchers', searchers);
+  pkg.set('path', envPath('LUA_PATH_5_4', 'LUA_PATH', LUA_PATH_DEFAULT));
+  pkg.set('cpath', envPath('LUA_CPATH_5_4', 'LUA_CPATH', LUA_CPATH_DEFAULT));
+  pkg.set('config', '/\n;\n?\n!\n-\n');
+  pkg.set('searchpath', native('searchpath', searchpath));
+  pkg.set('loadlib', native('loadlib', loadlib));
+  G.set('package', pkg);
+  G.set('require', nativeGen('require', require));
+}
+
+addLibrary(openPackage);
