@@ -29,10 +29,14 @@
 import './lib/base.ts';
 import './vm/coroutine.ts';
 // the package library lists every other library in package.loaded: it opens last
+import './lib/testlib.ts';
 import './lib/package.ts';
 
 export { LuaState, toLuaString, fromLuaString, native, nativeGen, addLibrary } from './vm/state.ts';
 export type { LuaStateOptions, LibOpener } from './vm/state.ts';
+export { LuaTask, awaitValue } from './vm/host.ts';
+export type { TaskStatus, StepOptions } from './vm/host.ts';
+export type { ConvertOptions } from './vm/interop.ts';
 export { LuaClosure, LuaNative, LuaThread } from './vm/objects.ts';
 export type { NativeFn, NativeGen, CallRequest } from './vm/objects.ts';
 export { LuaTable, LuaError, LuaFloat, mkfloat } from './vm/values.ts';

@@ -62,6 +62,8 @@ export function runProgram(engine, file, { args = [], pre = [], cwd, timeout = 6
     child.on('error', (e) => err.push(Buffer.from(String(e.message))));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      // a crash leaves no message of its own: say which signal ended it
+      if (signal && !timedOut) err.push(Buffer.from(`killed by ${signal}\n`));
       done({
         stdout: Buffer.concat(out).toString('latin1'),
         stderr: Buffer.concat(err).toString('latin1'),

@@ -32,7 +32,7 @@ import { LuaClosure, LuaNative, Cont, type Frame, type LuaThread, type CallReque
 import { runError, toLuaError, typeError, NO_VAR } from './errors.ts';
 import { metafield } from './meta.ts';
 import { execute } from './execute.ts';
-import type { LuaError, Value } from './values.ts';
+import { LuaError as LuaErrorCtor, type LuaError, type Value } from './values.ts';
 
 /** LUAI_MAXSTACK: the most stack slots a thread may use. */
 export const LUAI_MAXSTACK = 1_000_000;
@@ -70,10 +70,12 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
       L.top = func + 1 + nargs;
       L.cfunc = func;  // where a coroutine.yield called here must put its resume values
       L.cnresults = nresults;
-      const saved = L.cname;
+      const saved = L.cname, savedC = L.ccall;
       L.cname = f.name;
+      L.ccall = f;  // stays set if the native throws: tracebacks show it as `[C]`
       const n = (f.fn as (L: LuaThread, b: number, n: number) => number)(L, func + 1, nargs);
       L.cname = saved;
+      L.ccall = savedC;
       moveResults(L, L.top - n, func, n, nresults);
       return undefined;
     }
@@ -160,6 +162,11 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefin
     }
     // a call request: [fn, ...args] placed at the frame's top
     const req = step.value;
+    if (req[0] === AWAIT) {
+      // a host Promise: the frame stays on top, waiting; the loop sees it and suspends
+      ci.awaiting = req[1] as PromiseLike<unknown>;
+      return;
+    }
     const slot = ci.pc;
     L.ensure(slot + req.length + 1);
     for (let i = 0; i < req.length; i++) L.stack[slot + i] = req[i];
@@ -169,7 +176,7 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefin
       if (callee !== undefined) { callee.cont = Cont.GENERATOR; return; }
       input = L.stack.slice(slot, L.top);
     } catch (e) {
-      if (e === YIELD) { L.yieldGen = ci; throw e; }  // coroutine.yield requested by this generator
+      if (e === YIELD || e instanceof Suspend) { L.yieldGen = ci; throw e; }  // the thread suspends inside this request
       error = toLuaError(L, e);
       unwindTo(L, depth, error);  // drop what the failed request left above ci
       input = undefined;
@@ -241,6 +248,63 @@ export function callMeta(L: LuaThread, h: Value, x: Value, y: Value, cont: Cont,
  */
 export const YIELD: unique symbol = Symbol('yield');
 
+/**
+ * The first element of a call request that is not a call: `yield [AWAIT,
+ * promise]` in a generator native suspends its thread until the Promise
+ * settles (see `host.ts`); the yield returns `[value]` or throws.
+ */
+export const AWAIT: unique symbol = Symbol('await');
+
+/** A coroutine suspended inside a nested resume, recorded while a Suspend leaves it. */
+export interface ResumeLevel {
+  /** The coroutine that was running. */
+  co: LuaThread;
+  /** The thread whose `coroutine.resume` (or wrap function) started it. */
+  resumer: LuaThread;
+  /** True for a `coroutine.wrap` function: errors propagate, no leading `true`. */
+  wrap: boolean;
+}
+
+/**
+ * Thrown to leave every dispatch loop with all frames intact so the host
+ * driver can come back later: a budget ran out (`promise` undefined) or a
+ * native waits for a Promise. Nested coroutine resumes add themselves to
+ * `levels` (innermost first) as it passes, so the driver can rebuild them
+ * without JS recursion. Only `host.ts` catches it for good.
+ */
+export class Suspend {
+  readonly levels: ResumeLevel[] = [];
+  constructor(
+    /** The innermost thread, the one that stopped. */
+    readonly thread: LuaThread,
+    readonly promise: PromiseLike<unknown> | undefined,
+  ) {}
+}
+
+/** Is `e` a signal that suspends rather than an error? */
+export function isSignal(e: unknown): boolean {
+  return e === YIELD || e instanceof Suspend;
+}
+
+/**
+ * Give `values` (or raise `err`) as the results of the call `T` was
+ * suspended in (a coroutine.yield, a nested resume): into the generator
+ * native that requested it, or where the plain native's CALL wants them.
+ */
+export function deliver(T: LuaThread, values: Value[], err: LuaError | undefined): void {
+  T.ccall = undefined;
+  const gen = T.yieldGen;
+  if (gen !== undefined) {
+    T.yieldGen = undefined;
+    driveGenerator(T, gen, err === undefined ? values : undefined, err);
+    return;
+  }
+  if (err !== undefined) throw err;
+  T.ensure(T.cfunc + values.length + 1);
+  for (let i = 0; i < values.length; i++) T.stack[T.cfunc + i] = values[i];
+  moveResults(T, T.cfunc, T.cfunc, values.length, T.cnresults);
+}
+
 /** Returned by slow paths that pushed a frame instead of producing a value. */
 export const PENDING: unique symbol = Symbol('pending');
 
@@ -262,17 +326,27 @@ export function callSync(L: LuaThread, f: Value, args: Value[]): Value[] {
   stack[slot] = f;
   for (let i = 0; i < args.length; i++) stack[slot + 1 + i] = args[i];
   const depth = L.depth;
+  const savedC = L.ccall;
   L.nCcalls++;
+  L.global.nny++;
   try {
     const callee = precall(L, slot, args.length, -1);
     if (callee !== undefined) execute(L, depth + 1);
   } catch (e) {
+    // a JS frame cannot be suspended: a Promise here is a Lua error
+    let err: LuaError;
+    if (e instanceof Suspend) {
+      for (const lv of e.levels) lv.co.status = 'dead';
+      L.ccall = undefined;
+      err = toLuaError(L, LuaErrorCtor.runtime('attempt to yield across a C-call boundary'));
+    } else err = toLuaError(L, e);
     // unwind whatever this call left above the caller's frame
-    const err = toLuaError(L, e);
     unwindTo(L, depth, err);
+    L.ccall = savedC;
     throw err;
   } finally {
     L.nCcalls--;
+    L.global.nny--;
   }
   const results = stack.slice(slot, L.top);
   L.top = slot;

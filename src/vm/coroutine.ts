@@ -27,74 +27,11 @@
  * Read next: `execute.ts` (recover), `call.ts` (driveGenerator).
  */
 import { LuaThread, LuaClosure, LuaNative } from './objects.ts';
-import { precall, driveGenerator, moveResults, YIELD, LUAI_MAXCCALLS } from './call.ts';
-import { execute, recover } from './execute.ts';
-import { toLuaError } from './errors.ts';
+import { YIELD } from './call.ts';
+import { resume, wrapError } from './resume.ts';
 import { addLibrary, native, type LuaState } from './state.ts';
 import { arg, argError, luaError, typeArgError } from './args.ts';
-import { LuaTable, LuaError, type Value } from './values.ts';
-
-let nestedResumes = 0;
-
-/** Run `co` until it finishes, fails or yields. Returns [ok, ...values]. */
-export function resume(L: LuaThread, co: LuaThread, args: Value[]): Value[] {
-  if (co.status === 'dead') return [false, 'cannot resume dead coroutine'];
-  if (co.status !== 'suspended') return [false, 'cannot resume non-suspended coroutine'];
-  if (nestedResumes >= LUAI_MAXCCALLS) return [false, 'C stack overflow'];
-  nestedResumes++;
-  L.status = 'normal';
-  co.status = 'running';
-  try {
-    const stack = co.stack;
-    if (co.body !== undefined) {
-      // first resume: call the body with the arguments
-      co.ensure(args.length + 2);
-      stack[0] = co.body;
-      co.body = undefined;
-      for (let i = 0; i < args.length; i++) stack[1 + i] = args[i];
-      co.top = 1 + args.length;
-      runProtected(co, () => { if (precall(co, 0, args.length, -1) !== undefined) execute(co, 0); });
-    } else {
-      const gen = co.yieldGen;
-      co.yieldGen = undefined;
-      if (gen !== undefined) {
-        runProtected(co, () => { driveGenerator(co, gen, args, undefined); execute(co, 0); });
-      } else {
-        co.ensure(co.cfunc + args.length + 1);
-        for (let i = 0; i < args.length; i++) stack[co.cfunc + i] = args[i];
-        moveResults(co, co.cfunc, co.cfunc, args.length, co.cnresults);
-        runProtected(co, () => execute(co, 0));
-      }
-    }
-    if (co.status === 'suspended') return [true, ...co.transfer];
-    co.status = 'dead';
-    return [true, ...stack.slice(0, co.top)];
-  } catch (e) {
-    co.status = 'dead';
-    return [false, e instanceof LuaError ? e.value : toLuaError(co, e).value];
-  } finally {
-    nestedResumes--;
-    L.status = 'running';
-  }
-}
-
-/**
- * Run `body` on the coroutine; a yield leaves it suspended; an error not
- * caught inside is recovered by a pcall of the coroutine or rethrown.
- */
-function runProtected(co: LuaThread, body: () => void): void {
-  for (;;) {
-    try {
-      body();
-      return;
-    } catch (e) {
-      if (e === YIELD) { co.status = 'suspended'; return; }
-      const err = toLuaError(co, e);
-      if (!recover(co, 0, err)) throw err;
-      body = () => execute(co, 0);
-    }
-  }
-}
+import { LuaTable } from './values.ts';
 
 function checkCo(L: LuaThread, base: number, nargs: number, n: number): LuaThread {
   const co = arg(L, base, nargs, n);
@@ -149,11 +86,8 @@ function wrap(L: LuaThread, base: number, nargs: number): number {
   const co = L.stack[L.top - 1] as LuaThread;
   L.top--;
   L.push(native('wrap', (L2, b2, n2) => {
-    const r = resume(L2, co, L2.stack.slice(b2, b2 + n2));
-    if (r[0] !== true) {
-      const v = r[1];
-      throw new LuaError(v);
-    }
+    const r = resume(L2, co, L2.stack.slice(b2, b2 + n2), true);
+    if (r[0] !== true) throw wrapError(r[1]);
     for (let i = 1; i < r.length; i++) L2.push(r[i]);
     return r.length - 1;
   }));

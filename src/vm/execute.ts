@@ -28,7 +28,10 @@
  * `errors.ts` (messages).
  */
 import { LuaClosure, Cont, type LuaThread, type UpVal } from './objects.ts';
-import { precall, finishReturn, PENDING, YIELD, closeTbc, unwindTo, driveGenerator, LUAI_MAXSTACK } from './call.ts';
+import {
+  precall, finishReturn, PENDING, YIELD, Suspend, closeTbc, unwindTo, driveGenerator, LUAI_MAXSTACK,
+} from './call.ts';
+import { tick } from './budget.ts';
 import {
   index, setIndex, arithMeta, unaryMeta, length, concat, equalMeta, lessMeta, metafield,
 } from './meta.ts';
@@ -49,7 +52,7 @@ export function execute(L: LuaThread, stopDepth: number): void {
       run(L, stopDepth);
       return;
     } catch (e) {
-      if (e === YIELD) throw e;  // a coroutine suspends: its frames stay as they are
+      if (e === YIELD || e instanceof Suspend) throw e;  // the thread suspends: its frames stay as they are
       const err = toLuaError(L, e);
       if (!recover(L, stopDepth, err)) throw err;
     }
@@ -74,11 +77,16 @@ export function recover(L: LuaThread, stopDepth: number, err: LuaError): boolean
 
 function run(L: LuaThread, stopDepth: number): void {
   const stack = L.stack;
+  const G = L.global;
   reload: for (;;) {
     if (L.depth < stopDepth) return;
     const ci = L.frames[L.depth];
     const cl = ci.closure;
-    if (cl === undefined) throw new Error('a native frame is on top of the dispatch loop');
+    if (cl === undefined) {
+      // only a native waiting for a host Promise stays on top: suspend the thread
+      if (ci.awaiting !== undefined) throw new Suspend(L, ci.awaiting);
+      throw new Error('a native frame is on top of the dispatch loop');
+    }
     const p = cl.proto;
     const code = p.code;
     const K = p.constants;
@@ -406,7 +414,12 @@ function run(L: LuaThread, stopDepth: number): void {
           }
           break;
         }
-        case 56: /* JMP */ pc += (i >>> 7) - 16777215; break;
+        case 56: /* JMP */ {
+          const d = (i >>> 7) - 16777215;
+          pc += d;
+          if (d < 0 && --G.ticks < 0) { ci.pc = pc; tick(L, ci, false); }
+          break;
+        }
         case 57: /* EQ */ {
           const x = stack[base + A], y = stack[base + ((i >>> 16) & 0xff)];
           let cond: boolean;
@@ -479,6 +492,7 @@ function run(L: LuaThread, stopDepth: number): void {
           const B = (i >>> 16) & 0xff;
           const nargs = B !== 0 ? B - 1 : L.top - ra - 1;
           ci.pc = pc;
+          if (--G.ticks < 0) tick(L, ci, true);
           const f = stack[ra];
           if (f instanceof LuaClosure) {
             // the common Lua→Lua call, inline: push a frame and switch to it
@@ -507,6 +521,7 @@ function run(L: LuaThread, stopDepth: number): void {
           const B = (i >>> 16) & 0xff;
           const nargs = B !== 0 ? B - 1 : L.top - ra - 1;
           ci.pc = pc;
+          if (--G.ticks < 0) tick(L, ci, true);
           if (i & 0x8000) L.closeUpvals(base);
           const f = stack[ra];
           if (!(f instanceof LuaClosure)) {
@@ -580,10 +595,14 @@ function run(L: LuaThread, stopDepth: number): void {
               stack[ra] = idx;
               stack[ra + 3] = idx;
               pc -= i >>> 15;
+              if (--G.ticks < 0) { ci.pc = pc; tick(L, ci, false); }
             }
             break;
           }
-          if (forLoop(stack, ra)) pc -= i >>> 15;
+          if (forLoop(stack, ra)) {
+            pc -= i >>> 15;
+            if (--G.ticks < 0) { ci.pc = pc; tick(L, ci, false); }
+          }
           break;
         }
         case 74: /* FORPREP */ {
@@ -615,7 +634,11 @@ function run(L: LuaThread, stopDepth: number): void {
         case 77: /* TFORLOOP */ {
           const ra = base + A;
           const v = stack[ra + 4];
-          if (v !== undefined) { stack[ra + 2] = v; pc -= i >>> 15; }
+          if (v !== undefined) {
+            stack[ra + 2] = v;
+            pc -= i >>> 15;
+            if (--G.ticks < 0) { ci.pc = pc; tick(L, ci, false); }
+          }
           break;
         }
         case 78: /* SETLIST */ {

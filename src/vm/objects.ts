@@ -124,6 +124,8 @@ export class Frame {
   concatLeft = 0;
   /** Stack slots of active to-be-closed variables, innermost last. */
   tbc: number[] = [];
+  /** A native frame waiting for a host Promise (see `host.ts`); undefined otherwise. */
+  awaiting: PromiseLike<unknown> | undefined = undefined;
 }
 
 /** A Lua thread: a register file, its frames, and its open upvalues. */
@@ -141,6 +143,12 @@ export class LuaThread {
   nCcalls = 0;
   /** Name, base and argument count of the running native (for argument errors). */
   cname = '?';
+  /**
+   * The plain native running above the top frame (plain natives get no
+   * frame). Left set when it throws, so a traceback taken while the error
+   * propagates shows `[C]: in function 'error'`; cleared once it is handled.
+   */
+  ccall: LuaNative | undefined = undefined;
   /** Function slot and wanted results of the running plain native (where yield's values go). */
   cfunc = 0;
   cnresults = 0;
@@ -176,7 +184,7 @@ export class LuaThread {
     let f = this.frames[d];
     if (f === undefined) { f = new Frame(); this.frames.push(f); }
     f.closure = undefined; f.gen = undefined; f.native = undefined;
-    f.cont = Cont.NONE; f.concatLeft = 0; f.nextra = 0;
+    f.cont = Cont.NONE; f.concatLeft = 0; f.nextra = 0; f.awaiting = undefined;
     if (f.tbc.length) f.tbc.length = 0;
     return f;
   }
@@ -211,6 +219,33 @@ export class GlobalState {
   globals!: LuaTable;
   /** Output sink used by `print` (bytes as a latin1 string). */
   write: (s: string) => void = (s) => { process.stdout.write(Buffer.from(s, 'latin1')); };
-  /** Compiles source text; installed by `frontend.ts`. */
   mainThread!: LuaThread;
+  /**
+   * Checks left before the dispatch loop looks at budgets, deadlines and
+   * interrupts. Decremented on backward jumps and calls only (the one check
+   * the hot loop pays); when it goes negative, `host.ts` `tick` decides.
+   */
+  ticks = TICK_QUANTUM;
+  /** Set by `LuaState.interrupt()`: the next check raises "interrupted!". */
+  interrupted = false;
+  /** `ticks` saved by `interrupt()` (it zeroes `ticks` to be seen at once). */
+  savedTicks = 0;
+  /** Size of the slice `ticks` started from (what one expiry consumed). */
+  slice = TICK_QUANTUM;
+  /** Checks the current host run may still make, the slice included (Infinity: no budget). */
+  budget = Infinity;
+  /** Most checks between two looks at the clock and the interrupt flag. */
+  quantum = TICK_QUANTUM;
+  /** Deadline (ms since epoch) of the current host run, or Infinity. */
+  deadline = Infinity;
+  /**
+   * Synchronous nested calls in progress (`callSync`, across all threads):
+   * while positive, nothing may suspend (PUC-Rio's non-yieldable count).
+   */
+  nny = 0;
+  /** The host task (host.ts) running on the main thread, if any. */
+  activeTask: unknown = undefined;
 }
+
+/** Checks between looks at the clock / interrupt flag when no budget is set. */
+export const TICK_QUANTUM = 1 << 20;

@@ -22,17 +22,11 @@ import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, type NativeFn, ty
 import { callSync } from './call.ts';
 import { compileChunk, LoadError } from './frontend.ts';
 import { LuaTable, LuaError, type Value } from './values.ts';
+import { toLuaString, toLuaValue, toJSValue, type ConvertOptions } from './interop.ts';
+import { LuaTask, awaitValue } from './host.ts';
 import type { Proto } from '../bytecode/proto.ts';
 
-/** JS text → Lua string (UTF-8 bytes, one char code per byte). */
-export function toLuaString(text: string): string {
-  return Buffer.from(text, 'utf8').toString('latin1');
-}
-
-/** Lua string (bytes) → JS text, decoding UTF-8. */
-export function fromLuaString(bytes: string): string {
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
+export { toLuaString, fromLuaString } from './interop.ts';
 
 /** A closure for a main chunk: one upvalue, `_ENV`, closed over `env`. */
 export function mainClosure(proto: Proto, env: Value): LuaClosure {
@@ -53,6 +47,19 @@ export function loadChunk(G: GlobalState, chunk: string, chunkname: string, mode
 export interface LuaStateOptions {
   /** Where `print` and io.write's default output go (bytes as a latin1 string). Default: process.stdout. */
   write?: (bytes: string) => void;
+  /**
+   * Sandboxing: the libraries to open, by name ('base', 'coroutine',
+   * 'string', 'table', 'math', 'io', 'os', 'utf8', 'debug', ...). Default:
+   * all registered. The filter applies to whatever `addLibrary` registered:
+   * a global table `name` belongs to library `name`, other globals to
+   * 'base'; the string metatable belongs to 'string'.
+   *
+   * ```ts
+   * const lua = new LuaState({ libs: ['base', 'string', 'table', 'math'] });
+   * lua.doString('return io');   // [undefined]
+   * ```
+   */
+  libs?: readonly string[];
 }
 
 /** Library openers register themselves here (src/lib/base.ts adds `openBase`). */
@@ -74,6 +81,118 @@ export class LuaState {
     this.L = new LuaThread(G);
     G.mainThread = this.L;
     for (const open of openers) open(this);
+    if (options.libs !== undefined) this.keepLibraries(new Set(options.libs));
+  }
+
+  /** Remove every opened library not in `keep` (see {@link LuaStateOptions.libs}). */
+  private keepLibraries(keep: Set<string>): void {
+    const G = this.global.globals;
+    const drop: Value[] = [];
+    for (let k = G.next(undefined); k !== undefined; k = G.next(k[0])) {
+      const [key, v] = k;
+      const lib = v instanceof LuaTable && key !== '_G' && typeof key === 'string' ? key : 'base';
+      if (!keep.has(lib)) drop.push(key);
+    }
+    for (const key of drop) G.set(key, undefined);
+    for (const type of [...this.global.typeMetatables.keys()]) {
+      if (!keep.has(type === 'string' ? 'string' : 'base')) this.global.typeMetatables.delete(type);
+    }
+  }
+
+  /**
+   * Ask the running Lua code to stop: the next check (a call or a backward
+   * jump) raises the Lua error "interrupted!", as lua.c does on Ctrl-C. It
+   * can be caught by pcall. Safe to call from a signal handler or a timer
+   * (they run while an async {@link run} lets the event loop go).
+   *
+   * ```ts
+   * process.on('SIGINT', () => lua.interrupt());
+   * await lua.run('while true do end');   // rejects: LuaError 'interrupted!'
+   * ```
+   */
+  interrupt(): void {
+    const G = this.global;
+    if (G.interrupted) return;
+    G.interrupted = true;
+    G.savedTicks = G.ticks;
+    G.ticks = 0;
+  }
+
+  /**
+   * Start a call that can stop and go on: see {@link LuaTask}. `f` is a
+   * Lua function or JS source text (loaded as a chunk).
+   *
+   * ```ts
+   * const task = lua.start('local n = 0 for i = 1, 1e7 do n = n + 1 end return n');
+   * while (task.step({ budget: 100_000 }) !== 'done') {}
+   * task.results;   // [10000000]
+   * ```
+   */
+  start(f: Value | string, ...args: Value[]): LuaTask {
+    const fn = typeof f === 'string' ? this.load(f) : f;
+    return new LuaTask(this.L, fn, args);
+  }
+
+  /**
+   * Run Lua asynchronously: host functions may return Promises (the Lua
+   * thread waits, even inside pcall, metamethods and coroutines), and every
+   * `slice` checks the event loop gets a turn. Resolves to the results.
+   *
+   * ```ts
+   * lua.register('sleep', (ms) => new Promise((r) => setTimeout(r, ms)));
+   * await lua.run('sleep(10) return "woke"');   // ['woke']
+   * ```
+   */
+  run(f: Value | string, ...args: Value[]): Promise<Value[]> {
+    try {
+      return this.start(f, ...args).run();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
+   * A host value as a Lua value: text → UTF-8 byte string, `Uint8Array` →
+   * bytes, function → Lua function, `null` → nil; arrays, plain objects and
+   * Maps become tables with `{ deep: true }`.
+   *
+   * ```ts
+   * const t = lua.toLua({ name: 'é', list: [1, 2] }, { deep: true });   // a LuaTable
+   * ```
+   */
+  toLua(v: unknown, options?: ConvertOptions): Value {
+    return toLuaValue(v, (fn) => this.wrapFunction('?', fn), options);
+  }
+
+  /**
+   * A Lua value as a host value: strings → JS text (or `Uint8Array` with
+   * `{ bytes: true }`), integral floats → numbers, functions → JS functions
+   * (called synchronously), tables → arrays / objects with `{ deep: true }`.
+   *
+   * ```ts
+   * lua.toJS(lua.doString('return {1, 2, x = "y"}')[0], { deep: true });   // { 1: 1, 2: 2, x: 'y' }
+   * ```
+   */
+  toJS(v: Value, options?: ConvertOptions): unknown {
+    return toJSValue(v, (fn) => (...args: unknown[]) => {
+      const r = this.call(fn, ...args.map((a) => this.toLua(a)));
+      return r.length <= 1 ? this.toJS(r[0]) : r.map((x) => this.toJS(x));
+    }, options);
+  }
+
+  /** A JS function as a Lua function: converted arguments, Promise results awaited. */
+  private wrapFunction(name: string, fn: (...args: Value[]) => unknown): LuaNative {
+    const self = this;
+    return nativeGen(name, function* (L, base, nargs) {
+      const args = L.stack.slice(base, base + nargs).map((v) => self.toJS(v));
+      let r = fn(...args);
+      if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
+        r = (yield* awaitValue(r as PromiseLike<unknown>))[0];
+      }
+      if (r === undefined) return [];
+      if (Array.isArray(r)) return r.map((v) => self.toLua(v));
+      return [self.toLua(r)];
+    });
   }
 
   /** The global table (`_G`). */
@@ -120,18 +239,20 @@ export class LuaState {
   setGlobal(name: string, v: Value): void { this.global.globals.set(toLuaString(name), v); }
 
   /**
-   * Register a JS function as a global. `fn` receives the Lua arguments and
-   * returns nothing, one value, or an array of values. (For the
-   * allocation-free convention used by the libraries, see {@link native}.)
+   * Register a JS function as a global. It receives its arguments converted
+   * by {@link toJS} (strings as JS text) and returns nothing, one value, an
+   * array of values (several results), or a Promise of one of those: then
+   * the calling Lua thread waits (use {@link run}); in a synchronous call
+   * (`doString`, `call`) a Promise is the error "attempt to yield across a
+   * C-call boundary". Results go through {@link toLua}.
+   *
+   * ```ts
+   * lua.register('greet', (name) => `hello ${name}`);
+   * lua.register('fetchText', async (url) => (await fetch(url)).text());
+   * ```
    */
-  register(name: string, fn: (...args: Value[]) => Value): LuaNative {
-    const f = new LuaNative(name, (L, base, nargs) => {
-      const r = fn(...L.stack.slice(base, base + nargs));
-      if (r === undefined) return 0;
-      if (Array.isArray(r)) { for (const v of r) L.push(v); return r.length; }
-      L.push(r);
-      return 1;
-    });
+  register(name: string, fn: (...args: any[]) => unknown): LuaNative {
+    const f = this.wrapFunction(name, fn);
     this.setGlobal(name, f);
     return f;
   }

@@ -1,0 +1,105 @@
+/**
+ * # Resuming a coroutine
+ *
+ * Responsibility: running a suspended `LuaThread` until it yields, returns
+ * or fails (`resume`), and turning how it stopped into `resume`'s results
+ * (`finishResume`). Shared by the coroutine library and the host driver.
+ *
+ * Manual: §2.6 (coroutines), §6.2 (coroutine.resume, coroutine.wrap).
+ * PUC-Rio counterpart: `ldo.c` (lua_resume, resume, resume_error,
+ * precover), `lcorolib.c` (auxresume, auxwrap).
+ *
+ * How it works: `resume` runs the dispatch loop on the coroutine's own
+ * frames (one JS call per *nested* resume, limited like LUAI_MAXCCALLS).
+ * `coroutine.yield` throws the private YIELD signal, which leaves the
+ * loop without unwinding; the next resume `deliver`s its arguments as the
+ * results of the call that yielded. A host suspension (`Suspend`) passes
+ * through, recording this level so `host.ts` can continue it later
+ * without JS recursion.
+ *
+ * Invariant: a coroutine's status is 'running' exactly while its frames
+ * are being executed or are suspended by the host inside a resume.
+ *
+ * Read next: `coroutine.ts` (the library), `host.ts`.
+ */
+import type { LuaThread } from './objects.ts';
+import { precall, deliver, Suspend, YIELD, LUAI_MAXCCALLS } from './call.ts';
+import { execute, recover } from './execute.ts';
+import { toLuaError } from './errors.ts';
+import { LuaError, type Value } from './values.ts';
+
+let nestedResumes = 0;
+
+/** Run `co` until it finishes, fails or yields. Returns [ok, ...values]. */
+export function resume(L: LuaThread, co: LuaThread, args: Value[], wrap = false): Value[] {
+  if (co.status === 'dead') return [false, 'cannot resume dead coroutine'];
+  if (co.status !== 'suspended') return [false, 'cannot resume non-suspended coroutine'];
+  if (nestedResumes >= LUAI_MAXCCALLS) return [false, 'C stack overflow'];
+  nestedResumes++;
+  L.status = 'normal';
+  co.status = 'running';
+  let outcome: LuaError | undefined;
+  try {
+    const stack = co.stack;
+    if (co.body !== undefined) {
+      // first resume: call the body with the arguments
+      co.ensure(args.length + 2);
+      stack[0] = co.body;
+      co.body = undefined;
+      for (let i = 0; i < args.length; i++) stack[1 + i] = args[i];
+      co.top = 1 + args.length;
+      outcome = runProtected(co, () => { if (precall(co, 0, args.length, -1) !== undefined) execute(co, 0); });
+    } else {
+      outcome = runProtected(co, () => { deliver(co, args, undefined); execute(co, 0); });
+    }
+  } catch (e) {
+    // a host suspension (budget, Promise) leaves through every level; the driver rebuilds it
+    if (e instanceof Suspend) { e.levels.push({ co, resumer: L, wrap }); throw e; }
+    throw e;
+  } finally {
+    nestedResumes--;
+  }
+  return finishResume(L, co, outcome);
+}
+
+/**
+ * The coroutine stopped (yielded, returned, or failed with `err`): settle
+ * the statuses and compute what `resume` returns.
+ */
+export function finishResume(L: LuaThread, co: LuaThread, err: LuaError | undefined): Value[] {
+  L.status = 'running';
+  if (err !== undefined) {
+    co.status = 'dead';
+    return [false, err.value];
+  }
+  if (co.status === 'suspended') return [true, ...co.transfer];
+  co.status = 'dead';
+  return [true, ...co.stack.slice(0, co.top)];
+}
+
+/**
+ * Run `body` on the coroutine; a yield leaves it suspended; an error not
+ * caught inside is recovered by a pcall of the coroutine or returned.
+ * A host suspension passes through untouched.
+ */
+export function runProtected(co: LuaThread, body: () => void): LuaError | undefined {
+  for (;;) {
+    try {
+      body();
+      return undefined;
+    } catch (e) {
+      if (e === YIELD) { co.status = 'suspended'; return undefined; }
+      if (e instanceof Suspend) throw e;
+      const err = toLuaError(co, e);
+      co.ccall = undefined;
+      if (!recover(co, 0, err)) return err;
+      body = () => execute(co, 0);
+    }
+  }
+}
+
+/** The error a wrap function raises for a failed resume (lcorolib's auxwrap). */
+export function wrapError(v: Value): LuaError {
+  return new LuaError(v);
+}
+
