@@ -15,6 +15,9 @@
  * const [r] = lua.doString('return greet("you") .. "!"');   // 'hello you!'
  * const add = lua.doString('return function(a, b) return a + b end')[0];
  * lua.call(add, 1, 2);                                        // [3]
+ * await lua.run('return fetchSomething()');                   // host Promises are awaited
+ * const task = lua.start('while true do end');                // resumable, with budgets
+ * task.step({ budget: 1e6 });                                 // 'budget'
  * ```
  *
  * Values cross the boundary in lucid's representation (DESIGN.md §2):
@@ -28,6 +31,7 @@
  */
 import './lib/base.ts';
 import './vm/coroutine.ts';
+import './lib/debug.ts';
 // the package library lists every other library in package.loaded: it opens last
 import './lib/testlib.ts';
 import './lib/package.ts';
@@ -35,6 +39,7 @@ import './lib/package.ts';
 export { LuaState, toLuaString, fromLuaString, native, nativeGen, addLibrary } from './vm/state.ts';
 export type { LuaStateOptions, LibOpener } from './vm/state.ts';
 export { LuaTask, awaitValue } from './vm/host.ts';
+export { traceback, stackLevels } from './vm/traceback.ts';
 export type { TaskStatus, StepOptions } from './vm/host.ts';
 export type { ConvertOptions } from './vm/interop.ts';
 export { LuaClosure, LuaNative, LuaThread } from './vm/objects.ts';

@@ -10,7 +10,7 @@
  *
  * Usage: node scripts/lib/wasmoon-run.mjs FILE [args...]
  */
-import { readFileSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, writeSync } from 'node:fs';
 import { LuaFactory } from 'wasmoon';
 
 const [file, ...args] = process.argv.slice(2);
@@ -79,6 +79,11 @@ return 1
 `;
 
 const factory = new LuaFactory();
+// wasmoon's files live in an in-memory file system: copy the .lua files of
+// the working directory there, so that require and loadfile find neighbours.
+for (const name of readdirSync('.')) {
+  if (name.endsWith('.lua')) await factory.mountFile(name, readFileSync(name));
+}
 const lua = await factory.createEngine();
 let status = 0;
 try {

@@ -95,6 +95,12 @@ test('a deadline stops an endless loop', () => {
   const task = lua.start('local n = 0 while true do n = n + 1 end');
   assert.is(task.step({ deadline: Date.now() + 20 }), 'budget');
   assert.is(task.finished, false);
+  assert.throws(() => lua.start('return 1'), /another task/);
+  task.cancel();
+  assert.is(task.finished, true);
+  const next = lua.start('return 1');
+  assert.is(next.step(), 'done');
+  assert.equal(next.results, [1]);
 });
 
 test('conversions: text as UTF-8, bytes, functions both ways, deep tables', () => {

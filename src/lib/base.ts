@@ -21,7 +21,7 @@
  * Read next: src/vm/args.ts, docs/vm.md ("Native functions").
  */
 import * as fs from 'node:fs';
-import { LuaClosure, LuaNative, type LuaThread, type CallRequest } from '../vm/objects.ts';
+import { LuaClosure, LuaNative, FrameFlag, type LuaThread, type CallRequest } from '../vm/objects.ts';
 import { LuaState, addLibrary, native, nativeGen, loadChunk } from '../vm/state.ts';
 import { LoadError } from '../vm/frontend.ts';
 import { callSync } from '../vm/call.ts';
@@ -143,6 +143,9 @@ function assert(L: LuaThread, base: number, nargs: number): number {
 function* pcall(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
   checkAny(L, base, nargs, 1);
   const req = L.stack.slice(base, base + nargs) as CallRequest;
+  const ci = L.frames[L.depth];
+  ci.flags |= FrameFlag.PROTECT;  // errors stop at this frame; no message handler
+  ci.msgh = undefined;
   try {
     const results = yield req;
     return [true, ...results];
@@ -154,13 +157,15 @@ function* pcall(L: LuaThread, base: number, nargs: number): Generator<CallReques
 function* xpcall(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
   const handler = arg(L, base, nargs, 2);
   const req = [arg(L, base, nargs, 1), ...L.stack.slice(base + 2, base + nargs)] as CallRequest;
+  // the VM runs the handler where the error happens, before unwinding (call.ts callHandler)
+  const ci = L.frames[L.depth];
+  ci.flags |= FrameFlag.PROTECT;
+  ci.msgh = handler;
   try {
     const results = yield req;
     return [true, ...results];
   } catch (e) {
-    const v = e instanceof LuaError ? e.value : String(e);
-    const r = yield [handler, v];
-    return [false, ...r.slice(0, 1)];
+    return [false, e instanceof LuaError ? e.value : String(e)];
   }
 }
 

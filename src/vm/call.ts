@@ -23,12 +23,15 @@
  * - A generator native gets a frame; each call request it yields is started
  *   above that frame with `cont = GENERATOR`, so its results come back into
  *   the generator when the callee's frame returns.
+ * - Errors meet an xpcall's message handler (`callHandler`) before any
+ *   frame is unwound, wherever they are caught.
+ * - `Suspend` and YIELD are signals, not errors: nothing unwinds for them.
  * - Results of a finished call always start at the call's function slot;
  *   when all results were wanted (`nresults === -1`) `L.top` ends them.
  *
  * Read next: `execute.ts` (the loop), `docs/vm.md` (the native protocol).
  */
-import { LuaClosure, LuaNative, Cont, type Frame, type LuaThread, type CallRequest } from './objects.ts';
+import { LuaClosure, LuaNative, Cont, FrameFlag, type Frame, type LuaThread, type CallRequest } from './objects.ts';
 import { runError, toLuaError, typeError, NO_VAR } from './errors.ts';
 import { metafield } from './meta.ts';
 import { execute } from './execute.ts';
@@ -178,7 +181,9 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefin
     } catch (e) {
       if (e === YIELD || e instanceof Suspend) { L.yieldGen = ci; throw e; }  // the thread suspends inside this request
       error = toLuaError(L, e);
+      callHandler(L, error);
       unwindTo(L, depth, error);  // drop what the failed request left above ci
+      L.ccall = undefined;
       input = undefined;
     }
   }
@@ -314,19 +319,19 @@ export const PENDING: unique symbol = Symbol('pending');
  * Lua itself forbids yielding; it counts against LUAI_MAXCCALLS.
  */
 export function callSync(L: LuaThread, f: Value, args: Value[]): Value[] {
-  if (L.nCcalls >= LUAI_MAXCCALLS) runError(L, 'C stack overflow');
-  const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
-  let slot = L.top;
-  if (ci !== undefined && ci.closure !== undefined) {
-    const t = ci.base + ci.closure.proto.maxstacksize;
-    if (t > slot) slot = t;
-  } else if (ci !== undefined && ci.pc > slot) slot = ci.pc;
+  if (L.nCcalls >= LUAI_MAXCCALLS) {
+    // raised in the native that asked for the call: no position, as in PUC-Rio
+    if (L.ccall !== undefined) throw new LuaErrorCtor('C stack overflow');
+    runError(L, 'C stack overflow');
+  }
+  const savedC = L.ccall;
+  const pushed = pushCFrame(L);  // the plain native calling us is a level of the stack
+  const slot = stackTop(L);
   L.ensure(slot + args.length + 1);
   const stack = L.stack;
   stack[slot] = f;
   for (let i = 0; i < args.length; i++) stack[slot + 1 + i] = args[i];
   const depth = L.depth;
-  const savedC = L.ccall;
   L.nCcalls++;
   L.global.nny++;
   try {
@@ -340,17 +345,82 @@ export function callSync(L: LuaThread, f: Value, args: Value[]): Value[] {
       L.ccall = undefined;
       err = toLuaError(L, LuaErrorCtor.runtime('attempt to yield across a C-call boundary'));
     } else err = toLuaError(L, e);
+    callHandler(L, err);
     // unwind whatever this call left above the caller's frame
     unwindTo(L, depth, err);
-    L.ccall = savedC;
     throw err;
   } finally {
     L.nCcalls--;
     L.global.nny--;
+    if (pushed) L.depth--;
+    L.ccall = savedC;
   }
   const results = stack.slice(slot, L.top);
   L.top = slot;
   return results;
+}
+
+/** The first free slot above the running frame (and above a native's arguments). */
+function stackTop(L: LuaThread): number {
+  const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
+  let slot = L.top;
+  if (ci !== undefined && ci.closure !== undefined) {
+    const t = ci.base + ci.closure.proto.maxstacksize;
+    if (t > slot) slot = t;
+  } else if (ci !== undefined && ci.pc > slot) slot = ci.pc;
+  return slot;
+}
+
+/**
+ * Give the running plain native (`L.ccall`) a frame of its own while Lua
+ * code runs above it (a nested call, an error handler), so the stack's
+ * levels show it. Returns whether a frame was pushed; the caller pops it.
+ */
+function pushCFrame(L: LuaThread): boolean {
+  const c = L.ccall;
+  if (c === undefined) return false;
+  const top = stackTop(L);
+  const f = L.pushFrame();
+  f.native = c;
+  f.func = f.base = f.pc = top;
+  f.nresults = 0;
+  L.ccall = undefined;
+  return true;
+}
+
+/** Errors whose message handler already ran (each error meets its handler once). */
+const handled = new WeakSet<LuaError>();
+/** Nested message handler runs; beyond a few, "error in error handling" (LUA_ERRERR). */
+let handlerDepth = 0;
+
+/**
+ * If the protected call that will catch `err` is an xpcall, run its
+ * message handler now, while the frames where the error happened are
+ * still there (luaG_errormsg), and replace the error value by its result.
+ */
+export function callHandler(L: LuaThread, err: LuaError): void {
+  if (handled.has(err)) return;
+  handled.add(err);
+  let d = L.depth;
+  while (d >= 0 && (L.frames[d].flags & FrameFlag.PROTECT) === 0) d--;
+  if (d < 0) return;
+  const h = L.frames[d].msgh;
+  if (h === undefined) return;
+  if (handlerDepth >= 10) { err.value = 'error in error handling'; err.message = err.value; return; }
+  const savedC = L.ccall;
+  const pushed = pushCFrame(L);
+  handlerDepth++;
+  try {
+    err.value = callSync(L, h, [err.value])[0];
+  } catch (e) {
+    // the handler failed: its own error went through the handler again (nested); keep that result
+    err.value = e instanceof LuaErrorCtor ? e.value : 'error in error handling';
+  } finally {
+    handlerDepth--;
+    if (pushed) L.depth--;
+    L.ccall = savedC;
+  }
+  if (typeof err.value === 'string') err.message = err.value;
 }
 
 /** Pop frames above `depth`, closing their upvalues (error unwinding). */

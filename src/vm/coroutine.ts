@@ -1,30 +1,24 @@
 /**
- * # Coroutines
+ * # The coroutine library
  *
- * Responsibility: resuming and suspending Lua threads, and the `coroutine`
- * library built on it (create, resume, yield, status, wrap, running,
- * isyieldable, close).
+ * Responsibility: the `coroutine` table (create, resume, yield, status,
+ * wrap, running, isyieldable, close) on top of `resume.ts`.
  *
  * Manual: §2.6 (coroutines), §6.2 (the coroutine library).
- * PUC-Rio counterpart: `ldo.c` (lua_resume, lua_yieldk, resume_error),
- * `lcorolib.c`.
+ * PUC-Rio counterpart: `lcorolib.c`, with `ldo.c` lua_yield.
  *
- * How it works: a coroutine is a `LuaThread` with its own register file and
- * frames. `resume` runs the dispatch loop on that thread until its body
- * returns, fails, or calls `yield`. `yield` throws the private YIELD signal,
- * which the loop lets through without unwinding anything: the thread's
- * frames stay exactly as they were, with the pc after the CALL of yield
- * saved. The next `resume` places its arguments where that CALL expects
- * its results (`cfunc`/`cnresults`, or into the generator native that
- * requested the yield, e.g. a pcall) and runs the loop again. Lua frames
- * of the coroutine never grow the JS stack; each level of *nested* resume
- * is one JS call, limited like LUAI_MAXCCALLS ("C stack overflow").
+ * How yield works: `coroutine.yield` stores its values in `transfer` and
+ * throws the private YIELD signal; the dispatch loop lets it through
+ * without unwinding, so the coroutine's frames stay as they were, and the
+ * next resume delivers its arguments as the results of that call (see
+ * `resume.ts`). Yield therefore works across pcall, metamethods and
+ * iterators.
  *
  * Invariant: yield is refused ("attempt to yield across a C-call
  * boundary") when the coroutine is inside a synchronous nested call
  * (`L.nCcalls > 0`), since that JS frame cannot be suspended.
  *
- * Read next: `execute.ts` (recover), `call.ts` (driveGenerator).
+ * Read next: `resume.ts`, `host.ts` (host suspensions use the same path).
  */
 import { LuaThread, LuaClosure, LuaNative } from './objects.ts';
 import { YIELD } from './call.ts';

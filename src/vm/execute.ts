@@ -29,7 +29,7 @@
  */
 import { LuaClosure, Cont, type LuaThread, type UpVal } from './objects.ts';
 import {
-  precall, finishReturn, PENDING, YIELD, Suspend, closeTbc, unwindTo, driveGenerator, LUAI_MAXSTACK,
+  precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeTbc, unwindTo, driveGenerator, LUAI_MAXSTACK,
 } from './call.ts';
 import { tick } from './budget.ts';
 import {
@@ -61,6 +61,8 @@ export function execute(L: LuaThread, stopDepth: number): void {
 
 /** Unwind to the nearest generator frame and throw `err` into it; false if none. */
 export function recover(L: LuaThread, stopDepth: number, err: LuaError): boolean {
+  callHandler(L, err);  // an xpcall's handler sees the stack as it was
+  L.ccall = undefined;
   for (;;) {
     let d = L.depth;
     while (d >= stopDepth && L.frames[d].gen === undefined) d--;
@@ -71,6 +73,8 @@ export function recover(L: LuaThread, stopDepth: number, err: LuaError): boolean
       return true;
     } catch (e) {
       err = toLuaError(L, e);
+      callHandler(L, err);
+      L.ccall = undefined;
     }
   }
 }
@@ -539,6 +543,7 @@ function run(L: LuaThread, stopDepth: number): void {
           ci.closure = f;
           ci.base = func + 1;
           ci.pc = 0;
+          ci.flags |= 1;  // FrameFlag.TAIL
           ci.nextra = fp.isVararg && nargs > fp.numparams ? nargs - fp.numparams : 0;
           continue reload;
         }

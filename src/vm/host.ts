@@ -28,7 +28,7 @@
  *
  * Read next: `budget.ts` (when the loop stops), `state.ts` (the API).
  */
-import { precall, deliver, driveGenerator, Suspend, AWAIT, type ResumeLevel } from './call.ts';
+import { precall, deliver, driveGenerator, unwindTo, Suspend, AWAIT, type ResumeLevel } from './call.ts';
 import { execute, recover } from './execute.ts';
 import { finishResume, runProtected, wrapError } from './resume.ts';
 import { toLuaError, where } from './errors.ts';
@@ -90,6 +90,26 @@ export class LuaTask {
     const stop = L.depth + 1;
     this.contexts.push({ T: L, stop, level: undefined });
     this.action = () => { if (precall(L, slot, args.length, -1) !== undefined) execute(L, stop); };
+  }
+
+  /**
+   * Abandon an unfinished task: its frames are unwound (closing upvalues
+   * and to-be-closed variables), coroutines it was inside are dead, and the
+   * state can start another task.
+   */
+  cancel(): void {
+    if (this.finished) return;
+    for (let i = this.contexts.length - 1; i > 0; i--) {
+      const lv = this.contexts[i].level!;
+      lv.co.status = 'dead';
+      lv.resumer.status = 'running';
+    }
+    const root = this.contexts[0];
+    unwindTo(this.L, root.stop - 1, undefined);
+    this.L.top = this.slot;
+    this.status = 'failed';
+    this.error = new LuaError('cancelled');
+    this.L.global.activeTask = undefined;
   }
 
   /** True once the call returned or failed. */

@@ -99,6 +99,14 @@ export const enum Cont {
   GENERATOR = 5,
 }
 
+/** Bits of `Frame.flags`. */
+export const enum FrameFlag {
+  /** The frame's function was entered by a tail call (tracebacks print "(...tail calls...)"). */
+  TAIL = 1,
+  /** A pcall/xpcall generator: errors stop here; `msgh` is its handler, if any. */
+  PROTECT = 2,
+}
+
 /** One activation record (PUC-Rio's CallInfo). */
 export class Frame {
   /** The Lua closure run by this frame, or undefined for a native generator frame. */
@@ -124,6 +132,10 @@ export class Frame {
   concatLeft = 0;
   /** Stack slots of active to-be-closed variables, innermost last. */
   tbc: number[] = [];
+  /** FrameFlag bits: entered by a tail call, protected call (pcall/xpcall). */
+  flags = 0;
+  /** The message handler of an xpcall frame (with FrameFlag.PROTECT). */
+  msgh: Value = undefined;
   /** A native frame waiting for a host Promise (see `host.ts`); undefined otherwise. */
   awaiting: PromiseLike<unknown> | undefined = undefined;
 }
@@ -184,7 +196,7 @@ export class LuaThread {
     let f = this.frames[d];
     if (f === undefined) { f = new Frame(); this.frames.push(f); }
     f.closure = undefined; f.gen = undefined; f.native = undefined;
-    f.cont = Cont.NONE; f.concatLeft = 0; f.nextra = 0; f.awaiting = undefined;
+    f.cont = Cont.NONE; f.concatLeft = 0; f.nextra = 0; f.awaiting = undefined; f.flags = 0;
     if (f.tbc.length) f.tbc.length = 0;
     return f;
   }

@@ -18,10 +18,12 @@
  * Read next: `src/index.ts` (the public surface), `execute.ts`.
  */
 import * as fs from 'node:fs';
-import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, type NativeFn, type NativeGen } from './objects.ts';
+import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, type NativeFn, type NativeGen } from './objects.ts';
+import { traceback } from './traceback.ts';
+import { metafield, typeName } from './meta.ts';
 import { callSync } from './call.ts';
 import { compileChunk, LoadError } from './frontend.ts';
-import { LuaTable, LuaError, type Value } from './values.ts';
+import { LuaTable, LuaError, LuaFloat, number2string, type Value } from './values.ts';
 import { toLuaString, toLuaValue, toJSValue, type ConvertOptions } from './interop.ts';
 import { LuaTask, awaitValue } from './host.ts';
 import type { Proto } from '../bytecode/proto.ts';
@@ -219,6 +221,27 @@ export class LuaState {
     return callSync(this.L, f, args);
   }
 
+  /**
+   * Call `f` as lua.c runs a script: an error comes out as a LuaError whose
+   * value is the message followed by a `stack traceback:` taken where the
+   * error happened (lua.c's msghandler: an error object with `__tostring`
+   * gives that string, other non-strings "(error object is a X value)").
+   *
+   * ```ts
+   * try { lua.callTraced(lua.load(src, '@script.lua')); }
+   * catch (e) { console.error(`lucid: ${(e as LuaError).value}`); }
+   * ```
+   */
+  callTraced(f: Value, ...args: Value[]): Value[] {
+    return this.call(tracedCall(f, args));
+  }
+
+  /** {@link run} with {@link callTraced}'s error messages (for a REPL or script runner). */
+  runTraced(f: Value | string, ...args: Value[]): Promise<Value[]> {
+    const fn = typeof f === 'string' ? this.load(f) : f;
+    return this.run(tracedCall(fn, args));
+  }
+
   /** Load and run JS text; returns the chunk's results. */
   doString(source: string, chunkname?: string): Value[] {
     return this.call(this.load(source, chunkname));
@@ -256,6 +279,32 @@ export class LuaState {
     this.setGlobal(name, f);
     return f;
   }
+}
+
+/** lua.c's message handler: the message plus a traceback from the erroring level. */
+const msghandler = new LuaNative('msghandler', (L, base, nargs) => {
+  let msg = nargs >= 1 ? L.stack[base] : undefined;
+  if (typeof msg !== 'string') {
+    const h = metafield(L.global, msg, '__tostring');
+    if (h !== undefined) {
+      const r = callSync(L, h, [msg])[0];
+      if (typeof r === 'string') { L.push(r); return 1; }
+    }
+    msg = typeof msg === 'number' || typeof msg === 'bigint' || msg instanceof LuaFloat
+      ? number2string(msg) : `(error object is a ${typeName(L.global, msg)} value)`;
+  }
+  L.push(traceback(L, msg as string, 1));
+  return 1;
+});
+
+/** A function that calls `f(...args)` under {@link msghandler} (lua.c's docall). */
+function tracedCall(f: Value, args: Value[]): LuaNative {
+  return new LuaNative('?', function* (L: LuaThread) {
+    const ci = L.frames[L.depth];
+    ci.flags |= FrameFlag.PROTECT;
+    ci.msgh = msghandler;
+    return yield [f, ...args];
+  } as NativeGen, true);
 }
 
 /** A plain native function (see docs/vm.md, "Native functions"). */
