@@ -173,9 +173,8 @@ function select(L: LuaThread, base: number, nargs: number): number {
   const n = arg(L, base, nargs, 1);
   if (n === '#') { L.push(nargs - 1); return 1; }
   let i = Number(checkInteger(L, base, nargs, 1));
-  if (i < 0) i = nargs + i;
-  else if (i === 0) argError(L, 1, 'index out of range');
-  if (i < 0) argError(L, 1, 'index out of range');
+  if (i < 0) i = nargs + i;  // -1 is the last argument
+  if (i < 1) argError(L, 1, 'index out of range');
   for (let j = i; j < nargs; j++) L.push(L.stack[base + j]);
   return i < nargs ? nargs - i : 0;
 }

@@ -33,7 +33,8 @@
  */
 import { LuaClosure, LuaNative, Cont, FrameFlag, type Frame, type LuaThread, type CallRequest } from './objects.ts';
 import { runError, toLuaError, typeError, NO_VAR } from './errors.ts';
-import { metafield } from './meta.ts';
+import { metafield, typeName } from './meta.ts';
+import { OpCode } from '../bytecode/opcodes.ts';
 import { execute } from './execute.ts';
 import { LuaError as LuaErrorCtor, type LuaError, type Value } from './values.ts';
 
@@ -95,6 +96,10 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
 /** "attempt to call a nil value (global 'f')": the culprit is the CALL's register. */
 function callError(L: LuaThread, f: Value, func: number): never {
   const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
+  if (ci !== undefined && ci.closure !== undefined && (ci.closure.proto.code[ci.pc - 1] & 0x7f) === OpCode.TFORCALL) {
+    // the callee is named by the calling instruction (luaG_callerror)
+    runError(L, `attempt to call a ${typeName(L.global, f)} value (for iterator 'for iterator')`);
+  }
   const loc = ci !== undefined && ci.closure !== undefined ? func - ci.base : NO_VAR;
   typeError(L, f, 'call', loc >= 0 && loc < 256 ? loc : NO_VAR);
 }
