@@ -33,7 +33,7 @@ import {
 } from './call.ts';
 import { tick } from './budget.ts';
 import {
-  index, setIndex, arithMeta, unaryMeta, length, concat, equalMeta, lessMeta, metafield,
+  index, setIndex, arithMeta, unaryMeta, bitwiseOperands, length, concat, equalMeta, lessMeta, metafield,
 } from './meta.ts';
 import { runError, toLuaError, NO_VAR, upvalLoc, getObjName } from './errors.ts';
 import { forPrep, forLoop } from './forloop.ts';
@@ -259,7 +259,7 @@ function run(L: LuaThread, stopDepth: number): void {
             } else { stack[base + A] = Number.isSafeInteger(r) ? boxfloat(r) : r; pc++; break; }
           }
           ci.pc = pc;
-          if (isNumber(x)) {
+          if (op < 7 ? isNumber(x) : bitwiseOperands(x, y)) {
             const r = arith(KOPS[op], x, y);
             if (r !== undefined) { stack[base + A] = r; pc++; }
           }
@@ -269,7 +269,7 @@ function run(L: LuaThread, stopDepth: number): void {
           const x = stack[base + ((i >>> 16) & 0xff)];
           const ic = (i >>> 24) - 127;
           ci.pc = pc;
-          if (isNumber(x)) {
+          if (bitwiseOperands(x, 0)) {
             const r = (i & 0x7f) === 32 ? arith(ArithOp.SHR, x, ic) : arith(ArithOp.SHL, ic, x);
             stack[base + A] = r; pc++;
           }
@@ -330,13 +330,13 @@ function run(L: LuaThread, stopDepth: number): void {
             stack[base + A] = o === 41 ? x & y : o === 42 ? x | y : x ^ y; pc++; break;
           }
           ci.pc = pc;
-          if (isNumber(x) && isNumber(y)) { stack[base + A] = arith((o - 34) as ArithOp, x, y); pc++; }
+          if (bitwiseOperands(x, y)) { stack[base + A] = arith((o - 34) as ArithOp, x, y); pc++; }
           break;
         }
         case 44: /* SHL */ case 45: /* SHR */ {
           const x = stack[base + ((i >>> 16) & 0xff)], y = stack[base + (i >>> 24)];
           ci.pc = pc;
-          if (isNumber(x) && isNumber(y)) {
+          if (bitwiseOperands(x, y)) {
             stack[base + A] = arith((i & 0x7f) === 44 ? ArithOp.SHL : ArithOp.SHR, x, y); pc++;
           }
           break;

@@ -21,9 +21,9 @@
  */
 import { Cont, LuaClosure, LuaNative, type GlobalState, type LuaThread } from './objects.ts';
 import { callMeta, precall, PENDING } from './call.ts';
-import { runError, typeError, orderError, NO_VAR } from './errors.ts';
+import { runError, typeError, orderError, varInfo, NO_VAR } from './errors.ts';
 import {
-  LuaTable, LuaFloat, ArithOp, arith, isNumber, numberLess, numberLessEqual,
+  LuaTable, LuaFloat, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
   number2string, type Value,
 } from './values.ts';
 
@@ -143,15 +143,24 @@ const TM_ADD = 6;
  */
 export function arithMeta(L: LuaThread, x: Value, y: Value, tm: number, lx: number, ly: number, a: number): Value {
   const op = (tm - TM_ADD) as ArithOp;
-  const r = arith(op, x, y);  // strings that look like numbers (§3.4.3)
-  if (r !== undefined) return r;
+  const bitwise = op >= ArithOp.BAND && op <= ArithOp.SHR || op === ArithOp.BNOT;
+  // two numbers, one without an integer value: only a metamethod can help
+  const noInteger = bitwise && isNumber(x) && isNumber(y) &&
+    (tointeger(x, F2I.EQ, false) === undefined || tointeger(y, F2I.EQ, false) === undefined);
+  if (!noInteger) {
+    const r = arith(op, x, y);  // strings that look like numbers (§3.4.3)
+    if (r !== undefined) return r;
+  }
   const ev = EVENTS[tm];
   let h = metafield(L.global, x, ev);
   if (h === undefined) h = metafield(L.global, y, ev);
   if (h !== undefined) return callMeta(L, h, x, y, Cont.STORE, a);
-  const bitwise = op >= ArithOp.BAND && op <= ArithOp.SHR || op === ArithOp.BNOT;
   if (bitwise) {
-    if (isNumber(x) && isNumber(y)) runError(L, 'number has no integer representation');
+    if (noInteger) {
+      // luaG_tointerror: blame the second operand when it is the culprit
+      const yBad = tointeger(y, F2I.EQ, false) === undefined;
+      runError(L, `number${varInfo(L, yBad ? ly : lx)} has no integer representation`);
+    }
     const culpritIsY = tonumberish(x);
     typeError(L, culpritIsY ? y : x, 'perform bitwise operation on', culpritIsY ? ly : lx);
   }
@@ -166,15 +175,28 @@ function tonumberish(v: Value): boolean {
   return isNumber(v) || (typeof v === 'string' && arith(ArithOp.ADD, v, 0) !== undefined);
 }
 
+/**
+ * Can a bitwise instruction compute `x op y` itself? Only when both are
+ * numbers with an integer value (op_bitwise in lvm.c); otherwise it falls
+ * through to its MMBIN, which tries metamethods and then raises the error
+ * naming the culprit.
+ */
+export function bitwiseOperands(x: Value, y: Value): boolean {
+  return isNumber(x) && isNumber(y) &&
+    tointeger(x, F2I.EQ, false) !== undefined && tointeger(y, F2I.EQ, false) !== undefined;
+}
+
 /** Unary minus / bitwise not after the fast path failed. */
 export function unaryMeta(L: LuaThread, x: Value, op: ArithOp, lx: number, a: number): Value {
-  const r = arith(op, x, x);
-  if (r !== undefined) return r;
+  if (op !== ArithOp.BNOT || !isNumber(x) || bitwiseOperands(x, x)) {
+    const r = arith(op, x, x);
+    if (r !== undefined) return r;
+  }
   const ev = op === ArithOp.UNM ? '__unm' : '__bnot';
   const h = metafield(L.global, x, ev);
   if (h !== undefined) return callMeta(L, h, x, x, Cont.STORE, a);
   if (op === ArithOp.BNOT) {
-    if (isNumber(x)) runError(L, 'number has no integer representation');
+    if (isNumber(x)) runError(L, `number${varInfo(L, lx)} has no integer representation`);
     typeError(L, x, 'perform bitwise operation on', lx);
   }
   typeError(L, x, 'perform arithmetic on', lx);
