@@ -48,3 +48,13 @@ export { LuaTable, LuaError, LuaFloat, mkfloat } from './vm/values.ts';
 export type { Value } from './vm/values.ts';
 export { tostringMeta } from './lib/base.ts';
 export * as args from './vm/args.ts';
+// types that appear in the signatures above, so the reference documents them
+export type { LuaObject, LuaValue } from './value/types.ts';
+export type { TableKey } from './value/table.ts';
+export { Proto } from './bytecode/proto.ts';
+export type { Constant, LocalVarInfo, UpvalueDesc } from './bytecode/proto.ts';
+export type { UpVal, GlobalState, Frame, Cont } from './vm/objects.ts';
+export { AWAIT } from './vm/call.ts';
+export type { StackLevel } from './vm/traceback.ts';
+export { toLuaValue, toJSValue } from './vm/interop.ts';
+export type { FunctionWrapper, LuaFunctionWrapper } from './vm/interop.ts';

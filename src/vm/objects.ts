@@ -27,8 +27,7 @@
  */
 import type { Proto } from '../bytecode/proto.ts';
 import type { LuaTable } from '../value/table.ts';
-
-type Value = any;
+import type { Value } from './values.ts';
 
 /** A variable captured by a closure (PUC-Rio's UpVal). */
 export class UpVal {
