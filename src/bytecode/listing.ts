@@ -25,6 +25,7 @@
  * Read next: `opcode-docs.ts` (what each line means), `undump.ts`.
  */
 
+import { formatG14 } from '../value/convert.ts';
 import { OPCODES, OpCode } from './opcodes.ts';
 import {
   getA, getAx, getB, getBx, getC, getk, getOp, getsB, getsBx, getsC, getsJ, MAXARG_C,
@@ -40,67 +41,7 @@ export const TM_NAMES: readonly string[] = [
   '__unm', '__bnot', '__lt', '__le', '__concat', '__call', '__close',
 ];
 
-/**
- * C's `%.14g` (LUAI_NUMFFORMAT), which luac and `tostring` use for floats:
- * 14 significant digits, trailing zeros removed, exponent form when the
- * exponent is below -4 or at least 14.
- */
-export function formatG14(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const precision = 14;
-  const { digits, exponent } = roundDigits(Math.abs(x), precision);
-  const sign = x < 0 ? '-' : '';
-  if (exponent < -4 || exponent >= precision) {
-    const mantissa = stripZeros(`${digits[0]}.${digits.slice(1)}`);
-    const power = String(Math.abs(exponent)).padStart(2, '0');
-    return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${power}`;
-  }
-  if (exponent < 0) return sign + stripZeros(`0.${'0'.repeat(-exponent - 1)}${digits}`);
-  const point = exponent + 1;
-  const fraction = digits.slice(point);
-  return sign + (fraction === '' ? digits : stripZeros(`${digits.slice(0, point)}.${fraction}`));
-}
-
-/**
- * The first `precision` significant digits of `ax` > 0 and its decimal
- * exponent, rounded as C's printf rounds: to nearest, ties to even.
- * `toExponential` rounds ties away from zero, so an exact tie whose
- * rounded-up last digit is odd steps back down by one unit.
- */
-function roundDigits(ax: number, precision: number): { digits: string; exponent: number } {
-  const [mantissa, power] = ax.toExponential(precision - 1).split('e');
-  const exponent = Number(power);
-  let digits = mantissa.replace('.', '');
-  const up = BigInt(digits);
-  if (up % 2n === 1n && isExactTie(ax, up, precision - 1 - exponent)) {
-    digits = String(up - 1n);
-  }
-  return { digits, exponent };
-}
-
-/** Is `ax` exactly (up - 1/2) * 10^-scale? Decided exactly, with bigints. */
-function isExactTie(ax: number, up: bigint, scale: number): boolean {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, ax);
-  const bits = view.getBigUint64(0);
-  const biased = Number(bits >> 52n);
-  const fraction = bits & ((1n << 52n) - 1n);
-  // ax = m * 2^q exactly
-  const m = biased === 0 ? fraction : fraction | (1n << 52n);
-  const q = biased === 0 ? -1074 : biased - 1075;
-  // compare 2 * ax * 10^scale with 2 * up - 1, as num/den
-  let num = m;
-  let den = 1n;
-  if (q + 1 >= 0) num <<= BigInt(q + 1); else den <<= BigInt(-(q + 1));
-  if (scale >= 0) num *= 10n ** BigInt(scale); else den *= 10n ** BigInt(-scale);
-  return num === (2n * up - 1n) * den;
-}
-
-function stripZeros(s: string): string {
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
-}
+export { formatG14 };
 
 /** A string constant quoted and escaped as luac's PrintString does. */
 export function quoteString(s: string): string {

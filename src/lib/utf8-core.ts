@@ -23,6 +23,7 @@
  * Read next: `pattern/index.ts` (where `charpattern` is used).
  */
 
+import { utf8Encode } from '../value/utf8.ts';
 import { LibError } from './lib-error.ts';
 
 /** `utf8.charpattern`: one UTF-8 sequence (lax), as a Lua pattern. */
@@ -70,18 +71,7 @@ export function decode(s: string, i: number, strict: boolean): { code: number; n
 }
 
 /** One code point (0..0x7FFFFFFF) as UTF-8 bytes, up to six (`luaO_utf8esc`). */
-export function encode(code: number): string {
-  if (code < 0x80) return String.fromCharCode(code);
-  const bytes: number[] = [];
-  let maxFirst = 0x3f; // the largest payload the first byte still holds
-  do {
-    bytes.unshift(0x80 | (code & 0x3f));
-    code = Math.floor(code / 64);
-    maxFirst >>= 1;
-  } while (code > maxFirst);
-  bytes.unshift(((~maxFirst << 1) | code) & 0xff);
-  return String.fromCharCode(...bytes);
-}
+export const encode = utf8Encode;
 
 /**
  * `utf8.char(...)`: each integer argument (already checked to be an

@@ -24,6 +24,7 @@
  * Read next: `semantics.ts` (how the tokens become the AST).
  */
 
+import { utf8Encode } from '../value/utf8.ts';
 import { FLOAT, INTEGER, KEYWORD_CHAR, NAME, STRING, SYMBOL_CODES, type TokenStream } from './tokens.ts';
 import { readNumeral } from './numeral.ts';
 import { quoteBuffer } from './errors.ts';
@@ -368,18 +369,7 @@ function countEquals(src: string, p: number): number {
 }
 
 /** The bytes of `\u{X}`: UTF-8, extended to 6 bytes for values up to 2^31-1 (`luaO_utf8esc`). */
-export function utf8Bytes(x: number): string {
-  if (x < 0x80) return String.fromCharCode(x);
-  const bytes: number[] = [];
-  let mfb = 0x3f; // largest value that fits in the first byte
-  do {
-    bytes.unshift(0x80 | (x & 0x3f));
-    x = Math.floor(x / 64);
-    mfb >>= 1;
-  } while (x > mfb);
-  bytes.unshift(((~mfb << 1) & 0xff) | x);
-  return String.fromCharCode(...bytes);
-}
+export const utf8Bytes = utf8Encode;
 
 const NAME_CODE = NAME.charCodeAt(0);
 const STRING_CODE = STRING.charCodeAt(0);

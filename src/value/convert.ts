@@ -80,61 +80,76 @@ export function hexFloat(negative: boolean, int: string, frac: string, exp: stri
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
-/** `%.14g` as C's printf writes it. */
+/**
+ * C's `%.14g` (LUAI_NUMFFORMAT), which luac and `tostring` use for floats:
+ * 14 significant digits, trailing zeros removed, exponent form when the
+ * exponent is below -4 or at least 14.
+ */
+export function formatG14(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const precision = 14;
+  const { digits, exponent } = roundDigits(Math.abs(x), precision);
+  const sign = x < 0 ? '-' : '';
+  if (exponent < -4 || exponent >= precision) {
+    const mantissa = stripZeros(`${digits[0]}.${digits.slice(1)}`);
+    const power = String(Math.abs(exponent)).padStart(2, '0');
+    return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${power}`;
+  }
+  if (exponent < 0) return sign + stripZeros(`0.${'0'.repeat(-exponent - 1)}${digits}`);
+  const point = exponent + 1;
+  const fraction = digits.slice(point);
+  return sign + (fraction === '' ? digits : stripZeros(`${digits.slice(0, point)}.${fraction}`));
+}
+
+/**
+ * The first `precision` significant digits of `ax` > 0 and its decimal
+ * exponent, rounded as C's printf rounds: to nearest, ties to even.
+ * `toExponential` rounds ties away from zero, so an exact tie whose
+ * rounded-up last digit is odd steps back down by one unit.
+ */
+function roundDigits(ax: number, precision: number): { digits: string; exponent: number } {
+  const [mantissa, power] = ax.toExponential(precision - 1).split('e');
+  const exponent = Number(power);
+  let digits = mantissa.replace('.', '');
+  const up = BigInt(digits);
+  if (up % 2n === 1n && isExactTie(ax, up, precision - 1 - exponent)) {
+    digits = String(up - 1n);
+  }
+  return { digits, exponent };
+}
+
+/** Is `ax` exactly (up - 1/2) * 10^-scale? Decided exactly, with bigints. */
+function isExactTie(ax: number, up: bigint, scale: number): boolean {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, ax);
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  const fraction = bits & ((1n << 52n) - 1n);
+  // ax = m * 2^q exactly
+  const m = biased === 0 ? fraction : fraction | (1n << 52n);
+  const q = biased === 0 ? -1074 : biased - 1075;
+  // compare 2 * ax * 10^scale with 2 * up - 1, as num/den
+  let num = m;
+  let den = 1n;
+  if (q + 1 >= 0) num <<= BigInt(q + 1); else den <<= BigInt(-(q + 1));
+  if (scale >= 0) num *= 10n ** BigInt(scale); else den *= 10n ** BigInt(-scale);
+  return num === (2n * up - 1n) * den;
+}
+
+function stripZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+
+/** `%.14g` with the sign of a NaN shown, as glibc's printf shows it. */
 export function fmtG14(x: number): string {
   if (x !== x) {
     f64[0] = x;
     return (u32[1] >>> 31) ? '-nan' : 'nan';
   }
-  if (x === Infinity) return 'inf';
-  if (x === -Infinity) return '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const [mant, expText] = x.toExponential(13).split('e');
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 14) {
-    const m = trimZeros(tieToEven(mant, exactDigits(x), 14));
-    const ae = Math.abs(exp);
-    return `${m}e${exp < 0 ? '-' : '+'}${ae < 10 ? '0' : ''}${ae}`;
-  }
-  return trimZeros(tieToEven(x.toFixed(13 - exp), exactDigits(x), 14));
-}
-
-function trimZeros(s: string): string {
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
-
-/**
- * The significant decimal digits of |x|, exactly, when they are few enough
- * to matter for a tie (else undefined). JS rounds a tie away from zero,
- * C's printf to even, and a tie needs the exact value.
- */
-function exactDigits(x: number): string | undefined {
-  const a = Math.abs(x);
-  if (a >= 1e14) return Number.isInteger(a) && a < 1e21 ? BigInt(a).toString() : undefined;
-  if (a < 1e-4) return undefined;  // ties need more digits than %.14g shows
-  const fixed = a.toFixed(100).replace(/0+$/, '');
-  return fixed.replace('.', '').replace(/^0+/, '');
-}
-
-/**
- * Correct JS's round-half-up `rounded` (which kept `keep` significant
- * digits) to round-half-even when the exact digits show a tie.
- */
-function tieToEven(rounded: string, exact: string | undefined, keep: number): string {
-  if (exact === undefined || exact.length !== keep + 1 || exact[keep] !== '5') return rounded;
-  // a tie: JS rounded the last kept digit up; keep it when it was even
-  const last = Number(exact[keep - 1]);
-  if (last % 2 === 1) return rounded;
-  // rebuild `rounded` with the truncated digits instead
-  let i = 0;
-  let out = '';
-  for (const c of rounded) {
-    if (c >= '0' && c <= '9' && (i > 0 || c !== '0' || out.includes('.'))) {
-      if (i < keep && (i > 0 || c !== '0')) { out += exact[i] ?? '0'; i++; continue; }
-    }
-    out += c;
-  }
-  return out;
+  return formatG14(x);
 }
 
 /** A number as `tostring` writes it (`tostringbuff`). */

@@ -22,6 +22,7 @@
 import { Cont, LuaClosure, LuaNative, type GlobalState, type LuaThread } from './objects.ts';
 import { callMeta, precall, PENDING } from './call.ts';
 import { runError, typeError, orderError, varInfo, NO_VAR } from './errors.ts';
+import { typeName as valueTypeName } from '../value/types.ts';
 import {
   LuaTable, LuaFloat, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
   number2string, type Value,
@@ -32,13 +33,7 @@ const MAXTAGLOOP = 2000;
 
 /** Lua's `type(v)`. */
 export function typeName(_G: GlobalState | undefined, v: Value): string {
-  switch (typeof v) {
-    case 'undefined': return 'nil';
-    case 'boolean': return 'boolean';
-    case 'number': case 'bigint': return 'number';
-    case 'string': return 'string';
-    default: return v instanceof LuaFloat ? 'number' : v.luaType;
-  }
+  return valueTypeName(v);
 }
 
 /** The metatable of any value (tables carry their own; other types share one per type). */
