@@ -33,6 +33,7 @@ import './lib/base.ts';
 import './vm/coroutine.ts';
 import './lib/debug.ts';
 // the package library lists every other library in package.loaded: it opens last
+import './lib/math.ts';
 import './lib/testlib.ts';
 import './lib/package.ts';
 
