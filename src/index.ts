@@ -34,6 +34,7 @@ import './vm/coroutine.ts';
 import './lib/debug.ts';
 // the package library lists every other library in package.loaded: it opens last
 import './lib/math.ts';
+import './lib/string.ts';
 import './lib/testlib.ts';
 import './lib/package.ts';
 

@@ -139,11 +139,11 @@ const TM_ADD = 6;
 export function arithMeta(L: LuaThread, x: Value, y: Value, tm: number, lx: number, ly: number, a: number): Value {
   const op = (tm - TM_ADD) as ArithOp;
   const bitwise = op >= ArithOp.BAND && op <= ArithOp.SHR || op === ArithOp.BNOT;
-  // two numbers, one without an integer value: only a metamethod can help
-  const noInteger = bitwise && isNumber(x) && isNumber(y) &&
-    (tointeger(x, F2I.EQ, false) === undefined || tointeger(y, F2I.EQ, false) === undefined);
-  if (!noInteger) {
-    const r = arith(op, x, y);  // strings that look like numbers (§3.4.3)
+  // Bitwise operators take only numbers with an integer value; strings are
+  // not converted (lstrlib has no bitwise metamethods). Arithmetic converts
+  // numeric strings here, as the string metamethods would (§3.4.3).
+  if (bitwise ? bitwiseOperands(x, y) : true) {
+    const r = arith(op, x, y);
     if (r !== undefined) return r;
   }
   const ev = EVENTS[tm];
@@ -151,13 +151,13 @@ export function arithMeta(L: LuaThread, x: Value, y: Value, tm: number, lx: numb
   if (h === undefined) h = metafield(L.global, y, ev);
   if (h !== undefined) return callMeta(L, h, x, y, Cont.STORE, a);
   if (bitwise) {
-    if (noInteger) {
+    if (isNumber(x) && isNumber(y)) {
       // luaG_tointerror: blame the second operand when it is the culprit
       const yBad = tointeger(y, F2I.EQ, false) === undefined;
       runError(L, `number${varInfo(L, yBad ? ly : lx)} has no integer representation`);
     }
-    const culpritIsY = tonumberish(x);
-    typeError(L, culpritIsY ? y : x, 'perform bitwise operation on', culpritIsY ? ly : lx);
+    // luaG_opinterror: the second operand when it is not a number, else the first
+    typeError(L, isNumber(y) ? x : y, 'perform bitwise operation on', isNumber(y) ? lx : ly);
   }
   if (typeof x === 'string' && typeof y === 'string' && op !== ArithOp.UNM) {
     typeError(L, x, 'perform arithmetic on', lx);
@@ -183,7 +183,7 @@ export function bitwiseOperands(x: Value, y: Value): boolean {
 
 /** Unary minus / bitwise not after the fast path failed. */
 export function unaryMeta(L: LuaThread, x: Value, op: ArithOp, lx: number, a: number): Value {
-  if (op !== ArithOp.BNOT || !isNumber(x) || bitwiseOperands(x, x)) {
+  if (op !== ArithOp.BNOT || bitwiseOperands(x, x)) {
     const r = arith(op, x, x);
     if (r !== undefined) return r;
   }

@@ -1,0 +1,16 @@
+-- §6.4 the string library: basics, patterns, format, pack, dump, and the
+-- string metatable (methods and arithmetic coercions with lstrlib's errors)
+print(("hello"):upper(), string.len("abc"), ("abcdef"):sub(2, -2), ("x"):rep(3, ","), ("abc"):reverse(), ("abc"):byte(1, -1))
+print(string.char(72, 105), string.format("%5.2f|%d|%s|%q|%x|%g", 3.14159, 42, {} ~= nil, "a\nb", 255, 1e20))
+print(("hello world"):find("o w"), ("hello"):find("l+"), ("key=val"):match("(%w+)=(%w+)"), ("abc"):find("b", 1, true))
+for w in ("one two three"):gmatch("%a+") do print(w) end
+print(("hello"):gsub("l", "L"), ("abc"):gsub("%w", "%0%0"), ("abc"):gsub(".", {a = 1, b = false}), ("abc"):gsub(".", function(c) return c:byte() end, 2))
+print("10" + 1, "3" * "4", "2" ^ 2, -"3", "10" // "3", pcall(function() return "abc" + 1 end))
+print(pcall(function() return "1" + {} end))
+print(pcall(function() return string.rep() end))
+print(pcall(function() return ("x"):rep(1e10) end))
+print(string.pack("i4", 7):len(), string.unpack("i4", string.pack("i4", 7)), string.packsize("i4i8"))
+print(pcall(function() return string.char(256) end), ("%d"):format(3.0))
+print(pcall(function() return string.format("%d", 3.5) end))
+print(#string.dump(function() return 1 end) > 0, load(string.dump(function(a) return a * 2 end))(21))
+print(("x"):format(), tostring(1):len(), ("abc"):len(), #"abc" == ("abc"):len())
