@@ -35,6 +35,7 @@ import './lib/debug.ts';
 // the package library lists every other library in package.loaded: it opens last
 import './lib/math.ts';
 import './lib/string.ts';
+import './lib/table.ts';
 import './lib/testlib.ts';
 import './lib/package.ts';
 

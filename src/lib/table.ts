@@ -1,0 +1,238 @@
+/**
+ * # The table library
+ *
+ * Responsibility: manual §6.6 — `insert`, `remove`, `concat`, `pack`,
+ * `unpack`, `move` and `sort`, with PUC-Rio's argument checks and messages.
+ *
+ * Manual: §6.6. PUC-Rio counterpart: ltablib.c.
+ *
+ * Invariants:
+ * - Elements are read and written raw when the table has no metatable and
+ *   through `__index`/`__newindex` otherwise, as 5.4's lua_geti/lua_seti do;
+ *   lengths honour `__len`.
+ * - `sort` is PUC-Rio's quicksort (median of three, partition with the
+ *   pivot at up-1), so an inconsistent comparator raises "invalid order
+ *   function for sorting" where Lua raises it. Comparators are called
+ *   synchronously: like PUC-Rio's, they cannot yield.
+ *
+ * Not yet: the randomised pivot PUC-Rio uses for large, badly balanced
+ * intervals (the middle element is always the pivot here).
+ *
+ * Read next: src/lib/string.ts, src/vm/meta.ts (index, setIndex, length).
+ */
+import { addLibrary, native, type LuaState } from '../vm/state.ts';
+import type { LuaThread } from '../vm/objects.ts';
+import { callSync } from '../vm/call.ts';
+import { metafield } from '../vm/meta.ts';
+import {
+  arg, argError, checkInteger, checkTable, luaError, optInteger, optString, typeArgError,
+} from '../vm/args.ts';
+import { LuaTable, LuaError, isNumber, numberLess, number2string, type Value } from '../vm/values.ts';
+import { typeName } from '../vm/meta.ts';
+
+/** `t[i]`, raw unless the table has a metatable. */
+function geti(L: LuaThread, t: LuaTable, i: number): Value {
+  if (t.metatable === undefined) return t.getInt(i);
+  const h = metafield(L.global, t, '__index');
+  const v = t.getInt(i);
+  if (v !== undefined || h === undefined) return v;
+  if (h instanceof LuaTable) return geti(L, h, i);
+  return callSync(L, h, [t, i])[0];
+}
+
+/** `t[i] = v`, raw unless the table has a metatable. */
+function seti(L: LuaThread, t: LuaTable, i: number, v: Value): void {
+  if (t.metatable === undefined || t.getInt(i) !== undefined) { t.setInt(i, v); return; }
+  const h = metafield(L.global, t, '__newindex');
+  if (h === undefined) t.setInt(i, v);
+  else if (h instanceof LuaTable) seti(L, h, i, v);
+  else callSync(L, h, [t, i, v]);
+}
+
+/** `#t` with `__len` (luaL_len). */
+function lenOf(L: LuaThread, t: LuaTable): number {
+  const h = t.metatable === undefined ? undefined : metafield(L.global, t, '__len');
+  if (h === undefined) return t.length();
+  const n = callSync(L, h, [t])[0];
+  if (typeof n !== 'number' || !Number.isInteger(n)) luaError(L, 'object length is not an integer');
+  return n;
+}
+
+function insert(L: LuaThread, base: number, nargs: number): number {
+  const t = checkTable(L, base, nargs, 1);
+  const e = lenOf(L, t) + 1;  // first empty slot
+  switch (nargs) {
+    case 2: seti(L, t, e, arg(L, base, nargs, 2)); return 0;
+    case 3: {
+      const pos = Number(checkInteger(L, base, nargs, 2));
+      // unsigned comparison, as ltablib does: 1 <= pos <= e
+      if (!(pos >= 1 && pos <= e)) argError(L, 2, 'position out of bounds');
+      for (let i = e; i > pos; i--) seti(L, t, i, geti(L, t, i - 1));
+      seti(L, t, pos, arg(L, base, nargs, 3));
+      return 0;
+    }
+    default: luaError(L, "wrong number of arguments to 'insert'");
+  }
+}
+
+function remove(L: LuaThread, base: number, nargs: number): number {
+  const t = checkTable(L, base, nargs, 1);
+  const size = lenOf(L, t);
+  let pos = Number(optInteger(L, base, nargs, 2, size));
+  // a position other than the size must be in [1, size + 1]
+  if (pos !== size && !(pos >= 1 && pos <= size + 1)) argError(L, 2, 'position out of bounds');
+  const v = geti(L, t, pos);
+  for (; pos < size; pos++) seti(L, t, pos, geti(L, t, pos + 1));
+  seti(L, t, pos, undefined);
+  L.push(v);
+  return 1;
+}
+
+function concat(L: LuaThread, base: number, nargs: number): number {
+  const t = checkTable(L, base, nargs, 1);
+  const sep = optString(L, base, nargs, 2, '');
+  const i = Number(optInteger(L, base, nargs, 3, 1));
+  const j = arg(L, base, nargs, 4) === undefined ? lenOf(L, t) : Number(checkInteger(L, base, nargs, 4));
+  const parts: string[] = [];
+  for (let k = i; k <= j; k++) {
+    const v = geti(L, t, k);
+    if (typeof v === 'string') parts.push(v);
+    else if (isNumber(v)) parts.push(number2string(v));
+    else luaError(L, `invalid value (${typeName(L.global, v)}) at index ${k} in table for 'concat'`);
+  }
+  L.push(parts.join(sep));
+  return 1;
+}
+
+function pack(L: LuaThread, base: number, nargs: number): number {
+  const t = new LuaTable();
+  for (let i = 1; i <= nargs; i++) t.setInt(i, L.stack[base + i - 1]);
+  t.set('n', nargs);
+  L.push(t);
+  return 1;
+}
+
+function unpack(L: LuaThread, base: number, nargs: number): number {
+  const t = arg(L, base, nargs, 1);
+  const i = Number(optInteger(L, base, nargs, 2, 1));
+  const e = arg(L, base, nargs, 3) === undefined
+    ? (t instanceof LuaTable ? lenOf(L, t) : luaError(L, `attempt to get length of a ${typeName(L.global, t)} value`))
+    : Number(checkInteger(L, base, nargs, 3));
+  if (i > e) return 0;
+  const n = e - i + 1;
+  if (n >= 1e6 || !Number.isSafeInteger(n)) luaError(L, 'too many results to unpack');
+  for (let k = i; k <= e; k++) {
+    L.push(t instanceof LuaTable ? geti(L, t, k) : undefined);
+  }
+  return n;
+}
+
+function move(L: LuaThread, base: number, nargs: number): number {
+  const a1 = checkTable(L, base, nargs, 1);
+  const f = Number(checkInteger(L, base, nargs, 2));
+  const e = Number(checkInteger(L, base, nargs, 3));
+  const t = Number(checkInteger(L, base, nargs, 4));
+  const tt = arg(L, base, nargs, 5) === undefined ? a1 : checkTable(L, base, nargs, 5);
+  if (e >= f) {
+    if (!(f > 0 || e < Number.MAX_SAFE_INTEGER + f)) argError(L, 3, 'too many elements to move');
+    if (t > Number.MAX_SAFE_INTEGER - (e - f)) argError(L, 4, 'destination wrap around');
+    if (t > e || t <= f || tt !== a1) {
+      for (let i = 0; i <= e - f; i++) seti(L, tt, t + i, geti(L, a1, f + i));
+    } else {
+      for (let i = e - f; i >= 0; i--) seti(L, tt, t + i, geti(L, a1, f + i));
+    }
+  }
+  L.push(tt);
+  return 1;
+}
+
+// ---------------------------------------------------------------------------
+// sort
+// ---------------------------------------------------------------------------
+
+function sort(L: LuaThread, base: number, nargs: number): number {
+  const t = checkTable(L, base, nargs, 1);
+  const n = lenOf(L, t);
+  if (n > 1) {
+    if (n >= 0x7fffffff) argError(L, 1, 'array too big');
+    const cmp = arg(L, base, nargs, 2);
+    if (cmp !== undefined && typeName(L.global, cmp) !== 'function') typeArgError(L, base, nargs, 2, 'function');
+    const lt = cmp === undefined
+      ? (a: Value, b: Value) => lessThan(L, a, b)
+      : (a: Value, b: Value) => { const r = callSync(L, cmp, [a, b])[0]; return r !== undefined && r !== false; };
+    auxsort(L, t, 1, n, lt);
+  }
+  return 0;
+}
+
+/** `a < b` as lua_lessthan: numbers, strings, else `__lt` called synchronously. */
+function lessThan(L: LuaThread, a: Value, b: Value): boolean {
+  if (isNumber(a) && isNumber(b)) return numberLess(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return a < b;
+  const h = metafield(L.global, a, '__lt') ?? metafield(L.global, b, '__lt');
+  if (h === undefined) {
+    // raised inside a native, so without a position (luaG_ordererror in a C frame)
+    const t1 = typeName(L.global, a);
+    const t2 = typeName(L.global, b);
+    throw new LuaError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);
+  }
+  const r = callSync(L, h, [a, b])[0];
+  return r !== undefined && r !== false;
+}
+
+/** Quicksort of t[lo..up], in PUC-Rio's order of comparisons. */
+function auxsort(L: LuaThread, t: LuaTable, lo: number, up: number, lt: (a: Value, b: Value) => boolean): void {
+  const get = (i: number) => geti(L, t, i);
+  const set2 = (i: number, vi: Value, j: number, vj: Value) => { seti(L, t, i, vi); seti(L, t, j, vj); };
+  while (lo < up) {
+    let a = get(lo);
+    let b = get(up);
+    if (lt(b, a)) set2(lo, b, up, a);
+    if (up - lo === 1) return;
+    let p = Math.floor((lo + up) / 2);
+    a = get(p); b = get(lo);
+    if (lt(a, b)) set2(p, b, lo, a);
+    else {
+      const c = get(up);
+      if (lt(c, a)) set2(p, c, up, a);
+    }
+    if (up - lo === 2) return;
+    const pivot = get(p);
+    set2(p, get(up - 1), up - 1, pivot);
+    // partition: a[lo .. i] <= P <= a[j .. up]
+    let i = lo;
+    let j = up - 1;
+    for (;;) {
+      while (lt(get(++i), pivot)) {
+        if (i === up - 1) luaError(L, 'invalid order function for sorting');
+      }
+      while (lt(pivot, get(--j))) {
+        if (j < i) luaError(L, 'invalid order function for sorting');
+      }
+      if (j < i) break;
+      set2(i, get(j), j, get(i));
+    }
+    set2(up - 1, get(i), i, pivot);
+    p = i;
+    if (p - lo < up - p) {
+      auxsort(L, t, lo, p - 1, lt);
+      lo = p + 1;
+    } else {
+      auxsort(L, t, p + 1, up, lt);
+      up = p - 1;
+    }
+  }
+}
+
+/** Install the table library. */
+export function openTable(state: LuaState): void {
+  const T = new LuaTable();
+  const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
+    ['concat', concat], ['insert', insert], ['move', move], ['pack', pack],
+    ['remove', remove], ['sort', sort], ['unpack', unpack],
+  ];
+  for (const [name, fn] of fns) T.set(name, native(name, fn));
+  state.globals.set('table', T);
+}
+
+addLibrary(openTable);
