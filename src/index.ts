@@ -36,6 +36,7 @@ import './lib/debug.ts';
 import './lib/math.ts';
 import './lib/string.ts';
 import './lib/table.ts';
+import './lib/utf8.ts';
 import './lib/testlib.ts';
 import './lib/package.ts';
 
