@@ -37,6 +37,7 @@ import './lib/math.ts';
 import './lib/string.ts';
 import './lib/table.ts';
 import './lib/utf8.ts';
+import './lib/os.ts';
 import './lib/testlib.ts';
 import './lib/package.ts';
 

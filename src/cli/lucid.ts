@@ -84,6 +84,7 @@ function loadOrReport(state: LuaState, data: Uint8Array, name: string): LuaClosu
 
 function main(argv: string[]): number {
   const state = new LuaState({ write });
+  state.global.flush = flush;
   let i = 0;
   const execs: string[] = [];
   let showVersion = false;

@@ -230,6 +230,8 @@ export class GlobalState {
   globals!: LuaTable;
   /** Output sink used by `print` (bytes as a latin1 string). */
   write: (s: string) => void = (s) => { process.stdout.write(Buffer.from(s, 'latin1')); };
+  /** Flush what `write` buffered (os.exit calls it before the process ends). */
+  flush: () => void = () => {};
   mainThread!: LuaThread;
   /**
    * Checks left before the dispatch loop looks at budgets, deadlines and
