@@ -33,8 +33,9 @@ import {
 } from '../vm/args.ts';
 import {
   LuaTable, LuaError, LuaFloat, str2number, number2string, isNumber, rawEquals,
-  normint, type Value,
+  normint, ArithOp, type Value,
 } from '../vm/values.ts';
+import { intArith } from '../value/number.ts';
 import { LUA_VERSION } from '../version.ts';
 
 const ids = new WeakMap<object, number>();
@@ -67,7 +68,6 @@ export function tostringMeta(L: LuaThread, v: Value): string {
   if (v instanceof LuaFloat) return number2string(v);
   const name = metafield(L.global, v, '__name');
   const t = typeof name === 'string' ? name : typeName(L.global, v);
-  if (v instanceof LuaNative && v.name !== '?' && t === 'function') return `builtin: ${addressOf(v)}`;
   return `${t}: ${addressOf(v)}`;
 }
 
@@ -102,7 +102,7 @@ function tonumber(L: LuaThread, base: number, nargs: number): number {
   const b = checkInteger(L, base, nargs, 2);
   if (typeof v !== 'string') typeArgError(L, base, nargs, 1, 'string');
   if (!(b >= 2 && b <= 36)) argError(L, 2, 'base out of range');
-  const m = /^[ \f\n\r\t\v]*(-)?([0-9a-zA-Z]+)[ \f\n\r\t\v]*$/.exec(v);
+  const m = /^[ \f\n\r\t\v]*([-+])?([0-9a-zA-Z]+)[ \f\n\r\t\v]*$/.exec(v);
   let r: Value = undefined;
   if (m) {
     let n = 0n;
@@ -113,7 +113,7 @@ function tonumber(L: LuaThread, base: number, nargs: number): number {
       if (d >= Number(b)) { ok = false; break; }
       n = n * B + BigInt(d);
     }
-    if (ok) r = normint(m[1] ? -n : n);
+    if (ok) r = normint(m[1] === '-' ? -n : n);
   }
   L.push(r);
   return 1;
@@ -230,10 +230,10 @@ function* pairs(L: LuaThread, base: number, nargs: number): Generator<CallReques
 }
 
 /** `t[i]` honouring `__index` (lua_geti), synchronously. */
-function geti(L: LuaThread, t: Value, i: number): Value {
+function geti(L: LuaThread, t: Value, i: number | bigint): Value {
   for (let loop = 0; loop < 2000; loop++) {
     if (t instanceof LuaTable) {
-      const v = t.getInt(i);
+      const v = t.get(i);
       if (v !== undefined || t.metatable === undefined) return v;
     }
     const h = metafield(L.global, t, '__index');
@@ -249,8 +249,9 @@ function geti(L: LuaThread, t: Value, i: number): Value {
 
 function ipairsAux(L: LuaThread, base: number, nargs: number): number {
   const t = arg(L, base, nargs, 1);
-  const i = Number(checkInteger(L, base, nargs, 2)) + 1;
-  const v = t instanceof LuaTable && t.metatable === undefined ? t.getInt(i) : geti(L, t, i);
+  // the control variable wraps around like any integer (maxinteger + 1)
+  const i = intArith(ArithOp.ADD, checkInteger(L, base, nargs, 2), 1);
+  const v = t instanceof LuaTable && t.metatable === undefined ? t.get(i) : geti(L, t, i);
   if (v === undefined) { L.push(undefined); return 1; }
   L.push(i); L.push(v);
   return 2;
