@@ -209,6 +209,7 @@ export function openMath(state: LuaState): void {
     ['sqrt', unary(Math.sqrt)], ['exp', unary(Math.exp)], ['log', log],
     ['sin', unary(Math.sin)], ['cos', unary(Math.cos)], ['tan', unary(Math.tan)],
     ['asin', unary(Math.asin)], ['acos', unary(Math.acos)], ['atan', atan],
+    ['deg', unary((x) => x * (180 / Math.PI))], ['rad', unary((x) => x * (Math.PI / 180))],
     ['max', extreme(false)], ['min', extreme(true)],
     ['tointeger', toint], ['type', mathType], ['ult', ult],
     ['random', random], ['randomseed', randomseed],

@@ -175,7 +175,7 @@ function gsubFn(L: LuaThread, base: number, nargs: number): number {
     replacement = checkString(L, base, nargs, 3);
   } else if (repl instanceof LuaTable || repl instanceof LuaClosure || repl instanceof LuaNative) {
     replacement = (caps) => {
-      const v = repl instanceof LuaTable ? repl.get(caps[0]) : callSync(L, repl, caps)[0];
+      const v = repl instanceof LuaTable ? getField(L, repl, caps[0]) : callSync(L, repl, caps)[0];
       if (v === undefined || v === false) return undefined;  // keep the original match
       if (typeof v === 'string') return v;
       if (isNumber(v)) return number2string(v);
@@ -188,6 +188,21 @@ function gsubFn(L: LuaThread, base: number, nargs: number): number {
   L.push(r);
   L.push(n);
   return 2;
+}
+
+/** `t[k]` honouring `__index` (lua_gettable), called synchronously. */
+function getField(L: LuaThread, t: Value, k: Value): Value {
+  for (let loop = 0; loop < 2000; loop++) {
+    if (t instanceof LuaTable) {
+      const v = t.get(k);
+      if (v !== undefined || t.metatable === undefined) return v;
+    }
+    const h = metafield(L.global, t, '__index');
+    if (h === undefined) return undefined;
+    if (h instanceof LuaClosure || h instanceof LuaNative) return callSync(L, h, [t, k])[0];
+    t = h;
+  }
+  luaError(L, "'__index' chain too long; possible loop");
 }
 
 function formatFn(L: LuaThread, base: number, nargs: number): number {
