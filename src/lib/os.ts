@@ -26,19 +26,8 @@ import {
 } from '../vm/args.ts';
 import { LuaTable, mkfloat, type Value } from '../vm/values.ts';
 import { osDate, osTime, currentTime, type DateTable } from './date.ts';
-import { LibError } from './lib-error.ts';
+import { guard } from './guard.ts';
 
-function guard<T>(L: LuaThread, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof LibError) {
-      if (e.argument !== undefined) argError(L, e.argument, e.message);
-      luaError(L, e.message);
-    }
-    throw e;
-  }
-}
 
 /** `nil, "name: reason", errno` as luaL_fileresult reports a failure. */
 function fileResult(L: LuaThread, e: unknown, name: string | undefined): number {

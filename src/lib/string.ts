@@ -37,24 +37,12 @@ import { tostringMeta, addressOf } from './base.ts';
 import { find, match, gmatch, gsub, startPosition, type CaptureValue } from './pattern/index.ts';
 import { format } from './format.ts';
 import { pack, packsize, unpack } from './pack.ts';
-import { LibError } from './lib-error.ts';
+import { guard } from './guard.ts';
 import { dumpToString } from '../bytecode/dump.ts';
 
 /** Largest string `rep` builds (MAXSIZE in spirit: JS strings stop near 2^29). */
 const MAX_STRING = 0x1fffffe8;
 
-/** Run a core and turn its LibError into Lua's error. */
-function guard<T>(L: LuaThread, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof LibError) {
-      if (e.argument !== undefined) argError(L, e.argument, e.message);
-      luaError(L, e.message);
-    }
-    throw e;
-  }
-}
 
 function optInt(L: LuaThread, base: number, nargs: number, n: number, def: number): number {
   return Number(optInteger(L, base, nargs, n, def));

@@ -20,19 +20,8 @@ import { LuaTable } from '../vm/values.ts';
 import {
   charpattern, utf8Char, utf8Len, utf8Codepoint, utf8Offset, utf8CodesCheck, utf8CodesNext,
 } from './utf8-core.ts';
-import { LibError } from './lib-error.ts';
+import { guard } from './guard.ts';
 
-function guard<T>(L: LuaThread, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof LibError) {
-      if (e.argument !== undefined) argError(L, e.argument, e.message);
-      luaError(L, e.message);
-    }
-    throw e;
-  }
-}
 
 function truthy(L: LuaThread, base: number, nargs: number, n: number): boolean {
   const v = arg(L, base, nargs, n);
