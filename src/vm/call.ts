@@ -433,7 +433,16 @@ export function unwindTo(L: LuaThread, depth: number, err: LuaError | undefined)
   while (L.depth > depth) {
     const f = L.frames[L.depth];
     L.closeUpvals(f.func);
-    if (f.tbc.length) closeTbc(L, f, f.func, err);
+    if (f.tbc.length) {
+      // an error raised by a __close handler replaces the propagating one
+      // (§3.3.8); callers hold `err`, so the replacement is carried in it
+      const r = closeTbc(L, f, f.func, err);
+      if (err !== undefined && r !== undefined && r !== err) {
+        err.value = r.value;
+        err.message = r.message;
+        err.traceback = r.traceback;
+      }
+    }
     f.gen = undefined;
     L.depth--;
   }
