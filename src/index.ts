@@ -49,7 +49,7 @@ export type { TaskStatus, StepOptions } from './vm/host.ts';
 export type { ConvertOptions } from './vm/interop.ts';
 export { LuaClosure, LuaNative, LuaThread } from './vm/objects.ts';
 export type { NativeFn, NativeGen, CallRequest } from './vm/objects.ts';
-export { LuaTable, LuaError, LuaFloat, mkfloat } from './vm/values.ts';
+export { LuaTable, LuaUserdata, LuaError, LuaFloat, mkfloat } from './vm/values.ts';
 export type { Value } from './vm/values.ts';
 export { tostringMeta } from './lib/base.ts';
 export * as args from './vm/args.ts';

@@ -24,6 +24,7 @@ import { callMeta, precall, PENDING } from './call.ts';
 import { runError, typeError, orderError, varInfo, NO_VAR } from './errors.ts';
 import { typeName as valueTypeName } from '../value/types.ts';
 import {
+  LuaUserdata,
   LuaTable, LuaFloat, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
   number2string, type Value,
 } from './values.ts';
@@ -38,14 +39,14 @@ export function typeName(_G: GlobalState | undefined, v: Value): string {
 
 /** The metatable of any value (tables carry their own; other types share one per type). */
 export function getMetatable(G: GlobalState, v: Value): LuaTable | undefined {
-  if (v instanceof LuaTable) return v.metatable;
+  if (v instanceof LuaTable || v instanceof LuaUserdata) return v.metatable;
   if (v === undefined) return G.typeMetatables.get('nil');
   return G.typeMetatables.get(typeName(G, v));
 }
 
 /** The metamethod `event` of `v`, or undefined. */
 export function metafield(G: GlobalState, v: Value, event: string): Value {
-  const mt = v instanceof LuaTable ? v.metatable : getMetatable(G, v);
+  const mt = v instanceof LuaTable || v instanceof LuaUserdata ? v.metatable : getMetatable(G, v);
   return mt === undefined ? undefined : mt.getStr(event);
 }
 

@@ -16,6 +16,7 @@
  */
 import { LuaFloat, mkfloat, boxfloat } from '../value/float.ts';
 import { LuaTable } from '../value/table.ts';
+import { LuaUserdata } from '../value/userdata.ts';
 import { str2number, number2string } from '../value/convert.ts';
 import {
   ArithOp, arith, tonumber, tointeger, F2I, isInteger, isFloat, tofloat,
@@ -25,7 +26,7 @@ import type { LuaNumber, LuaInteger } from '../value/number.ts';
 import { LuaError, asLuaError } from '../value/error.ts';
 
 export {
-  LuaFloat, mkfloat, boxfloat, LuaTable, str2number, number2string, ArithOp, arith,
+  LuaFloat, mkfloat, boxfloat, LuaTable, LuaUserdata, str2number, number2string, ArithOp, arith,
   tonumber, tointeger, F2I, isInteger, isFloat, tofloat, numberEquals, numberLess,
   numberLessEqual, normint, MAXINTEGER, MININTEGER, LuaError, asLuaError,
 };

@@ -1,0 +1,39 @@
+/**
+ * # Full userdata
+ *
+ * Responsibility: Lua's `userdata` type as lucid has it: an opaque JS value
+ * (`data`) that a library or the host hands to Lua, with its own
+ * metatable and user values. The io library's files (`FILE*`) and JS
+ * objects the host exposes are userdata.
+ *
+ * Manual: §2.1 (userdata), §2.4 (metatables of userdata), §6.10
+ * (`debug.getuservalue` / `setuservalue`). PUC-Rio counterpart: `Udata` in
+ * `lobject.h`, `lua_newuserdatauv` in `lapi.c`.
+ *
+ * Invariant: only the code that created a userdata (its library, or the
+ * host) reads `data`; Lua sees identity, the metatable and the user values.
+ * Like every collectable object it is created through its constructor,
+ * which is where the collector learns about it.
+ *
+ * Read next: `src/lib/io.ts` (files as userdata), `src/vm/interop.ts`.
+ */
+import type { LuaObject, LuaValue } from './types.ts';
+import type { LuaTable } from './table.ts';
+
+export class LuaUserdata implements LuaObject {
+  readonly luaType = 'userdata' as const;
+  /** The metatable (per object, unlike the other non-table types). */
+  metatable: LuaTable | undefined = undefined;
+  /** User values 1..n (`debug.getuservalue(u, n)`); PUC-Rio's `nuvalue`. */
+  readonly uservalues: LuaValue[];
+
+  constructor(
+    /** The host-side payload. */
+    public data: unknown,
+    metatable?: LuaTable,
+    nuvalue = 1,
+  ) {
+    this.metatable = metatable;
+    this.uservalues = new Array<LuaValue>(nuvalue).fill(undefined);
+  }
+}
