@@ -70,6 +70,8 @@ export type CallRequest = [fn: Value, ...args: Value[]];
 export type NativeGen = (L: LuaThread, base: number, nargs: number) =>
   Generator<CallRequest, Value[], Value[]>;
 
+const NO_UPVALUES: Value[] = [];
+
 /** A JS function callable from Lua. */
 export class LuaNative {
   readonly luaType = 'function' as const;
@@ -79,6 +81,13 @@ export class LuaNative {
     readonly fn: NativeFn | NativeGen,
     /** True when `fn` is a generator function (a {@link NativeGen}). */
     readonly isGenerator = false,
+    /**
+     * Lua values the JS function captured (PUC-Rio's C-closure upvalues).
+     * The collector cannot look inside a JS closure, so a native made at
+     * run time that holds a table, function, userdata or thread keeps it
+     * here too, where marking finds it (coroutine.wrap keeps its thread).
+     */
+    readonly upvalues: Value[] = NO_UPVALUES,
   ) {}
 }
 
