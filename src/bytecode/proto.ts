@@ -24,6 +24,7 @@
  * Read next: `opcodes.ts`, `src/compiler/` (produces these), `src/vm/`
  * (runs them).
  */
+import { link, SIZE, type GCObject } from '../gc/heap.ts';
 
 /** An upvalue of a prototype: where a closure finds it when it is created. */
 export interface UpvalueDesc {
@@ -49,7 +50,12 @@ export interface LocalVarInfo {
 /** A constant in K: any canonical Lua value that is not a collectable object. */
 export type Constant = undefined | boolean | number | bigint | string | { readonly n: number };
 
-export class Proto {
+export class Proto implements GCObject {
+  /** Collector header (src/gc/heap.ts); sized when first traversed. */
+  marked = 0;
+  gcnext: GCObject | undefined = undefined;
+  gcsize = 0;
+  constructor() { link(this, SIZE.proto); }
   /** The 32-bit instructions. */
   code: Uint32Array = new Uint32Array(0);
   /** K: the constants. */

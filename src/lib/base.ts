@@ -27,13 +27,16 @@ import { LoadError } from '../vm/frontend.ts';
 import { callSync } from '../vm/call.ts';
 import { typeName, getMetatable, metafield } from '../vm/meta.ts';
 import { where } from '../vm/errors.ts';
+import { warning } from '../vm/warn.ts';
+import { metatableSet } from '../gc/barrier.ts';
+import { fullCollect, explicitStep } from '../gc/collector.ts';
 import {
   arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString,
   typeArgError, luaError,
 } from '../vm/args.ts';
 import {
   LuaTable, LuaError, LuaFloat, str2number, number2string, isNumber, rawEquals,
-  normint, ArithOp, type Value,
+  normint, ArithOp, mkfloat, type Value,
 } from '../vm/values.ts';
 import { intArith } from '../value/number.ts';
 import { LUA_VERSION } from '../version.ts';
@@ -272,6 +275,7 @@ function setmetatable(L: LuaThread, base: number, nargs: number): number {
     luaError(L, 'cannot change a protected metatable');
   }
   t.metatable = mt;
+  metatableSet(t, mt);   // the collector's barrier; `__gc` registers t for finalization
   L.push(t);
   return 1;
 }
@@ -344,17 +348,59 @@ function* dofile(L: LuaThread, base: number, nargs: number): Generator<CallReque
   return yield [r[0]];
 }
 
+/** A tuning parameter as PUC-Rio stores it: a quarter of the value, in a byte. */
+function gcParam(v: number): number { return (Math.trunc(v / 4) & 0xff) * 4; }
+
+/** `collectgarbage(opt, ...)`: the collector's controls (src/gc/collector.ts). */
 function collectgarbage(L: LuaThread, base: number, nargs: number): number {
   const opt = optString(L, base, nargs, 1, 'collect');
+  const G = L.global, h = G.heap;
+  const OPTIONS = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul',
+    'isrunning', 'generational', 'incremental'];
+  if (!OPTIONS.includes(opt)) argError(L, 1, `invalid option '${opt}'`);
+  const int = (i: number) => Number(optInteger(L, base, nargs, i, 0));
+  if (h.busy) { L.push(undefined); return 1; }   // inside a finalizer: the collector is not available
   switch (opt) {
-    case 'count': L.push(new LuaFloat(0)); return 1;  // the collector is not written yet
-    case 'isrunning': L.push(true); return 1;
-    case 'step': L.push(true); return 1;
-    case 'incremental': case 'generational': L.push('incremental'); return 1;
-    case 'collect': case 'stop': case 'restart': case 'setpause': case 'setstepmul':
-      L.push(0); return 1;
+    // the live part of the stack ends with this native's arguments (L.top)
+    case 'collect': fullCollect(G, L, L.top); L.push(0); return 1;
+    case 'stop': h.running = false; L.push(0); return 1;
+    case 'restart': h.running = true; h.debt = 0; L.push(0); return 1;
+    case 'count': {
+      const bytes = Math.max(h.total, 0);
+      L.push(mkfloat(Math.floor(bytes / 1024) + (bytes % 1024) / 1024));
+      return 1;
+    }
+    case 'step': L.push(explicitStep(G, L, int(2), L.top)); return 1;
+    case 'setpause': { const old = h.pause; h.pause = gcParam(int(2)); L.push(old); return 1; }
+    case 'setstepmul': { const old = h.stepmul; h.stepmul = gcParam(int(2)); L.push(old); return 1; }
+    case 'isrunning': L.push(h.running); return 1;
+    case 'generational': {
+      // accepted and reported; the collector stays incremental (docs/gc.md)
+      const old = h.mode; h.mode = 'generational'; L.push(old); return 1;
+    }
+    default: {   // 'incremental'
+      const pause = int(2), stepmul = int(3), stepsize = int(4);
+      if (pause !== 0) h.pause = gcParam(pause);
+      if (stepmul !== 0) h.stepmul = gcParam(stepmul);
+      if (stepsize !== 0) h.stepsize = stepsize;
+      const old = h.mode; h.mode = 'incremental'; L.push(old); return 1;
+    }
   }
-  argError(L, 1, `invalid option '${opt}'`);
+}
+
+/** `warn(msg1, ...)`: one warning made of the pieces (src/vm/warn.ts). */
+function warn(L: LuaThread, base: number, nargs: number): number {
+  checkString(L, base, nargs, 1);
+  for (let i = 2; i <= nargs; i++) checkString(L, base, nargs, i);
+  const pieces: string[] = [];
+  for (let i = 1; i <= nargs; i++) pieces.push(tostringPlain(L.stack[base + i - 1]));
+  for (let i = 0; i < pieces.length; i++) warning(L.global, pieces[i], i < pieces.length - 1);
+  return 0;
+}
+
+/** A string or number argument as the string `lua_tostring` gives. */
+function tostringPlain(v: Value): string {
+  return typeof v === 'string' ? v : number2string(v);
 }
 
 /** Install the basic library in a state. */
@@ -379,6 +425,7 @@ export function openBase(state: LuaState): void {
   put('getmetatable', getmetatable);
   put('loadfile', loadfile);
   put('collectgarbage', collectgarbage);
+  put('warn', warn);
   G.set('pcall', nativeGen('pcall', pcall));
   G.set('xpcall', nativeGen('xpcall', xpcall));
   G.set('pairs', nativeGen('pairs', pairs));

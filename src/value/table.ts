@@ -30,12 +30,18 @@
 import { LuaFloat } from './float.ts';
 import { LuaError } from './error.ts';
 import type { LuaObject, LuaValue } from './types.ts';
+import { link, charge, BLACK, SIZE, type GCObject } from '../gc/heap.ts';
+import { barrierBack } from '../gc/barrier.ts';
 
 /** A normalised table key. */
 export type TableKey = Exclude<LuaValue, undefined | LuaFloat>;
 
-export class LuaTable implements LuaObject {
+export class LuaTable implements LuaObject, GCObject {
   readonly luaType = 'table' as const;
+  /** Collector header (src/gc/heap.ts). */
+  marked = 0;
+  gcnext: GCObject | undefined = undefined;
+  gcsize = 0;
   /** Array part: key i at index i - 1. */
   array: LuaValue[] = [];
   /** Hash part: every other key. */
@@ -47,6 +53,7 @@ export class LuaTable implements LuaObject {
 
   constructor(narray = 0, nhash = 0) {
     void narray; void nhash;  // size hints of NEWTABLE: JS structures grow alone
+    link(this, SIZE.table);
   }
 
   /** Raw get (`rawget`), any key. */
@@ -94,6 +101,7 @@ export class LuaTable implements LuaObject {
 
   /** Raw set of an integer key (a safe-range number). */
   setInt(i: number, value: LuaValue): void {
+    if (this.marked & BLACK) barrierBack(this);
     const a = this.array;
     const n = a.length;
     if (i >= 1 && i <= n) {
@@ -106,6 +114,7 @@ export class LuaTable implements LuaObject {
     if (i === n + 1) {
       if (value === undefined) { this.hash.delete(i); return; }
       a.push(value);
+      charge(SIZE.arraySlot);
       if (this.hash.size > 0) this.migrate();
       return;
     }
@@ -113,8 +122,12 @@ export class LuaTable implements LuaObject {
   }
 
   private setHash(key: TableKey, value: LuaValue): void {
-    if (value === undefined) this.hash.delete(key);
-    else this.hash.set(key, value);
+    if (this.marked & BLACK) barrierBack(this);
+    const h = this.hash;
+    if (value === undefined) { h.delete(key); return; }
+    const n = h.size;
+    h.set(key, value);
+    if (h.size !== n) charge(SIZE.hashNode);
   }
 
   /** Move keys n+1, n+2 … from the hash part to the end of the array part. */

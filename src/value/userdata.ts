@@ -19,9 +19,15 @@
  */
 import type { LuaObject, LuaValue } from './types.ts';
 import type { LuaTable } from './table.ts';
+import { link, SIZE, type GCObject } from '../gc/heap.ts';
+import { metatableSet } from '../gc/barrier.ts';
 
-export class LuaUserdata implements LuaObject {
+export class LuaUserdata implements LuaObject, GCObject {
   readonly luaType = 'userdata' as const;
+  /** Collector header (src/gc/heap.ts). */
+  marked = 0;
+  gcnext: GCObject | undefined = undefined;
+  gcsize = 0;
   /** The metatable (per object, unlike the other non-table types). */
   metatable: LuaTable | undefined = undefined;
   /** User values 1..n (`debug.getuservalue(u, n)`); PUC-Rio's `nuvalue`. */
@@ -33,7 +39,14 @@ export class LuaUserdata implements LuaObject {
     metatable?: LuaTable,
     nuvalue = 1,
   ) {
-    this.metatable = metatable;
     this.uservalues = new Array<LuaValue>(nuvalue).fill(undefined);
+    link(this, SIZE.userdata + SIZE.userValue * nuvalue);
+    if (metatable !== undefined) this.setMetatable(metatable);
+  }
+
+  /** Set the metatable (with the collector's barrier and `__gc` registration). */
+  setMetatable(mt: LuaTable | undefined): void {
+    this.metatable = mt;
+    metatableSet(this, mt);
   }
 }

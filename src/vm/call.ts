@@ -37,6 +37,7 @@ import { metafield, typeName } from './meta.ts';
 import { OpCode } from '../bytecode/opcodes.ts';
 import { execute } from './execute.ts';
 import { LuaError as LuaErrorCtor, type LuaError, type Value } from './values.ts';
+import { gcStep } from '../gc/collector.ts';
 
 /** LUAI_MAXSTACK: the most stack slots a thread may use. */
 export const LUAI_MAXSTACK = 1_000_000;
@@ -80,7 +81,15 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
       const n = (f.fn as (L: LuaThread, b: number, n: number) => number)(L, func + 1, nargs);
       L.cname = saved;
       L.ccall = savedC;
+      const heap = L.global.heap;
+      for (let i = L.top - n; i < L.top; i++) {
+        // strings a native made count as allocation (DESIGN.md §5)
+        const s = stack[i];
+        if (typeof s === 'string' && s.length > 32) { heap.total += 24 + s.length; heap.loose += 24 + s.length; heap.debt += 24 + s.length; }
+      }
       moveResults(L, L.top - n, func, n, nresults);
+      // a safe point: the native is done, and its caller's live values end at its results
+      if (heap.debt > 0) gcStep(L, Math.max(L.top, func + (nresults < 0 ? n : nresults)));
       return undefined;
     }
     // not a function: try its __call metamethod, with the object as first argument

@@ -79,12 +79,13 @@ function wrap(L: LuaThread, base: number, nargs: number): number {
   create(L, base, nargs);
   const co = L.stack[L.top - 1] as LuaThread;
   L.top--;
-  L.push(native('wrap', (L2, b2, n2) => {
+  // the thread is also an upvalue of the native, where the collector sees it
+  L.push(new LuaNative('wrap', (L2, b2, n2) => {
     const r = resume(L2, co, L2.stack.slice(b2, b2 + n2), true);
     if (r[0] !== true) throw wrapError(r[1]);
     for (let i = 1; i < r.length; i++) L2.push(r[i]);
     return r.length - 1;
-  }));
+  }, false, [co]));
   return 1;
 }
 

@@ -32,6 +32,9 @@ import {
   precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeTbc, unwindTo, driveGenerator, LUAI_MAXSTACK,
 } from './call.ts';
 import { tick } from './budget.ts';
+import { setHeap } from '../gc/heap.ts';
+import { gcStep } from '../gc/collector.ts';
+import { stringSize } from '../gc/mark.ts';
 import {
   index, setIndex, arithMeta, unaryMeta, bitwiseOperands, length, concat, equalMeta, lessMeta, metafield,
 } from './meta.ts';
@@ -47,6 +50,7 @@ import {
  * above `stopDepth`; if there is none, they propagate to the caller.
  */
 export function execute(L: LuaThread, stopDepth: number): void {
+  setHeap(L.global.heap);   // what runs here allocates in this state
   for (;;) {
     try {
       run(L, stopDepth);
@@ -82,6 +86,7 @@ export function recover(L: LuaThread, stopDepth: number, err: LuaError): boolean
 function run(L: LuaThread, stopDepth: number): void {
   const stack = L.stack;
   const G = L.global;
+  const heap = G.heap;
   reload: for (;;) {
     if (L.depth < stopDepth) return;
     const ci = L.frames[L.depth];
@@ -218,6 +223,7 @@ function run(L: LuaThread, stopDepth: number): void {
           if (i & 0x8000) C += (code[pc] >>> 7) * 256;
           pc++;  // skip the EXTRAARG
           stack[base + A] = new LuaTable(C, B > 0 ? 1 << (B - 1) : 0);
+          if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
           break;
         }
         case 20: /* SELF */ {
@@ -395,9 +401,16 @@ function run(L: LuaThread, stopDepth: number): void {
           const n = ci.concatLeft || ((i >>> 16) & 0xff);
           ci.concatLeft = 0;
           const x = stack[base + A], y = stack[base + A + 1];
-          if (n === 2 && typeof x === 'string' && typeof y === 'string') { stack[base + A] = x + y; break; }
+          if (n === 2 && typeof x === 'string' && typeof y === 'string') {
+            const s = x + y;
+            stack[base + A] = s;
+            heap.total += stringSize(s); heap.loose += stringSize(s); heap.debt += stringSize(s);
+            if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
+            break;
+          }
           ci.pc = pc;
           if (concat(L, base, A, n) === PENDING) continue reload;
+          if (heap.debt > 0) gcStep(L, base + A + 1);
           break;
         }
         case 54: /* CLOSE */ {
@@ -665,6 +678,7 @@ function run(L: LuaThread, stopDepth: number): void {
             uvs[j] = d.instack ? L.findUpval(base + d.index) : upvals[d.index];
           }
           stack[base + A] = new LuaClosure(np, uvs);
+          if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
           break;
         }
         case 80: /* VARARG */ {

@@ -28,9 +28,15 @@
 import type { Proto } from '../bytecode/proto.ts';
 import type { LuaTable } from '../value/table.ts';
 import type { Value } from './values.ts';
+import { Heap, link, BLACK, SIZE, type GCObject } from '../gc/heap.ts';
+import { barrierForward } from '../gc/barrier.ts';
 
 /** A variable captured by a closure (PUC-Rio's UpVal). */
-export class UpVal {
+export class UpVal implements GCObject {
+  /** Collector header (src/gc/heap.ts). */
+  marked = 0;
+  gcnext: GCObject | undefined = undefined;
+  gcsize = 0;
   /** The thread whose stack holds the variable while the upvalue is open. */
   thread: LuaThread | undefined;
   /** Stack slot while open. */
@@ -39,17 +45,26 @@ export class UpVal {
   value: Value = undefined;
   constructor(thread: LuaThread | undefined, index: number, value?: Value) {
     this.thread = thread; this.index = index; this.value = value;
+    link(this, SIZE.upval);
   }
   get(): Value { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
   set(v: Value): void {
-    if (this.thread !== undefined) this.thread.stack[this.index] = v; else this.value = v;
+    if (this.thread !== undefined) { this.thread.stack[this.index] = v; return; }
+    this.value = v;
+    if (this.marked & BLACK) barrierForward(this, v);
   }
 }
 
 /** A Lua function: a prototype plus its upvalues. */
-export class LuaClosure {
+export class LuaClosure implements GCObject {
   readonly luaType = 'function' as const;
-  constructor(readonly proto: Proto, readonly upvals: UpVal[]) {}
+  /** Collector header (src/gc/heap.ts). */
+  marked = 0;
+  gcnext: GCObject | undefined = undefined;
+  gcsize = 0;
+  constructor(readonly proto: Proto, readonly upvals: UpVal[]) {
+    link(this, SIZE.closure + SIZE.closureUpval * upvals.length);
+  }
 }
 
 /**
@@ -149,8 +164,12 @@ export class Frame {
 }
 
 /** A Lua thread: a register file, its frames, and its open upvalues. */
-export class LuaThread {
+export class LuaThread implements GCObject {
   readonly luaType = 'thread' as const;
+  /** Collector header (src/gc/heap.ts). */
+  marked = 0;
+  gcnext: GCObject | undefined = undefined;
+  gcsize = 0;
   /** The register file (packed; see the module invariant). */
   stack: Value[] = [];
   /** First free slot, used by natives and by open-result instructions. */
@@ -183,6 +202,7 @@ export class LuaThread {
 
   constructor(readonly global: GlobalState) {
     for (let i = 0; i < 64; i++) this.stack.push(undefined);
+    link(this, SIZE.thread + SIZE.stackSlot * 64);
   }
 
   /** Make sure slots up to `n - 1` exist. */
@@ -241,6 +261,14 @@ export class GlobalState {
   write: (s: string) => void = (s) => { process.stdout.write(Buffer.from(s, 'latin1')); };
   /** Flush what `write` buffered (os.exit calls it before the process ends). */
   flush: () => void = () => {};
+  /** Where warnings go (bytes as a latin1 string): stderr. */
+  warnWrite: (s: string) => void = (s) => { process.stderr.write(Buffer.from(s, 'latin1')); };
+  /** Warnings are shown (`warn("@on")`, `lucid -W`). */
+  warnOn = false;
+  /** The last warning piece said more would follow. */
+  warnContinuing = false;
+  /** The collector of this state (src/gc/). */
+  readonly heap = new Heap();
   mainThread!: LuaThread;
   /**
    * Checks left before the dispatch loop looks at budgets, deadlines and

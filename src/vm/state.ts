@@ -27,6 +27,8 @@ import { LuaTable, LuaError, LuaFloat, number2string, type Value } from './value
 import { toLuaString, toLuaValue, toJSValue, type ConvertOptions } from './interop.ts';
 import { LuaTask, awaitValue } from './host.ts';
 import type { Proto } from '../bytecode/proto.ts';
+import { setHeap } from '../gc/heap.ts';
+import { closeHeap, fullCollect } from '../gc/collector.ts';
 
 export { toLuaString, fromLuaString } from './interop.ts';
 
@@ -62,6 +64,17 @@ export interface LuaStateOptions {
    * ```
    */
   libs?: readonly string[];
+  /**
+   * Collector stress mode: a full collection at every safe point, freed
+   * objects poisoned so that any later use throws. Default: the environment
+   * variable LUCID_GC_STRESS=1.
+   */
+  gcStress?: boolean;
+  /**
+   * Collector log: receives a line at each phase change with the memory in
+   * use. Default: to stderr when LUCID_GC_LOG=1.
+   */
+  gcLog?: (line: string) => void;
 }
 
 /** Library openers register themselves here (src/lib/base.ts adds `openBase`). */
@@ -77,6 +90,11 @@ export class LuaState {
 
   constructor(options: LuaStateOptions = {}) {
     const G = new GlobalState();
+    setHeap(G.heap);   // objects made from here on belong to this state
+    const stress = options.gcStress ?? process.env.LUCID_GC_STRESS === '1';
+    if (stress) { G.heap.stress = true; G.heap.debt = 1; }
+    const log = options.gcLog ?? (process.env.LUCID_GC_LOG === '1' ? (line: string) => process.stderr.write(line + '\n') : undefined);
+    if (log) G.heap.log = log;
     if (options.write) G.write = options.write;
     G.globals = new LuaTable();
     this.global = G;
@@ -131,6 +149,7 @@ export class LuaState {
    * ```
    */
   start(f: Value | string, ...args: Value[]): LuaTask {
+    setHeap(this.global.heap);
     const fn = typeof f === 'string' ? this.load(f) : f;
     return new LuaTask(this.L, fn, args);
   }
@@ -163,6 +182,7 @@ export class LuaState {
    * ```
    */
   toLua(v: unknown, options?: ConvertOptions): Value {
+    setHeap(this.global.heap);
     return toLuaValue(v, (fn) => this.wrapFunction('?', fn), options);
   }
 
@@ -206,6 +226,7 @@ export class LuaState {
    * Throws LuaError with the message `load` would return.
    */
   load(chunk: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaClosure {
+    setHeap(this.global.heap);
     const bytes = typeof chunk === 'string' ? toLuaString(chunk) : Buffer.from(chunk).toString('latin1');
     const name = chunkname ?? (typeof chunk === 'string' ? bytes : '=(load)');
     try {
@@ -218,7 +239,46 @@ export class LuaState {
 
   /** Call a Lua value with arguments; returns all its results. */
   call(f: Value, ...args: Value[]): Value[] {
+    setHeap(this.global.heap);
     return callSync(this.L, f, args);
+  }
+
+  /**
+   * Keep `v` alive for the collector while the host holds it (a root,
+   * counted: each `pin` needs its `unpin`). Values a call returns to JS are
+   * not roots by themselves, as values popped from PUC-Rio's stack are not:
+   * pin a table or function you keep across later calls if Lua no longer
+   * refers to it. Functions converted by {@link toJS} pin themselves until
+   * the JS function is garbage.
+   */
+  pin(v: Value): void {
+    if (typeof v !== 'object' || v === null || (v as { marked?: number }).marked === undefined) return;
+    const roots = this.global.heap.hostRoots;
+    roots.set(v, (roots.get(v) ?? 0) + 1);
+  }
+
+  /** Undo one {@link pin}. */
+  unpin(v: Value): void {
+    const roots = this.global.heap.hostRoots;
+    const n = roots.get(v);
+    if (n === undefined) return;
+    if (n <= 1) roots.delete(v); else roots.set(v, n - 1);
+  }
+
+  /**
+   * Close the state (lua_close): run the finalizers of every object that
+   * has one, newest first, errors becoming warnings. The state must not
+   * be used afterwards.
+   */
+  close(): void {
+    setHeap(this.global.heap);
+    closeHeap(this.global, this.L);
+  }
+
+  /** Run a full collection (`collectgarbage()` from the host). */
+  collect(): void {
+    setHeap(this.global.heap);
+    fullCollect(this.global, this.L);
   }
 
   /**

@@ -1,0 +1,59 @@
+/**
+ * # Write barriers: keeping the tri-colour invariant while Lua runs
+ *
+ * Responsibility: the checks a store performs when it could make a black
+ * object point to a white one (heap.ts states the invariant), and the
+ * registration of objects for finalization when their metatable is set.
+ *
+ * - Tables take a *back* barrier: a black table that is written to turns
+ *   gray again and is traversed once more in the atomic phase. Tables are
+ *   written often and repeatedly; re-traversing one table once is cheaper
+ *   than marking every value stored into it.
+ * - Closed upvalues, metatables of userdata and user values take a
+ *   *forward* barrier: the white value is marked at once. During the sweep
+ *   (when black no longer means anything for this cycle) the black object
+ *   is painted white instead, which stops further barriers on it.
+ * - Stores into a thread's stack take no barrier: threads stay gray.
+ *
+ * Manual: §2.5.1. PUC-Rio counterpart: `luaC_barrier_`, `luaC_barrierback_`
+ * and `luaC_checkfinalizer` in `lgc.c`, the macros of `lgc.h`.
+ *
+ * Invariant: a caller checks `o.marked & BLACK` before calling in, so a
+ * store into a non-black object costs one bit test.
+ *
+ * Read next: `mark.ts`, `src/value/table.ts` (where table stores call in).
+ */
+import { BLACK, COLOURS, FINOBJ, Phase, currentHeap, type GCObject } from './heap.ts';
+import { isCleared, markValue } from './mark.ts';
+import type { LuaTable } from '../value/table.ts';
+
+/** A store into black object `o` (a table): gray it again, to be traversed in the atomic phase. */
+export function barrierBack(o: GCObject): void {
+  const h = currentHeap();
+  o.marked &= ~COLOURS;
+  h.grayagain.push(o);
+}
+
+/** Black object `o` now refers to `v`: mark `v` now (or whiten `o` during the sweep). */
+export function barrierForward(o: GCObject, v: unknown): void {
+  if (!isCleared(v)) return;
+  const h = currentHeap();
+  if (h.phase <= Phase.ATOMIC) markValue(h, v);
+  else o.marked = (o.marked & ~COLOURS) | h.currentWhite;
+}
+
+/**
+ * Object `o` (a table or userdata) gets metatable `mt`: the barrier for
+ * the new reference, and registration for finalization if `mt` has
+ * `__gc` now — a `__gc` field added later does not count (§2.5.3).
+ */
+export function metatableSet(o: GCObject, mt: LuaTable | undefined): void {
+  if (mt === undefined) return;
+  if (o.marked & BLACK) barrierForward(o, mt);
+  if ((o.marked & FINOBJ) === 0 && mt.getStr('__gc') !== undefined) {
+    const h = currentHeap();
+    if (h.closing) return;   // a closing state takes no new finalizers
+    o.marked |= FINOBJ;
+    h.finobj.push(o);
+  }
+}

@@ -1,0 +1,358 @@
+/**
+ * # The incremental collector: phases, steps and full collections
+ *
+ * Responsibility: the state machine of a collection cycle and the pacing
+ * that interleaves it with the program. One cycle, phase by phase:
+ *
+ * 1. **pause** — nothing to do until the debt says memory grew enough;
+ *    then mark the roots (registry, globals, main thread, type metatables,
+ *    the host's values) and go on.
+ * 2. **propagate** — traverse gray objects a few at a time, painting them
+ *    black; the program runs in between, guarded by the write barriers.
+ * 3. **atomic** — in one go: traverse the roots, threads and barriered
+ *    tables again, settle the ephemerons, clear weak entries whose values
+ *    died, set apart the dead objects with finalizers and resurrect them,
+ *    clear weak entries whose keys died, and swap the whites.
+ * 4. **sweep** — walk the all-objects list a few objects at a time,
+ *    unlinking the dead (old white) and whitening the living.
+ * 5. **call finalizers** — a few `__gc` calls per step; then pause again.
+ *
+ * Pacing (PUC-Rio 5.4's incremental mode): allocation adds to `debt`; at a
+ * safe point with a positive debt, `step` does work in proportion to the
+ * debt (`stepmul`) and then allows `2^stepsize` bytes before the next
+ * step. When a cycle ends, the next one waits until memory in use reaches
+ * `pause`% of what the cycle found alive.
+ *
+ * Safe points are where the dispatch loop allocates (NEWTABLE, CLOSURE,
+ * CONCAT) and where a native function returns; never in the middle of a
+ * host function. At a safe point the running thread's live registers end
+ * at a known slot (`top`), as PUC-Rio's checkGC sets `L->top`.
+ *
+ * Manual: §2.5, §2.5.1, §6.1 (`collectgarbage`). PUC-Rio counterpart:
+ * `lgc.c` (`singlestep`, `atomic`, `incstep`, `luaC_fullgc`, `setpause`).
+ *
+ * Read next: `mark.ts`, `sweep.ts`, `finalize.ts`, docs/gc.md.
+ */
+import type { GlobalState, LuaThread } from '../vm/objects.ts';
+import { Phase, PHASE_NAMES, WHITES, COLOURS, SIZE, type GCObject, type Heap } from './heap.ts';
+import { markValue, propagateAll, propagateOne, traverseEphemeron, isCleared, stringSize } from './mark.ts';
+import { startSweep, sweepStep, poison, type SweepCursor } from './sweep.ts';
+import { separateUnreached, markBeingFinalized, callPending } from './finalize.ts';
+import { LuaTable } from '../value/table.ts';
+
+/** Objects a sweep step looks at (PUC-Rio's GCSWEEPMAX). */
+const SWEEP_MAX = 100;
+/** Finalizers a step calls. */
+const FIN_MAX = 10;
+/** A unit of sweep or finalizer work, in bytes of traversal (PUC-Rio's GCSWEEPCOST, GCFINCOST). */
+const SWEEP_COST = 25;
+const FIN_COST = 50;
+
+/** The sweep position of each heap in its sweep phase. */
+const cursors = new WeakMap<Heap, SweepCursor>();
+
+function log(h: Heap, what: string): void {
+  if (h.log !== undefined) {
+    h.log(`[gc] ${what}  total=${(h.total / 1024).toFixed(1)}KB debt=${h.debt}`);
+  }
+}
+
+function enter(h: Heap, phase: Phase): void {
+  h.phase = phase;
+  log(h, PHASE_NAMES[phase]);
+}
+
+/** Mark the roots: everything Lua can reach without going through another object. */
+function markRoots(G: GlobalState): void {
+  const h = G.heap;
+  markValue(h, G.mainThread);
+  markValue(h, G.globals);
+  for (const v of G.registry.values()) markValue(h, v);
+  for (const mt of G.typeMetatables.values()) markValue(h, mt);
+  for (const o of h.hostRoots.keys()) markValue(h, o);
+  markValue(h, h.atThread);
+}
+
+/** Start a cycle: empty the gray lists and mark the roots. */
+function restart(G: GlobalState): void {
+  const h = G.heap;
+  h.gray.length = 0; h.grayagain.length = 0;
+  h.weak.length = 0; h.ephemeron.length = 0; h.allweak.length = 0;
+  markRoots(G);
+  enter(h, Phase.PROPAGATE);
+}
+
+/** Traverse the ephemeron tables until none marks anything new. */
+function convergeEphemerons(h: Heap): void {
+  for (;;) {
+    const tables = h.ephemeron;
+    h.ephemeron = [];
+    let changed = false;
+    for (const t of tables) {
+      if (traverseEphemeron(h, t as LuaTable).marked) {
+        propagateAll(h);
+        changed = true;
+      }
+    }
+    if (!changed) return;
+  }
+}
+
+/** The bytes an entry of a table costs (what traverseTable counted for it). */
+function entrySize(k: unknown, v: unknown): number {
+  return SIZE.hashNode + (typeof k === 'string' ? stringSize(k) : 0) + (typeof v === 'string' ? stringSize(v) : 0);
+}
+
+/** Remove an entry found dead, and its bytes from the table's measure. */
+function dropEntry(h: Heap, t: LuaTable, k: unknown, v: unknown): void {
+  const bytes = entrySize(k, v);
+  t.gcsize -= bytes;
+  h.total -= bytes;
+  t.hash.delete(k as never);
+}
+
+/** Drop the entries of weak tables whose value is a dead object (from index `from` of each list). */
+function clearByValues(h: Heap, tables: GCObject[], from: number): void {
+  for (let i = from; i < tables.length; i++) {
+    const t = tables[i] as LuaTable;
+    const a = t.array;
+    for (let k = a.length; k >= 1; k--) if (isCleared(a[k - 1])) t.setInt(k, undefined);
+    for (const [k, v] of t.hash) if (isCleared(v)) dropEntry(h, t, k, v);
+  }
+}
+
+/** Drop the entries of weak tables whose key is a dead object. */
+function clearByKeys(h: Heap, tables: GCObject[]): void {
+  for (const o of tables) {
+    const t = o as LuaTable;
+    for (const [k, v] of t.hash) if (isCleared(k)) dropEntry(h, t, k, v);
+  }
+}
+
+/** The atomic phase (see the module comment); returns the work done. */
+function atomic(G: GlobalState): number {
+  const h = G.heap;
+  enter(h, Phase.ATOMIC);
+  let work = 0;
+  markRoots(G);
+  work += propagateAll(h);
+  const again = h.grayagain;
+  h.grayagain = [];
+  for (const o of again) markAgain(h, o);
+  work += propagateAll(h);
+  convergeEphemerons(h);
+  // weak values die before finalizers can resurrect them
+  clearByValues(h, h.weak, 0);
+  clearByValues(h, h.allweak, 0);
+  const weakBefore = h.weak.length, allweakBefore = h.allweak.length;
+  separateUnreached(h, false);
+  markBeingFinalized(h);
+  work += propagateAll(h);
+  convergeEphemerons(h);
+  // keys of resurrected objects stay; other dead keys go
+  clearByKeys(h, h.ephemeron);
+  clearByKeys(h, h.allweak);
+  clearByValues(h, h.weak, weakBefore);
+  clearByValues(h, h.allweak, allweakBefore);
+  h.currentWhite ^= WHITES;   // from now on, the old white means dead
+  h.total -= h.loose;         // strings still alive are now inside measured objects
+  h.loose = 0;
+  h.estimate = h.total;
+  return work;
+}
+
+/** Put a gray-again object back on the gray list (it is gray: markValue would skip it). */
+function markAgain(h: Heap, o: GCObject): void {
+  h.gray.push(o);
+}
+
+/** One unit of collector work; returns its size in bytes. */
+function singleStep(G: GlobalState, L: LuaThread): number {
+  const h = G.heap;
+  switch (h.phase) {
+    case Phase.PAUSE:
+      restart(G);
+      return 1;
+    case Phase.PROPAGATE:
+      if (h.gray.length === 0) { enter(h, Phase.ENTERATOMIC); return 1; }
+      return propagateOne(h);
+    case Phase.ENTERATOMIC:
+    case Phase.ATOMIC: {
+      const work = atomic(G);
+      cursors.set(h, startSweep(h));
+      enter(h, Phase.SWEEPALLGC);
+      return work;
+    }
+    case Phase.SWEEPALLGC: {
+      const n = sweepStep(h, cursors.get(h)!, SWEEP_MAX);
+      if (n === 0) enter(h, Phase.SWEEPFINOBJ);
+      return n * SWEEP_COST;
+    }
+    case Phase.SWEEPFINOBJ:   // objects with finalizers are on allgc too: swept already
+      enter(h, Phase.SWEEPTOBEFNZ);
+      return 1;
+    case Phase.SWEEPTOBEFNZ:
+      enter(h, Phase.SWEEPEND);
+      return 1;
+    case Phase.SWEEPEND:
+      for (const o of h.poisonQueue) poison(o);
+      h.poisonQueue.length = 0;
+      cursors.delete(h);
+      enter(h, Phase.CALLFIN);
+      return 1;
+    case Phase.CALLFIN:
+      if (h.tobefnz.length > 0) return callPending(L, h, FIN_MAX) * FIN_COST;
+      h.cycles++;
+      enter(h, Phase.PAUSE);
+      return 1;
+  }
+}
+
+/** Set the threshold for the next cycle: `pause`% of the memory found alive. */
+function setPause(h: Heap): void {
+  const threshold = h.estimate / 100 * h.pause;
+  h.debt = Math.min(h.total - threshold, 0);
+}
+
+/** Run cycle phases until the collector reaches `phase`. */
+function runUntil(G: GlobalState, L: LuaThread, phase: Phase): void {
+  const h = G.heap;
+  while (h.phase !== phase) singleStep(G, L);
+}
+
+/** Work done for one step of allocation debt (PUC-Rio's incstep). */
+function incrementalStep(G: GlobalState, L: LuaThread): void {
+  const h = G.heap;
+  const stepBytes = 2 ** Math.min(h.stepsize, 50);
+  // work to do now, in bytes traversed: the debt plus one step, scaled by stepmul
+  let budget = (Math.max(h.debt, 0) + stepBytes) * ((h.stepmul | 1) / 100);
+  do {
+    budget -= singleStep(G, L);
+  } while (budget > 0 && h.phase !== Phase.PAUSE);
+  if (h.phase === Phase.PAUSE) setPause(h);
+  else h.debt = -stepBytes;   // the next step after this much allocation
+}
+
+/**
+ * A full collection (`collectgarbage()`): finish the cycle under way
+ * without keeping what it already marked, then run a whole cycle and its
+ * finalizers.
+ */
+export function fullCollect(G: GlobalState, L: LuaThread, top = -1): void {
+  const h = G.heap;
+  if (h.busy) return;
+  h.busy = true;
+  const savedThread = h.atThread, savedTop = h.atTop;
+  h.atThread = L; h.atTop = top;
+  try {
+    if (h.phase <= Phase.ATOMIC) {
+      // marks of a partial cycle would keep garbage alive: drop them
+      whitenAll(h);
+      enter(h, Phase.SWEEPEND);
+    }
+    runUntil(G, L, Phase.PAUSE);
+    runUntil(G, L, Phase.CALLFIN);
+    runUntil(G, L, Phase.PAUSE);
+    setPause(h);
+  } finally {
+    h.atThread = savedThread; h.atTop = savedTop;
+    h.busy = false;
+  }
+}
+
+/** Paint every object the current white (abandoning a partial marking). */
+function whitenAll(h: Heap): void {
+  for (let o = h.allgc; o !== undefined; o = o.gcnext) {
+    o.marked = (o.marked & ~COLOURS) | h.currentWhite;
+  }
+  h.gray.length = 0; h.grayagain.length = 0;
+  h.weak.length = 0; h.ephemeron.length = 0; h.allweak.length = 0;
+}
+
+/**
+ * A safe point with a positive debt: do one step (or, in stress mode, a
+ * whole collection). `top` ends the running thread's live registers (-1:
+ * compute it from its frames).
+ */
+export function gcStep(L: LuaThread, top: number): void {
+  const G = L.global;
+  const h = G.heap;
+  if (h.busy) return;
+  if (!h.running) { h.debt = -(2 ** h.stepsize); return; }
+  if (h.stress) {
+    fullCollect(G, L, top);
+    h.debt = 1;   // and again at the next safe point
+    return;
+  }
+  h.busy = true;
+  const savedThread = h.atThread, savedTop = h.atTop;
+  h.atThread = L; h.atTop = top;
+  try {
+    incrementalStep(G, L);
+  } finally {
+    h.atThread = savedThread; h.atTop = savedTop;
+    h.busy = false;
+  }
+}
+
+/**
+ * `collectgarbage("step", n)`: add `n` KB of debt (n = 0: one basic
+ * step) and step; true if a cycle ended.
+ */
+export function explicitStep(G: GlobalState, L: LuaThread, kb: number, top: number): boolean {
+  const h = G.heap;
+  if (h.busy) return false;
+  const wasRunning = h.running;
+  h.running = true;
+  h.busy = true;
+  const savedThread = h.atThread, savedTop = h.atTop;
+  h.atThread = L; h.atTop = top;
+  let ended = false;
+  try {
+    if (kb === 0) {
+      h.debt = 0;
+      incrementalStep(G, L);
+      ended = h.phase === Phase.PAUSE;
+    } else {
+      h.debt += kb * 1024;
+      if (h.debt > 0) {
+        incrementalStep(G, L);
+        ended = h.phase === Phase.PAUSE;
+      }
+    }
+  } finally {
+    h.atThread = savedThread; h.atTop = savedTop;
+    h.busy = false;
+    h.running = wasRunning;
+  }
+  return ended;
+}
+
+/** Closing a state: call every pending finalizer, then those of all objects still registered. */
+export function closeHeap(G: GlobalState, L: LuaThread): void {
+  const h = G.heap;
+  h.closing = true;
+  callPending(L, h, Infinity);
+  separateUnreached(h, true);
+  callPending(L, h, Infinity);
+}
+
+/** Run the collector until it reaches `phase` (the `T.gcstate` testing function). */
+export function runToPhase(G: GlobalState, L: LuaThread, phase: Phase): void {
+  const h = G.heap;
+  if (h.busy) return;
+  h.busy = true;
+  const savedThread = h.atThread, savedTop = h.atTop;
+  h.atThread = L; h.atTop = -1;
+  try {
+    runUntil(G, L, phase);
+  } finally {
+    h.atThread = savedThread; h.atTop = savedTop;
+    h.busy = false;
+  }
+}
+
+/** Whether `o` is dead for the sweep under way (the `T.gccolor` helper needs the colours too). */
+export function isDead(h: Heap, o: GCObject): boolean {
+  return (o.marked & (h.currentWhite ^ WHITES)) !== 0 && h.phase >= Phase.SWEEPALLGC && h.phase <= Phase.SWEEPEND;
+}

@@ -1,0 +1,75 @@
+/**
+ * # Finalizers: `__gc`
+ *
+ * Responsibility: the atomic phase's separation of unreachable objects
+ * that have a finalizer (they move to `tobefnz` and are marked again —
+ * resurrected — so that their finalizer can use them), and calling those
+ * finalizers, a few per step, after the sweep.
+ *
+ * Manual: §2.5.3 (garbage-collection metamethods). PUC-Rio counterpart:
+ * `separatetobefnz`, `markbeingfnz`, `GCTM`, `runafewfinalizers`,
+ * `callallpendingfinalizers`, `luaC_freeallobjects` in `lgc.c`.
+ *
+ * Invariants:
+ * - Finalizers run in the reverse order of their objects' registration
+ *   (the newest object first), among the objects found dead together.
+ * - A finalizer runs once per registration: its object loses FINOBJ before
+ *   the call and is an ordinary object again (it may register again with
+ *   setmetatable, as tracegc.lua does).
+ * - A finalizer runs with collector steps off and cannot yield ("attempt
+ *   to yield across a C-call boundary"); an error in it becomes the warning
+ *   "error in __gc (message)" and the program goes on.
+ *
+ * Read next: `collector.ts`.
+ */
+import type { LuaThread } from '../vm/objects.ts';
+import { callSync } from '../vm/call.ts';
+import { warning } from '../vm/warn.ts';
+import { LuaError } from '../value/error.ts';
+import { LuaTable } from '../value/table.ts';
+import { LuaUserdata } from '../value/userdata.ts';
+import { FINOBJ, WHITES, type GCObject, type Heap } from './heap.ts';
+import { markValue } from './mark.ts';
+
+/** Move the unreached objects with finalizers (all of them if `all`) to `tobefnz`, newest first. */
+export function separateUnreached(h: Heap, all: boolean): void {
+  const keep: GCObject[] = [];
+  for (let i = h.finobj.length - 1; i >= 0; i--) {
+    const o = h.finobj[i];
+    if (all || (o.marked & WHITES)) h.tobefnz.push(o); else keep.push(o);
+  }
+  h.finobj = keep.reverse();
+}
+
+/** Resurrect the objects waiting for their finalizer (they and what they reach stay alive). */
+export function markBeingFinalized(h: Heap): void {
+  for (const o of h.tobefnz) markValue(h, o);
+}
+
+/** Call up to `max` pending finalizers; returns how many ran. */
+export function callPending(L: LuaThread, h: Heap, max: number): number {
+  let n = 0;
+  while (n < max && h.tobefnz.length > 0) {
+    const o = h.tobefnz.shift()!;
+    o.marked &= ~FINOBJ;
+    callFinalizer(L, o);
+    n++;
+  }
+  return n;
+}
+
+function callFinalizer(L: LuaThread, o: GCObject): void {
+  const mt = o instanceof LuaTable || o instanceof LuaUserdata ? o.metatable : undefined;
+  const gc = mt?.getStr('__gc');
+  if (gc === undefined) return;   // the field was removed since registration: nothing to call
+  const G = L.global;
+  const savedTop = L.top;
+  try {
+    callSync(L, gc, [o]);
+  } catch (e) {
+    const v = e instanceof LuaError ? e.value : undefined;
+    warning(G, `error in __gc (${typeof v === 'string' ? v : 'error object is not a string'})`, false);
+  } finally {
+    L.top = savedTop;
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * # The heap: what the collector knows about every object
+ *
+ * Responsibility: the data of lucid's collector — the object header
+ * (colour bits and the all-objects link), the lists the phases move objects
+ * between, the allocation accounting (`total`, `debt`) and the tuning
+ * parameters — and the one operation every allocation performs: `link`,
+ * which puts a new object at the head of the all-objects list, painted in
+ * the current white, and charges its size to the debt.
+ *
+ * Manual: §2.5 (garbage collection), §2.5.1 (incremental mode and its
+ * parameters). PUC-Rio counterpart: `global_State`'s GC fields in
+ * `lstate.h`, `lgc.h` (colours, the two whites), `luaC_newobj` in `lgc.c`.
+ *
+ * ## Colours and the tri-colour invariant
+ * An object is *white* (not reached yet in this cycle), *gray* (reached,
+ * its references not yet traversed: it sits in a gray list) or *black*
+ * (reached and traversed). The invariant that makes marking incremental:
+ *
+ *     no black object points to a white object
+ *
+ * except threads, which stay gray for the whole cycle (their stacks change
+ * at every instruction and are traversed again in the atomic phase). Stores
+ * that could break the invariant go through a write barrier (`barrier.ts`).
+ *
+ * There are two whites. At the end of marking the whites swap: objects
+ * still painted the *old* white are garbage; objects created from then on
+ * get the *new* white and so survive the sweep that is still going on.
+ * Bits of `marked`: WHITE0 = 1, WHITE1 = 2, BLACK = 4, FINOBJ = 8 (the
+ * object has a finalizer not yet called). Gray is "no colour bit".
+ *
+ * ## The allocator in effect
+ * JS constructors do not take the Lua state, and tables are created in
+ * many places (the VM, every library, the host API). So the state that is
+ * running registers its heap as the heap in effect (`setHeap`), at every
+ * entry into the dispatch loop and the public API; constructors link their
+ * object into that heap. Objects must not be shared between two states.
+ * With no state running, objects go to a detached heap that keeps no list.
+ *
+ * Read next: `collector.ts` (the phases), `mark.ts`, `sweep.ts`,
+ * `barrier.ts`, docs/gc.md.
+ */
+
+/** Colour and list bits of `GCObject.marked`. */
+export const WHITE0 = 1;
+export const WHITE1 = 2;
+export const WHITES = WHITE0 | WHITE1;
+export const BLACK = 4;
+/** The object had `__gc` when its metatable was set, and its finalizer has not run (it is on `finobj` or `tobefnz`). */
+export const FINOBJ = 8;
+/** Clears the colour bits, keeping the list bits. */
+export const COLOURS = WHITES | BLACK;
+
+/**
+ * The header every collectable object carries (PUC-Rio's CommonHeader):
+ * tables, Lua closures, upvalues, prototypes, userdata and threads.
+ */
+export interface GCObject {
+  /** Colour bits (see the module comment). */
+  marked: number;
+  /** Next object on the all-objects list. */
+  gcnext: GCObject | undefined;
+  /** Estimated bytes, re-measured at each traversal. */
+  gcsize: number;
+}
+
+/** The phases of a cycle, in order (PUC-Rio's GCS* states). */
+export const enum Phase {
+  PROPAGATE = 0,
+  ENTERATOMIC = 1,
+  ATOMIC = 2,
+  SWEEPALLGC = 3,
+  SWEEPFINOBJ = 4,
+  SWEEPTOBEFNZ = 5,
+  SWEEPEND = 6,
+  CALLFIN = 7,
+  PAUSE = 8,
+}
+
+/** Phase names as `T.gcstate` and the GC log print them. */
+export const PHASE_NAMES = [
+  'propagate', 'enteratomic', 'atomic', 'sweepallgc', 'sweepfinobj', 'sweeptobefnz',
+  'sweepend', 'callfin', 'pause',
+];
+
+/** Estimated sizes in bytes, as a 64-bit PUC-Rio build would allocate. */
+export const SIZE = {
+  table: 56, arraySlot: 16, hashNode: 32,
+  closure: 32, closureUpval: 8,
+  upval: 40,
+  proto: 128, instruction: 4, constant: 16, childProto: 8,
+  userdata: 40, userValue: 16,
+  thread: 208, stackSlot: 16, frame: 64,
+} as const;
+
+/** Everything the collector of one Lua state keeps. */
+export class Heap {
+  /** Whether objects are linked at all (false for the detached heap). */
+  readonly linking: boolean;
+  /** Every collectable object (through `gcnext`). */
+  allgc: GCObject | undefined = undefined;
+  /**
+   * Objects whose metatable had `__gc` when it was set, oldest first
+   * (they stay on `allgc` too; PUC-Rio moves them to a list of their own).
+   */
+  finobj: GCObject[] = [];
+  /** Unreachable objects with finalizers, waiting for their `__gc` call (oldest call first). */
+  tobefnz: GCObject[] = [];
+  /** The white new objects get; `currentWhite ^ WHITES` is the dead white during a sweep. */
+  currentWhite = WHITE0;
+  phase: Phase = Phase.PAUSE;
+
+  /** Objects reached but not traversed. */
+  gray: GCObject[] = [];
+  /** Objects to traverse again in the atomic phase (threads, barriered tables, weak tables). */
+  grayagain: GCObject[] = [];
+  /** Tables with weak values (and strong keys) met in this cycle. */
+  weak: GCObject[] = [];
+  /** Tables with weak keys and strong values (ephemerons). */
+  ephemeron: GCObject[] = [];
+  /** Tables with weak keys and values. */
+  allweak: GCObject[] = [];
+
+  /**
+   * Estimated bytes in use: the sizes of the linked objects (each re-measured
+   * when traversed, strings it holds included) plus `loose`.
+   */
+  total = 0;
+  /** Bytes of strings made since the last atomic phase (not yet inside a measured object). */
+  loose = 0;
+  /**
+   * Bytes allocated beyond the threshold; a step runs when it becomes
+   * positive (PUC-Rio's GCdebt). Allocation adds to it; a step pays it off.
+   */
+  debt = 0;
+  /** `total` when the last marking ended: the base of the next threshold. */
+  estimate = 0;
+  /** Values the host holds through the API (roots), with a count per value. */
+  hostRoots = new Map<object, number>();
+
+  /** `pause` (percent): wait until memory reaches pause% of the estimate before a new cycle. */
+  pause = 200;
+  /** `stepmul` (percent): how much work a step does per byte of debt. */
+  stepmul = 100;
+  /** `stepsize` (log2 bytes): the allocation between two steps. */
+  stepsize = 13;
+  /** `collectgarbage("stop")` sets this false. */
+  running = true;
+  /** The mode `collectgarbage` reports ("generational" is accepted; see docs/gc.md). */
+  mode: 'incremental' | 'generational' = 'incremental';
+  /** Stress mode: a full collection at every safe point, swept objects poisoned. */
+  stress = false;
+  /** Stress mode: objects freed by the sweep under way, poisoned when it ends. */
+  poisonQueue: object[] = [];
+  /** GC log: a function that receives one line per phase change. */
+  log: ((line: string) => void) | undefined = undefined;
+  /** The state is closing: every pending finalizer runs, no new ones are taken. */
+  closing = false;
+  /** The thread at the safe point where the collector runs, and the end of its live registers (-1: from its frames). */
+  atThread: object | undefined = undefined;
+  atTop = -1;
+  /** True while a step or a full collection runs (no re-entry from finalizers). */
+  busy = false;
+  /** Completed cycles (for the log and the specs). */
+  cycles = 0;
+
+  constructor(linking = true) {
+    this.linking = linking;
+  }
+}
+
+/** The heap objects are linked into while no Lua state runs. */
+const detached = new Heap(false);
+let inEffect: Heap = detached;
+
+/** Make `h` the heap new objects belong to (entry into a state). */
+export function setHeap(h: Heap): void { inEffect = h; }
+
+/** The heap in effect. */
+export function currentHeap(): Heap { return inEffect; }
+
+/**
+ * Register a new object: paint it the current white, put it at the head
+ * of the all-objects list, and charge `size` bytes to the debt.
+ */
+export function link(o: GCObject, size: number): void {
+  const h = inEffect;
+  o.marked = h.currentWhite;
+  o.gcsize = size;
+  if (!h.linking) return;
+  o.gcnext = h.allgc;
+  h.allgc = o;
+  h.total += size;
+  h.debt += size;
+}
+
+/** Charge bytes allocated without a new object (a new string, a table growing). */
+export function charge(bytes: number): void {
+  const h = inEffect;
+  h.total += bytes;
+  h.loose += bytes;
+  h.debt += bytes;
+}

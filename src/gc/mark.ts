@@ -1,0 +1,225 @@
+/**
+ * # Marking: from white to gray to black
+ *
+ * Responsibility: reaching objects (`markValue` paints a white object gray
+ * and queues it), traversing them (`propagate` takes a gray object, paints
+ * it black and marks what it references), weak tables (which references
+ * count), and measuring each object's size as it is traversed.
+ *
+ * Manual: §2.5 (what is reachable), §2.5.4 (weak tables, ephemerons).
+ * PUC-Rio counterpart: `lgc.c` — `reallymarkobject`, `propagatemark`,
+ * `traversetable`, `traverseephemeron`, `traverseweakvalue`,
+ * `traverseLclosure`, `traversethread`, `traverseproto`, `traverseudata`.
+ *
+ * Invariants:
+ * - Only white objects are queued; each traversal paints its object black,
+ *   except threads and weak tables, which stay gray (they are traversed
+ *   again in the atomic phase and must not take barriers meanwhile).
+ * - A traversal re-measures the object (`gcsize`) and corrects the heap's
+ *   `total`, counting the bytes of the strings the object holds: strings
+ *   are JS values, not collector objects (DESIGN.md §5).
+ * - Strings, numbers, booleans and native functions are never "cleared"
+ *   from weak tables: only white collectable objects are.
+ *
+ * Read next: `collector.ts` (when these run), `sweep.ts`.
+ */
+import { LuaTable } from '../value/table.ts';
+import { LuaUserdata } from '../value/userdata.ts';
+import { LuaClosure, LuaNative, LuaThread, UpVal, type Frame } from '../vm/objects.ts';
+import { Proto } from '../bytecode/proto.ts';
+import { BLACK, COLOURS, WHITES, SIZE, Phase, type GCObject, type Heap } from './heap.ts';
+
+/** The bytes a string costs (PUC-Rio's TString header plus its bytes). */
+export function stringSize(s: string): number { return 24 + s.length; }
+
+/** Reach `v`: a white object turns gray and waits in the gray list. Returns the bytes of a string. */
+export function markValue(h: Heap, v: unknown): number {
+  if (typeof v === 'string') return stringSize(v);
+  if (typeof v !== 'object' || v === null) return 0;
+  const o = v as Partial<GCObject>;
+  if (o.marked !== undefined) {
+    if (o.marked & WHITES) {
+      o.marked &= ~WHITES;   // gray
+      h.gray.push(o as GCObject);
+    }
+  } else if (v instanceof LuaNative) {
+    // not a collector object: what it captured is marked each time it is reached
+    let n = 0;
+    for (const u of v.upvalues) n += markValue(h, u);
+    return n;
+  }
+  return 0;
+}
+
+/** Is `v` a collectable object that marking has not reached (so a weak table drops it)? */
+export function isCleared(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = (v as Partial<GCObject>).marked;
+  return m !== undefined && (m & WHITES) !== 0;
+}
+
+/** Traverse one gray object; returns the work done (bytes traversed). */
+export function propagateOne(h: Heap): number {
+  const o = h.gray.pop()!;
+  o.marked |= BLACK;
+  let size: number;
+  if (o instanceof LuaTable) size = traverseTable(h, o);
+  else if (o instanceof LuaClosure) size = traverseClosure(h, o);
+  else if (o instanceof UpVal) size = traverseUpval(h, o);
+  else if (o instanceof Proto) size = traverseProto(h, o);
+  else if (o instanceof LuaUserdata) size = traverseUserdata(h, o);
+  else if (o instanceof LuaThread) size = traverseThread(h, o, o === h.atThread ? h.atTop : -1);
+  else throw new Error('the collector met an object it does not know');
+  h.total += size - o.gcsize;
+  o.gcsize = size;
+  return size;
+}
+
+/** Traverse every gray object. */
+export function propagateAll(h: Heap): number {
+  let work = 0;
+  while (h.gray.length > 0) work += propagateOne(h);
+  return work;
+}
+
+/** Keep `o` gray and traverse it again in the atomic phase. */
+function keepGray(h: Heap, o: GCObject): void {
+  o.marked &= ~COLOURS;
+  h.grayagain.push(o);
+}
+
+/** The weakness of a table from its metatable's `__mode`: bit 1 keys, bit 2 values. */
+function weakness(mt: LuaTable | undefined): number {
+  if (mt === undefined) return 0;
+  const mode = mt.getStr('__mode');
+  if (typeof mode !== 'string') return 0;
+  return (mode.includes('k') ? 1 : 0) | (mode.includes('v') ? 2 : 0);
+}
+
+function traverseTable(h: Heap, t: LuaTable): number {
+  const mt = t.metatable;
+  if (mt !== undefined) markValue(h, mt);
+  let bytes = SIZE.table + SIZE.arraySlot * t.array.length + SIZE.hashNode * t.hash.size;
+  const weak = weakness(mt);
+  if (weak === 0) {
+    for (const v of t.array) bytes += markValue(h, v);
+    for (const [k, v] of t.hash) bytes += markValue(h, k) + markValue(h, v);
+    return bytes;
+  }
+  if (weak === 2) {
+    // weak values: keys are strong; values are left for clearing
+    for (const k of t.hash.keys()) bytes += markValue(h, k);
+    if (h.phase === Phase.PROPAGATE) keepGray(h, t); else { t.marked &= ~COLOURS; h.weak.push(t); }
+  } else if (weak === 1) {
+    bytes += traverseEphemeron(h, t).bytes;
+  } else {
+    // all weak: nothing is marked through it
+    if (h.phase === Phase.PROPAGATE) keepGray(h, t); else { t.marked &= ~COLOURS; h.allweak.push(t); }
+  }
+  for (const v of t.array) if (typeof v === 'string') bytes += stringSize(v);
+  for (const [k, v] of t.hash) {
+    if (typeof k === 'string') bytes += stringSize(k);
+    if (typeof v === 'string' && weak !== 1) bytes += stringSize(v);
+  }
+  return bytes;
+}
+
+/**
+ * An ephemeron table (weak keys, strong values): a value is reached only
+ * if its key is. Returns whether it marked something (the atomic phase
+ * repeats until no ephemeron marks anything: `convergeEphemerons`).
+ */
+export function traverseEphemeron(h: Heap, t: LuaTable): { marked: boolean; bytes: number } {
+  let marked = false, clears = false, whiteWhite = false, bytes = 0;
+  for (const v of t.array) {   // integer keys are never cleared: these values are strong
+    if (isCleared(v)) marked = true;
+    bytes += markValue(h, v);
+  }
+  for (const [k, v] of t.hash) {
+    if (isCleared(k)) {
+      clears = true;
+      if (isCleared(v)) whiteWhite = true;
+    } else {
+      if (isCleared(v)) marked = true;
+      bytes += typeof v === 'string' ? stringSize(v) : markValue(h, v);
+    }
+  }
+  t.marked &= ~COLOURS;   // ephemerons stay gray
+  if (h.phase === Phase.PROPAGATE) h.grayagain.push(t);
+  else if (whiteWhite) h.ephemeron.push(t);
+  else if (clears) h.allweak.push(t);
+  return { marked, bytes };
+}
+
+function traverseClosure(h: Heap, c: LuaClosure): number {
+  markValue(h, c.proto);
+  for (const u of c.upvals) markValue(h, u);
+  return SIZE.closure + SIZE.closureUpval * c.upvals.length;
+}
+
+function traverseUpval(h: Heap, u: UpVal): number {
+  // an open upvalue's variable lives on its thread's stack: mark it there,
+  // so a closure keeps the variable alive even when the thread is not
+  const bytes = markValue(h, u.thread !== undefined ? u.thread.stack[u.index] : u.value);
+  return SIZE.upval + bytes;
+}
+
+function traverseProto(h: Heap, p: Proto): number {
+  let bytes = SIZE.proto + SIZE.instruction * p.code.length + SIZE.constant * p.constants.length +
+    SIZE.childProto * p.protos.length;
+  for (const k of p.constants) bytes += markValue(h, k);
+  for (const child of p.protos) markValue(h, child);
+  if (p.source !== undefined) bytes += stringSize(p.source);
+  return bytes;
+}
+
+function traverseUserdata(h: Heap, u: LuaUserdata): number {
+  if (u.metatable !== undefined) markValue(h, u.metatable);
+  let bytes = SIZE.userdata + SIZE.userValue * u.uservalues.length;
+  for (const v of u.uservalues) bytes += markValue(h, v);
+  return bytes;
+}
+
+/**
+ * The slots of a thread's stack that can hold live values: up to the
+ * registers of its top frame, or its `top` if that is higher (a native's
+ * arguments and results).
+ */
+export function stackExtent(L: LuaThread): number {
+  let top = L.top;
+  for (let d = L.depth; d >= 0; d--) {
+    const f: Frame = L.frames[d];
+    const t = f.closure !== undefined ? f.base + f.closure.proto.maxstacksize : Math.max(f.pc, f.base);
+    if (t > top) top = t;
+    if (f.closure !== undefined) break;   // frames below lie inside this one's window
+  }
+  return Math.min(top, L.stack.length);
+}
+
+/**
+ * A thread: its live stack slots, its open upvalues, what it transfers and
+ * the handlers of its frames. `top` is the exact extent for the running
+ * thread at a safe point, -1 to compute it. Threads stay gray.
+ */
+function traverseThread(h: Heap, L: LuaThread, top: number): number {
+  const stack = L.stack;
+  const extent = top >= 0 ? Math.min(top, stack.length) : stackExtent(L);
+  let bytes = SIZE.thread + SIZE.stackSlot * stack.length + SIZE.frame * (L.depth + 1);
+  for (let i = 0; i < extent; i++) bytes += markValue(h, stack[i]);
+  for (const u of L.openUpvals) markValue(h, u);
+  bytes += markValue(h, L.body);
+  for (const v of L.transfer) bytes += markValue(h, v);
+  for (let d = 0; d <= L.depth; d++) {
+    const f = L.frames[d];
+    markValue(h, f.closure);
+    if (f.native !== undefined) markValue(h, f.native);
+    markValue(h, f.msgh);
+  }
+  if (h.phase === Phase.ATOMIC) {
+    // dead slots above the extent must not keep garbage alive (nor be read again)
+    for (let i = Math.max(extent, L.top); i < stack.length; i++) stack[i] = undefined;
+  } else {
+    keepGray(h, L);
+  }
+  return bytes;
+}
