@@ -39,6 +39,7 @@ import { markValue, propagateAll, propagateOne, traverseEphemeron, isCleared, st
 import { startSweep, sweepStep, poison, type SweepCursor } from './sweep.ts';
 import { separateUnreached, markBeingFinalized, callPending } from './finalize.ts';
 import { LuaTable } from '../value/table.ts';
+import { LuaError } from '../value/error.ts';
 
 /** Objects a sweep step looks at (PUC-Rio's GCSWEEPMAX). */
 const SWEEP_MAX = 100;
@@ -211,7 +212,7 @@ function singleStep(G: GlobalState, L: LuaThread): number {
 /** Set the threshold for the next cycle: `pause`% of the memory found alive. */
 function setPause(h: Heap): void {
   const threshold = h.estimate / 100 * h.pause;
-  h.debt = Math.min(h.total - threshold, 0);
+  h.debt = Math.max(Math.min(h.total - threshold, 0), h.total - h.limit);
 }
 
 /** Run cycle phases until the collector reaches `phase`. */
@@ -230,7 +231,7 @@ function incrementalStep(G: GlobalState, L: LuaThread): void {
     budget -= singleStep(G, L);
   } while (budget > 0 && h.phase !== Phase.PAUSE);
   if (h.phase === Phase.PAUSE) setPause(h);
-  else h.debt = -stepBytes;   // the next step after this much allocation
+  else h.debt = Math.max(-stepBytes, h.total - h.limit);   // the next step after this much allocation
 }
 
 /**
@@ -278,7 +279,16 @@ export function gcStep(L: LuaThread, top: number): void {
   const G = L.global;
   const h = G.heap;
   if (h.busy) return;
-  if (!h.running) { h.debt = -(2 ** h.stepsize); return; }
+  if (h.total > h.limit) {
+    // over the memory limit: an emergency collection, and an error if that is not enough
+    fullCollect(G, L, top);
+    if (h.total > h.limit) {
+      h.debt = h.total - h.limit;
+      throw new LuaError('not enough memory');
+    }
+    return;
+  }
+  if (!h.running) { h.debt = Math.max(-(2 ** h.stepsize), h.total - h.limit); return; }
   if (h.stress) {
     fullCollect(G, L, top);
     h.debt = 1;   // and again at the next safe point

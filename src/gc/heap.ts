@@ -144,6 +144,8 @@ export class Heap {
   stepmul = 100;
   /** `stepsize` (log2 bytes): the allocation between two steps. */
   stepsize = 13;
+  /** Memory limit in bytes (host option, `T.totalmem(n)`): beyond it, "not enough memory". */
+  limit = Infinity;
   /** `collectgarbage("stop")` sets this false. */
   running = true;
   /** The mode `collectgarbage` reports ("generational" is accepted; see docs/gc.md). */

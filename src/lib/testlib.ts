@@ -18,6 +18,7 @@
  * Read next: src/bytecode/testlib.ts; the official suite's code.lua uses it.
  */
 import { addLibrary, native, type LuaState } from '../vm/state.ts';
+import { addGcTestFunctions } from '../gc/testing.ts';
 import type { LuaThread } from '../vm/objects.ts';
 import { LuaClosure } from '../vm/objects.ts';
 import { arg, argError, checkInteger } from '../vm/args.ts';
@@ -74,6 +75,8 @@ export function openTestLib(state: LuaState): void {
   T.set('listk', native('listk', tListk));
   T.set('listabslineinfo', native('listabslineinfo', tListabslineinfo));
   T.set('listlocals', native('listlocals', tListlocals));
+  addGcTestFunctions(T);
+  state.global.testWarnings = { on: false, mode: 'normal', buffer: '', continuing: false };
   state.globals.set('T', T);
 }
 

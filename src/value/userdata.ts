@@ -19,8 +19,8 @@
  */
 import type { LuaObject, LuaValue } from './types.ts';
 import type { LuaTable } from './table.ts';
-import { link, SIZE, type GCObject } from '../gc/heap.ts';
-import { metatableSet } from '../gc/barrier.ts';
+import { link, SIZE, BLACK, type GCObject } from '../gc/heap.ts';
+import { metatableSet, barrierBack } from '../gc/barrier.ts';
 
 export class LuaUserdata implements LuaObject, GCObject {
   readonly luaType = 'userdata' as const;
@@ -42,6 +42,17 @@ export class LuaUserdata implements LuaObject, GCObject {
     this.uservalues = new Array<LuaValue>(nuvalue).fill(undefined);
     link(this, SIZE.userdata + SIZE.userValue * nuvalue);
     if (metatable !== undefined) this.setMetatable(metatable);
+  }
+
+  /**
+   * Set user value `n` (1-based); false if there is no such slot. A black
+   * userdata turns gray again (PUC-Rio's back barrier for user values).
+   */
+  setUserValue(n: number, v: LuaValue): boolean {
+    if (n < 1 || n > this.uservalues.length) return false;
+    if (this.marked & BLACK) barrierBack(this);
+    this.uservalues[n - 1] = v;
+    return true;
   }
 
   /** Set the metatable (with the collector's barrier and `__gc` registration). */

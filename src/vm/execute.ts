@@ -410,6 +410,10 @@ function run(L: LuaThread, stopDepth: number): void {
           }
           ci.pc = pc;
           if (concat(L, base, A, n) === PENDING) continue reload;
+          {
+            const r = stack[base + A];
+            if (typeof r === 'string') { heap.total += stringSize(r); heap.loose += stringSize(r); heap.debt += stringSize(r); }
+          }
           if (heap.debt > 0) gcStep(L, base + A + 1);
           break;
         }

@@ -30,6 +30,7 @@ import type { LuaTable } from '../value/table.ts';
 import type { Value } from './values.ts';
 import { Heap, link, BLACK, SIZE, type GCObject } from '../gc/heap.ts';
 import { barrierForward } from '../gc/barrier.ts';
+import type { TestWarnings } from './warn.ts';
 
 /** A variable captured by a closure (PUC-Rio's UpVal). */
 export class UpVal implements GCObject {
@@ -267,6 +268,8 @@ export class GlobalState {
   warnOn = false;
   /** The last warning piece said more would follow. */
   warnContinuing = false;
+  /** The test build's warning modes (set by the `T` library; src/vm/warn.ts). */
+  testWarnings: TestWarnings | undefined = undefined;
   /** The collector of this state (src/gc/). */
   readonly heap = new Heap();
   mainThread!: LuaThread;

@@ -19,6 +19,7 @@ import type { GlobalState } from './objects.ts';
 
 /** Send one piece of a warning; `tocont` says more pieces follow. */
 export function warning(G: GlobalState, piece: string, tocont: boolean): void {
+  if (G.testWarnings !== undefined) { testWarning(G, G.testWarnings, piece, tocont); return; }
   if (!G.warnContinuing && !tocont && piece.charCodeAt(0) === 64 /* @ */) {
     if (piece === '@off') G.warnOn = false;
     else if (piece === '@on') G.warnOn = true;
@@ -29,4 +30,41 @@ export function warning(G: GlobalState, piece: string, tocont: boolean): void {
   G.warnWrite(piece);
   G.warnContinuing = tocont;
   if (!tocont) G.warnWrite('\n');
+}
+
+/**
+ * The warning function of PUC-Rio's test build (ltests.c), on with the `T`
+ * library: control messages "@normal", "@allow" and "@store" choose what a
+ * finished warning does — "store" puts it in the global `_WARN`, where
+ * gc.lua and others look for it; an unexpected warning in "normal" mode
+ * aborts the run.
+ */
+export interface TestWarnings { on: boolean; mode: 'normal' | 'allow' | 'store'; buffer: string; continuing: boolean }
+
+function testWarning(G: GlobalState, w: TestWarnings, piece: string, tocont: boolean): void {
+  if (!w.continuing && !tocont && piece.charCodeAt(0) === 64 /* @ */) {
+    switch (piece) {
+      case '@off': w.on = false; return;
+      case '@on': w.on = true; return;
+      case '@normal': w.mode = 'normal'; return;
+      case '@allow': w.mode = 'allow'; return;
+      case '@store': w.mode = 'store'; return;
+    }
+    abort(`Invalid control warning in test mode: ${piece}`);
+  }
+  w.continuing = tocont;
+  w.buffer += piece;
+  if (tocont) return;
+  const message = w.buffer;
+  w.buffer = '';
+  const previous = G.globals.get('_WARN');
+  if (previous !== undefined && previous !== false) abort(`Unhandled warning in store mode: ${String(previous)}`);
+  if (w.mode === 'store') { G.globals.set('_WARN', message); return; }
+  if (w.mode === 'normal' && message[0] !== '#' && w.on) abort(`Unexpected warning in test mode: ${message}`);
+  if (w.on) G.warnWrite(`Lua warning: ${message}\n`);
+}
+
+function abort(message: string): never {
+  process.stderr.write(`${message}\naborting...\n`);
+  process.exit(1);
 }

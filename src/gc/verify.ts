@@ -1,0 +1,84 @@
+/**
+ * # Checking the collector's invariants
+ *
+ * Responsibility: `T.checkmemory` — walk every object of the heap and
+ * check what the collector promises: while marking, no black object
+ * refers to a white one (threads and weak tables, which stay gray, are
+ * exempt) and every object in a gray list is gray; during the sweep, no
+ * object reachable from a survivor carries the dead white. A violation
+ * throws, naming the objects' types.
+ *
+ * Manual: §2.5. PUC-Rio counterpart: `lua_checkmemory` in `ltests.c`.
+ *
+ * Invariant: checking changes nothing (no marks, no lists).
+ *
+ * Read next: `heap.ts` (the invariant), `barrier.ts` (what keeps it).
+ */
+import { LuaTable } from '../value/table.ts';
+import { LuaUserdata } from '../value/userdata.ts';
+import { LuaClosure, LuaNative, LuaThread, UpVal } from '../vm/objects.ts';
+import { Proto } from '../bytecode/proto.ts';
+import { BLACK, COLOURS, WHITES, Phase, type GCObject, type Heap } from './heap.ts';
+
+/** The objects `o` refers to directly (natives looked through). */
+export function references(o: GCObject): unknown[] {
+  const out: unknown[] = [];
+  const add = (v: unknown) => {
+    if (v instanceof LuaNative) { for (const u of v.upvalues) add(u); return; }
+    if (typeof v === 'object' && v !== null && (v as Partial<GCObject>).marked !== undefined) out.push(v);
+  };
+  if (o instanceof LuaTable) {
+    add(o.metatable);
+    for (const v of o.array) add(v);
+    for (const [k, v] of o.hash) { add(k); add(v); }
+  } else if (o instanceof LuaClosure) {
+    add(o.proto);
+    for (const u of o.upvals) add(u);
+  } else if (o instanceof UpVal) {
+    if (o.thread === undefined) add(o.value);
+  } else if (o instanceof Proto) {
+    for (const p of o.protos) add(p);
+  } else if (o instanceof LuaUserdata) {
+    add(o.metatable);
+    for (const v of o.uservalues) add(v);
+  }
+  return out;
+}
+
+function kind(o: unknown): string {
+  return (o as { luaType?: string }).luaType ?? (o instanceof UpVal ? 'upvalue' : 'prototype');
+}
+
+function weak(o: GCObject): boolean {
+  if (!(o instanceof LuaTable) || o.metatable === undefined) return false;
+  return typeof o.metatable.getStr('__mode') === 'string';
+}
+
+/** Check the heap; throws an Error describing the first violation. */
+export function checkHeap(h: Heap): void {
+  const marking = h.phase <= Phase.ATOMIC;
+  const sweeping = h.phase >= Phase.SWEEPALLGC && h.phase <= Phase.SWEEPEND;
+  const dead = h.currentWhite ^ WHITES;
+  for (const g of h.gray) {
+    if (g.marked & (WHITES | BLACK)) throw new Error(`a ${kind(g)} in the gray list is not gray`);
+  }
+  for (let o = h.allgc; o !== undefined; o = o.gcnext) {
+    if ((o.marked & COLOURS) === (WHITES | BLACK)) throw new Error(`a ${kind(o)} has two colours`);
+    if (o instanceof LuaThread) continue;
+    for (const r of references(o) as GCObject[]) {
+      if (marking && (o.marked & BLACK) && (r.marked & WHITES) && !weak(o)) {
+        throw new Error(`black ${kind(o)} refers to white ${kind(r)} (a missing write barrier)`);
+      }
+      if (sweeping && !(o.marked & dead) && (r.marked & dead)) {
+        throw new Error(`live ${kind(o)} refers to dead ${kind(r)}`);
+      }
+    }
+  }
+}
+
+/** Number of linked objects of a Lua type ('table', 'function', 'thread', 'userdata'). */
+export function countObjects(h: Heap, type: string): number {
+  let n = 0;
+  for (let o = h.allgc; o !== undefined; o = o.gcnext) if (kind(o) === type) n++;
+  return n;
+}
