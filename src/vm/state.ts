@@ -75,6 +75,19 @@ export interface LuaStateOptions {
    * use. Default: to stderr when LUCID_GC_LOG=1.
    */
   gcLog?: (line: string) => void;
+  /**
+   * Memory limit in bytes, as the collector accounts them
+   * (`collectgarbage("count")` × 1024). Past it, an emergency collection
+   * runs; if memory is still over the limit, the allocating code gets the
+   * Lua error "not enough memory" (catchable by pcall), and the state stays
+   * usable once the program lets go of memory.
+   *
+   * ```ts
+   * const lua = new LuaState({ memoryLimit: 8 * 1024 * 1024 });
+   * lua.doString('local ok, e = pcall(string.rep, "x", 1e8) return e');   // ['not enough memory']
+   * ```
+   */
+  memoryLimit?: number;
 }
 
 /** Library openers register themselves here (src/lib/base.ts adds `openBase`). */
@@ -95,6 +108,7 @@ export class LuaState {
     if (stress) { G.heap.stress = true; G.heap.debt = 1; }
     const log = options.gcLog ?? (process.env.LUCID_GC_LOG === '1' ? (line: string) => process.stderr.write(line + '\n') : undefined);
     if (log) G.heap.log = log;
+    if (options.memoryLimit !== undefined) G.heap.limit = options.memoryLimit;
     if (options.write) G.write = options.write;
     G.globals = new LuaTable();
     this.global = G;
