@@ -46,8 +46,8 @@ const SWEEP_MAX = 100;
 /** Finalizers a step calls. */
 const FIN_MAX = 10;
 /** A unit of sweep or finalizer work, in bytes of traversal (PUC-Rio's GCSWEEPCOST, GCFINCOST). */
-const SWEEP_COST = 25;
-const FIN_COST = 50;
+const SWEEP_COST = 16;
+const FIN_COST = 16 * 50;
 
 /** The sweep position of each heap in its sweep phase. */
 const cursors = new WeakMap<Heap, SweepCursor>();
@@ -225,8 +225,10 @@ function runUntil(G: GlobalState, L: LuaThread, phase: Phase): void {
 function incrementalStep(G: GlobalState, L: LuaThread): void {
   const h = G.heap;
   const stepBytes = 2 ** Math.min(h.stepsize, 50);
-  // work to do now, in bytes traversed: the debt plus one step, scaled by stepmul
-  let budget = (Math.max(h.debt, 0) + stepBytes) * ((h.stepmul | 1) / 100);
+  // work to do now, in bytes traversed: the debt plus one step, times
+  // stepmul (PUC-Rio counts stepmul units of work per 16 bytes allocated,
+  // a unit being about one 16-byte slot: the same ratio in bytes)
+  let budget = (Math.max(h.debt, 0) + stepBytes) * (h.stepmul | 1);
   do {
     budget -= singleStep(G, L);
   } while (budget > 0 && h.phase !== Phase.PAUSE);

@@ -37,6 +37,17 @@
  * object into that heap. Objects must not be shared between two states.
  * With no state running, objects go to a detached heap that keeps no list.
  *
+ * ## Joining the list
+ * A new object is painted the current white but joins the all-objects
+ * list only when marking first reaches it (`attach`). An object that dies
+ * before any marking sees it — most temporaries — is never on the list:
+ * no sweep has to drop it, and JavaScript's young generation reclaims it
+ * as cheaply as if there were no second collector. Its bytes are counted
+ * as `loose` allocation until the next atomic phase, like new strings.
+ * Stress mode and the `T` library attach every object at birth
+ * (`eager`), so that sweeping can poison every dead object and
+ * `T.totalmem` can count every object.
+ *
  * Read next: `collector.ts` (the phases), `mark.ts`, `sweep.ts`,
  * `barrier.ts`, docs/gc.md.
  */
@@ -48,6 +59,8 @@ export const WHITES = WHITE0 | WHITE1;
 export const BLACK = 4;
 /** The object had `__gc` when its metatable was set, and its finalizer has not run (it is on `finobj` or `tobefnz`). */
 export const FINOBJ = 8;
+/** The object is on the all-objects list (see "Joining the list" above). */
+export const LINKED = 32;
 /** Clears the colour bits, keeping the list bits. */
 export const COLOURS = WHITES | BLACK;
 
@@ -152,6 +165,8 @@ export class Heap {
   mode: 'incremental' | 'generational' = 'incremental';
   /** Stress mode: a full collection at every safe point, swept objects poisoned. */
   stress = false;
+  /** Put objects on the all-objects list at birth (stress mode, `T`). */
+  eager = false;
   /** Stress mode: objects freed by the sweep under way, poisoned when it ends. */
   poisonQueue: object[] = [];
   /** GC log: a function that receives one line per phase change. */
@@ -182,18 +197,25 @@ export function setHeap(h: Heap): void { inEffect = h; }
 export function currentHeap(): Heap { return inEffect; }
 
 /**
- * Register a new object: paint it the current white, put it at the head
- * of the all-objects list, and charge `size` bytes to the debt.
+ * A new object is born: paint it the current white and charge `size`
+ * bytes (as loose allocation: the object's own measure starts when it is
+ * first traversed).
  */
 export function link(o: GCObject, size: number): void {
   const h = inEffect;
   o.marked = h.currentWhite;
-  o.gcsize = size;
   if (!h.linking) return;
+  h.total += size;
+  h.loose += size;
+  h.debt += size;
+  if (h.eager) attach(h, o);
+}
+
+/** Put `o` at the head of the all-objects list. */
+export function attach(h: Heap, o: GCObject): void {
+  o.marked |= LINKED;
   o.gcnext = h.allgc;
   h.allgc = o;
-  h.total += size;
-  h.debt += size;
 }
 
 /** Charge bytes allocated without a new object (a new string, a table growing). */

@@ -27,7 +27,7 @@ import { LuaTable } from '../value/table.ts';
 import { LuaUserdata } from '../value/userdata.ts';
 import { LuaClosure, LuaNative, LuaThread, UpVal, type Frame } from '../vm/objects.ts';
 import { Proto } from '../bytecode/proto.ts';
-import { BLACK, COLOURS, WHITES, SIZE, Phase, type GCObject, type Heap } from './heap.ts';
+import { BLACK, COLOURS, WHITES, LINKED, SIZE, Phase, attach, type GCObject, type Heap } from './heap.ts';
 
 /** The bytes a string costs (PUC-Rio's TString header plus its bytes). */
 export function stringSize(s: string): number { return 24 + s.length; }
@@ -38,8 +38,10 @@ export function markValue(h: Heap, v: unknown): number {
   if (typeof v !== 'object' || v === null) return 0;
   const o = v as Partial<GCObject>;
   if (o.marked !== undefined) {
-    if (o.marked & WHITES) {
-      o.marked &= ~WHITES;   // gray
+    const m = o.marked;
+    if (m & WHITES) {
+      o.marked = m & ~WHITES;   // gray
+      if ((m & LINKED) === 0 && h.linking) attach(h, o as GCObject);   // reached for the first time
       h.gray.push(o as GCObject);
     }
   } else if (v instanceof LuaNative) {
@@ -100,10 +102,14 @@ function traverseTable(h: Heap, t: LuaTable): number {
   const mt = t.metatable;
   if (mt !== undefined) markValue(h, mt);
   let bytes = SIZE.table + SIZE.arraySlot * t.array.length + SIZE.hashNode * t.hash.size;
-  const weak = weakness(mt);
+  const weak = mt === undefined ? 0 : weakness(mt);
   if (weak === 0) {
-    for (const v of t.array) bytes += markValue(h, v);
-    for (const [k, v] of t.hash) bytes += markValue(h, k) + markValue(h, v);
+    const a = t.array;
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (typeof v === 'object' || typeof v === 'string') bytes += markValue(h, v);
+    }
+    if (t.hash.size > 0) for (const [k, v] of t.hash) bytes += markValue(h, k) + markValue(h, v);
     return bytes;
   }
   if (weak === 2) {

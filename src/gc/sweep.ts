@@ -19,7 +19,7 @@
  * Read next: `collector.ts`, `finalize.ts`.
  */
 import { LuaThread } from '../vm/objects.ts';
-import { COLOURS, WHITES, type GCObject, type Heap } from './heap.ts';
+import { COLOURS, WHITES, LINKED, type GCObject, type Heap } from './heap.ts';
 
 /** Where the sweep stands: the last survivor (undefined: none yet) and the next object to look at. */
 export interface SweepCursor {
@@ -66,7 +66,10 @@ function unlink(h: Heap, prev: GCObject | undefined, o: GCObject, after: GCObjec
 /** Account for a dead object and, in stress mode, poison it. */
 function free(h: Heap, o: GCObject): void {
   h.total -= o.gcsize;
+  h.estimate -= o.gcsize;   // the next pause is measured from what survives
   o.gcnext = undefined;
+  o.marked &= ~LINKED;      // if the host brings it back, marking attaches it again
+  o.gcsize = 0;
   // a dead thread's open upvalues keep their values (closures may still
   // hold them, if the closures die in this same cycle they never look)
   if (o instanceof LuaThread) o.closeUpvals(0);

@@ -76,6 +76,7 @@ export function openTestLib(state: LuaState): void {
   T.set('listabslineinfo', native('listabslineinfo', tListabslineinfo));
   T.set('listlocals', native('listlocals', tListlocals));
   addGcTestFunctions(T);
+  state.global.heap.eager = true;   // every object on the list, so T.totalmem can count them
   state.global.testWarnings = { on: false, mode: 'normal', buffer: '', continuing: false };
   state.globals.set('T', T);
 }

@@ -105,7 +105,7 @@ export class LuaState {
     const G = new GlobalState();
     setHeap(G.heap);   // objects made from here on belong to this state
     const stress = options.gcStress ?? process.env.LUCID_GC_STRESS === '1';
-    if (stress) { G.heap.stress = true; G.heap.debt = 1; }
+    if (stress) { G.heap.stress = true; G.heap.eager = true; G.heap.debt = 1; }
     const log = options.gcLog ?? (process.env.LUCID_GC_LOG === '1' ? (line: string) => process.stderr.write(line + '\n') : undefined);
     if (log) G.heap.log = log;
     if (options.memoryLimit !== undefined) G.heap.limit = options.memoryLimit;
