@@ -9,7 +9,8 @@
  *   3. the uvu specs under spec/, under c8 for coverage (each uvu test counts)
  *   4. the Lua programs of lua-tests/, run on lucid and compared with what
  *      real Lua 5.4 printed (each program counts; expected failures are
- *      listed with their reasons and counted apart)
+ *      listed with their reasons and counted apart), then all of them again
+ *      with the collector in stress mode (LUCID_GC_STRESS=1)
  *
  * Quiet on success, the full output of a step on failure.
  */
@@ -78,22 +79,25 @@ function step(name, ok, detail) {
   }
 }
 
-// 4. Lua test programs
-{
-  const r = run(process.execPath, ['scripts/lua-tests.mjs']);
+// 4. Lua test programs, normally and then with the collector in stress mode
+//    (a full collection at every safe point, freed objects poisoned)
+for (const stress of [false, true]) {
+  const label = stress ? 'lua-tests in GC stress mode' : 'lua-tests';
+  const env = stress ? { ...process.env, LUCID_GC_STRESS: '1' } : process.env;
+  const r = run(process.execPath, ['scripts/lua-tests.mjs'], { env });
   const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout);
   const xfail = /^(\d+) expected failures?/m.exec(r.stdout)?.[1];
   if (!m) {
     failed++;
-    summary.push('FAIL  lua-tests: the runner did not report');
-    console.log(`\n--- lua-tests ---\n${r.out.trimEnd()}\n`);
+    summary.push(`FAIL  ${label}: the runner did not report`);
+    console.log(`\n--- ${label} ---\n${r.out.trimEnd()}\n`);
   } else {
     passed += Number(m[1]);
     failed += Number(m[2]);
-    summary.push(`${m[2] === '0' ? 'ok  ' : 'FAIL'}  lua-tests: ${m[1]} passed, ${m[2]} failed` +
+    summary.push(`${m[2] === '0' ? 'ok  ' : 'FAIL'}  ${label}: ${m[1]} passed, ${m[2]} failed` +
       (xfail ? `, ${xfail} expected failures` : ''));
-    if (m[2] !== '0' || r.status !== 0) console.log(`\n--- lua-tests ---\n${r.out.trimEnd()}\n`);
-    if (xfail) expectedFailures = Number(xfail);
+    if (m[2] !== '0' || r.status !== 0) console.log(`\n--- ${label} ---\n${r.out.trimEnd()}\n`);
+    if (xfail) expectedFailures += Number(xfail);
   }
 }
 
