@@ -52,15 +52,27 @@ const FIN_COST = 16 * 50;
 /** The sweep position of each heap in its sweep phase. */
 const cursors = new WeakMap<Heap, SweepCursor>();
 
-function log(h: Heap, what: string): void {
-  if (h.log !== undefined) {
-    h.log(`[gc] ${what}  total=${(h.total / 1024).toFixed(1)}KB debt=${h.debt}`);
-  }
-}
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}KB`;
 
+/** One log line per phase change, and a summary when a cycle ends. */
 function enter(h: Heap, phase: Phase): void {
   h.phase = phase;
-  log(h, PHASE_NAMES[phase]);
+  if (h.log === undefined) return;
+  const w = h.work;
+  let line = `[gc] ${PHASE_NAMES[phase].padEnd(12)} total=${kb(h.total)}`;
+  if (phase === Phase.SWEEPALLGC) {
+    line += ` traversed=${kb(w.traversed)} alive=${kb(h.estimate)} (allocated since the last cycle: ${kb(w.allocated)})`;
+  }
+  if (phase === Phase.CALLFIN) line += ` freed=${w.freed} objects (${kb(w.freedBytes)})`;
+  if (phase === Phase.PAUSE) {
+    line += ` cycle ${h.cycles} done: ${kb(w.startTotal)} -> ${kb(h.total)}, ${w.finalized} finalizers`;
+  }
+  h.log(line);
+}
+
+/** Reset the per-cycle counters of the log. */
+function startCounting(h: Heap): void {
+  h.work = { traversed: 0, allocated: 0, freed: 0, freedBytes: 0, finalized: 0, startTotal: h.total };
 }
 
 /** Mark the roots: everything Lua can reach without going through another object. */
@@ -79,6 +91,7 @@ function restart(G: GlobalState): void {
   const h = G.heap;
   h.gray.length = 0; h.grayagain.length = 0;
   h.weak.length = 0; h.ephemeron.length = 0; h.allweak.length = 0;
+  startCounting(h);
   markRoots(G);
   enter(h, Phase.PROPAGATE);
 }
@@ -156,7 +169,8 @@ function atomic(G: GlobalState): number {
   clearByValues(h, h.weak, weakBefore);
   clearByValues(h, h.allweak, allweakBefore);
   h.currentWhite ^= WHITES;   // from now on, the old white means dead
-  h.total -= h.loose;         // strings still alive are now inside measured objects
+  h.work.allocated = h.loose;
+  h.total -= h.loose;         // what is still alive of it is now inside measured objects
   h.loose = 0;
   h.estimate = h.total;
   return work;
@@ -176,10 +190,15 @@ function singleStep(G: GlobalState, L: LuaThread): number {
       return 1;
     case Phase.PROPAGATE:
       if (h.gray.length === 0) { enter(h, Phase.ENTERATOMIC); return 1; }
-      return propagateOne(h);
+      {
+        const n = propagateOne(h);
+        h.work.traversed += n;
+        return n;
+      }
     case Phase.ENTERATOMIC:
     case Phase.ATOMIC: {
       const work = atomic(G);
+      h.work.traversed += work;
       cursors.set(h, startSweep(h));
       enter(h, Phase.SWEEPALLGC);
       return work;
@@ -202,7 +221,11 @@ function singleStep(G: GlobalState, L: LuaThread): number {
       enter(h, Phase.CALLFIN);
       return 1;
     case Phase.CALLFIN:
-      if (h.tobefnz.length > 0) return callPending(L, h, FIN_MAX) * FIN_COST;
+      if (h.tobefnz.length > 0) {
+        const n = callPending(L, h, FIN_MAX);
+        h.work.finalized += n;
+        return n * FIN_COST;
+      }
       h.cycles++;
       enter(h, Phase.PAUSE);
       return 1;

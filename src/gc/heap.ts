@@ -180,6 +180,8 @@ export class Heap {
   busy = false;
   /** Completed cycles (for the log and the specs). */
   cycles = 0;
+  /** Work of the cycle under way, for the log: bytes traversed, objects and bytes freed, finalizers run. */
+  work = { traversed: 0, allocated: 0, freed: 0, freedBytes: 0, finalized: 0, startTotal: 0 };
 
   constructor(linking = true) {
     this.linking = linking;

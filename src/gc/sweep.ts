@@ -66,7 +66,9 @@ function unlink(h: Heap, prev: GCObject | undefined, o: GCObject, after: GCObjec
 /** Account for a dead object and, in stress mode, poison it. */
 function free(h: Heap, o: GCObject): void {
   h.total -= o.gcsize;
-  h.estimate -= o.gcsize;   // the next pause is measured from what survives
+  h.estimate -= o.gcsize;
+  h.work.freed++;
+  h.work.freedBytes += o.gcsize;   // the next pause is measured from what survives
   o.gcnext = undefined;
   o.marked &= ~LINKED;      // if the host brings it back, marking attaches it again
   o.gcsize = 0;

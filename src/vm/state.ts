@@ -210,9 +210,15 @@ export class LuaState {
    * ```
    */
   toJS(v: Value, options?: ConvertOptions): unknown {
-    return toJSValue(v, (fn) => (...args: unknown[]) => {
-      const r = this.call(fn, ...args.map((a) => this.toLua(a)));
-      return r.length <= 1 ? this.toJS(r[0]) : r.map((x) => this.toJS(x));
+    return toJSValue(v, (fn) => {
+      const wrapper = (...args: unknown[]) => {
+        const r = this.call(fn, ...args.map((a) => this.toLua(a)));
+        return r.length <= 1 ? this.toJS(r[0]) : r.map((x) => this.toJS(x));
+      };
+      // the Lua function stays a root for as long as JS can call it
+      this.pin(fn);
+      wrappedFunctions.register(wrapper, { state: this, fn });
+      return wrapper;
     }, options);
   }
 
@@ -354,6 +360,9 @@ export class LuaState {
     return f;
   }
 }
+
+/** Unpins the Lua function behind a JS wrapper once JS has collected the wrapper. */
+const wrappedFunctions = new FinalizationRegistry<{ state: LuaState; fn: Value }>(({ state, fn }) => state.unpin(fn));
 
 /** lua.c's message handler: the message plus a traceback from the erroring level. */
 const msghandler = new LuaNative('msghandler', (L, base, nargs) => {
