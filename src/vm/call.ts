@@ -462,6 +462,33 @@ export function unwindTo(L: LuaThread, depth: number, err: LuaError | undefined)
  * innermost first, calling `__close(value, err)` (§3.3.8). Runs them
  * synchronously; an error in a handler replaces the error being propagated.
  */
+/**
+ * Start the `__close` handler of the innermost pending to-be-closed
+ * variable at or above `level` of Lua frame `ci` (a normal exit: CLOSE, or
+ * RETURN with k). A handler written in Lua runs as a frame — it may yield —
+ * and the instruction runs again when it returns, to close the next one
+ * (as PUC-Rio's luaV_finishOp repeats OP_CLOSE and OP_RETURN). Returns true
+ * if a frame was pushed; false once every variable is closed.
+ */
+export function closeNextAsFrame(L: LuaThread, ci: Frame, level: number): boolean {
+  const list = ci.tbc;
+  const stack = L.stack;
+  while (list.length > 0 && list[list.length - 1] >= level) {
+    const slot = list.pop()!;
+    const v = stack[slot];
+    const h = metafield(L.global, v, '__close');
+    // above the frame's registers and any open results
+    const top = Math.max(L.top, ci.base + ci.closure!.proto.maxstacksize);
+    L.ensure(top + 3);
+    stack[top] = h; stack[top + 1] = v; stack[top + 2] = undefined;
+    const savedTop = L.top;
+    const callee = precall(L, top, 2, 0);
+    if (callee !== undefined) { callee.cont = Cont.DISCARD; return true; }
+    L.top = savedTop;
+  }
+  return false;
+}
+
 export function closeTbc(L: LuaThread, ci: Frame, level: number, err: LuaError | undefined): LuaError | undefined {
   const list = ci.tbc;
   while (list.length > 0 && list[list.length - 1] >= level) {

@@ -29,7 +29,7 @@
  */
 import { LuaClosure, Cont, type LuaThread, type UpVal } from './objects.ts';
 import {
-  precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeTbc, unwindTo, driveGenerator, LUAI_MAXSTACK,
+  precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeNextAsFrame, unwindTo, driveGenerator, LUAI_MAXSTACK,
 } from './call.ts';
 import { tick } from './budget.ts';
 import { setHeap } from '../gc/heap.ts';
@@ -419,7 +419,11 @@ function run(L: LuaThread, stopDepth: number): void {
         }
         case 54: /* CLOSE */ {
           ci.pc = pc;
-          if (ci.tbc.length) { L.top = base + p.maxstacksize; closeTbc(L, ci, base + A, undefined); }
+          if (ci.tbc.length) {
+            L.top = base + p.maxstacksize;
+            // a handler frame: CLOSE runs again when it returns, for the next variable
+            if (closeNextAsFrame(L, ci, base + A)) { ci.pc = pc - 1; continue reload; }
+          }
           L.closeUpvals(base + A);
           break;
         }
@@ -567,11 +571,17 @@ function run(L: LuaThread, stopDepth: number): void {
         case 70: /* RETURN */ {
           const ra = base + A;
           const B = (i >>> 16) & 0xff;
-          const n = B !== 0 ? B - 1 : L.top - ra;
+          let n = B !== 0 ? B - 1 : L.top - ra;
           if (i & 0x8000) {
+            if (ci.closeTop >= 0) n = ci.closeTop - ra;   // back from a __close handler
             ci.pc = pc;
             L.top = ra + n;
-            if (ci.tbc.length) closeTbc(L, ci, base, undefined);
+            if (ci.tbc.length) {
+              ci.closeTop = ra + n;
+              // a handler frame: RETURN runs again when it returns, for the next variable
+              if (closeNextAsFrame(L, ci, base)) { ci.pc = pc - 1; continue reload; }
+              L.top = ra + n;
+            }
             L.closeUpvals(base);
           }
           L.depth--;

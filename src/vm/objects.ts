@@ -154,6 +154,11 @@ export class Frame {
   contArg = 0;
   /** Values CONCAT still has to join when it resumes after a `__concat` (0: use B). */
   concatLeft = 0;
+  /**
+   * The end of a RETURN's open results while its `__close` handlers run as
+   * frames (-1: none); the RETURN runs again after each handler.
+   */
+  closeTop = -1;
   /** Stack slots of active to-be-closed variables, innermost last. */
   tbc: number[] = [];
   /** FrameFlag bits: entered by a tail call, protected call (pcall/xpcall). */
@@ -225,7 +230,7 @@ export class LuaThread implements GCObject {
     let f = this.frames[d];
     if (f === undefined) { f = new Frame(); this.frames.push(f); }
     f.closure = undefined; f.gen = undefined; f.native = undefined;
-    f.cont = Cont.NONE; f.concatLeft = 0; f.nextra = 0; f.awaiting = undefined; f.flags = 0;
+    f.cont = Cont.NONE; f.concatLeft = 0; f.closeTop = -1; f.nextra = 0; f.awaiting = undefined; f.flags = 0;
     if (f.tbc.length) f.tbc.length = 0;
     return f;
   }
