@@ -17,7 +17,9 @@
  *   must therefore run after the others (src/index.ts imports it last).
  *
  * Not yet: a searcher for JavaScript modules in the place of C libraries;
- * the C searchers look along `package.cpath` and report what they tried.
+ * the C searchers look along `package.cpath` and report what they tried;
+ * a JavaScript module they find there is loaded in place of a C library
+ * (jsmodule.ts).
  *
  * Read next: src/lib/base.ts (load, dofile), docs/vm.md (native functions).
  */
@@ -28,6 +30,7 @@ import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../vm/s
 import { LoadError } from '../vm/frontend.ts';
 import { checkString, optString, luaError } from '../vm/args.ts';
 import { LuaTable, type Value } from '../vm/values.ts';
+import { isJSModule, jsLoader, loadlibJS } from './jsmodule.ts';
 
 const LUA_ROOT = '/usr/local/';
 const LUA_LDIR = LUA_ROOT + 'share/lua/5.4/';
@@ -128,6 +131,8 @@ function searcherC(L: LuaThread, base: number, nargs: number): number {
   const name = checkString(L, base, nargs, 1);
   const r = searchPath(name, pathField(L, 'cpath'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
+  // a JS module plays the part of a C library (src/lib/jsmodule.ts)
+  if (isJSModule(r.file)) { L.push(jsLoader(name, r.file)); L.push(r.file); return 2; }
   luaError(L, `error loading module '${name}' from file '${r.file}':\n\t${DLMSG}`);
 }
 
@@ -137,6 +142,7 @@ function searcherCroot(L: LuaThread, base: number, nargs: number): number {
   if (dot < 0) return 0;
   const r = searchPath(name.slice(0, dot), pathField(L, 'cpath'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
+  if (isJSModule(r.file)) { L.push(jsLoader(name, r.file)); L.push(r.file); return 2; }
   luaError(L, `error loading module '${name}' from file '${r.file}':\n\t${DLMSG}`);
 }
 
@@ -170,13 +176,12 @@ function* require(L: LuaThread, base: number, nargs: number): Generator<CallRequ
   return [loaded.get(name), data];
 }
 
-function loadlib(L: LuaThread, base: number, nargs: number): number {
-  checkString(L, base, nargs, 1);
-  checkString(L, base, nargs, 2);
-  L.push(undefined);
-  L.push(DLMSG);
-  L.push('absent');
-  return 3;
+/** `package.loadlib`: JS modules load (jsmodule.ts); shared libraries fail as without dlopen. */
+function* loadlib(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
+  const file = checkString(L, base, nargs, 1);
+  const funcname = checkString(L, base, nargs, 2);
+  if (isJSModule(file)) return yield* loadlibJS(L, file, funcname);
+  return [undefined, DLMSG, 'absent'];
 }
 
 /** Install the package library and `require`. */
@@ -200,7 +205,7 @@ export function openPackage(state: LuaState): void {
   pkg.set('cpath', envPath('LUA_CPATH_5_4', 'LUA_CPATH', LUA_CPATH_DEFAULT));
   pkg.set('config', '/\n;\n?\n!\n-\n');
   pkg.set('searchpath', native('searchpath', searchpath));
-  pkg.set('loadlib', native('loadlib', loadlib));
+  pkg.set('loadlib', nativeGen('loadlib', loadlib));
   G.set('package', pkg);
   G.set('require', nativeGen('require', require));
 }

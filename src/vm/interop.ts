@@ -17,7 +17,7 @@
  * Read next: `state.ts` (LuaState.toLua / toJS / register).
  */
 import { LuaClosure, LuaNative, LuaThread } from './objects.ts';
-import { LuaTable, LuaFloat, LuaError, mkfloat, type Value } from './values.ts';
+import { LuaTable, LuaFloat, LuaError, LuaUserdata, mkfloat, type Value } from './values.ts';
 
 /** JS text → Lua string (UTF-8 bytes, one char code per byte). */
 export function toLuaString(text: string): string {
@@ -46,7 +46,7 @@ export type LuaFunctionWrapper = (fn: LuaClosure | LuaNative) => (...args: unkno
 
 function isLuaValue(v: unknown): boolean {
   return v instanceof LuaTable || v instanceof LuaClosure || v instanceof LuaNative ||
-    v instanceof LuaThread || v instanceof LuaFloat;
+    v instanceof LuaThread || v instanceof LuaFloat || v instanceof LuaUserdata;
 }
 
 /** A host value as a Lua value. */

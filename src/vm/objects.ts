@@ -278,6 +278,8 @@ export class GlobalState {
   /** The collector of this state (src/gc/). */
   readonly heap = new Heap();
   mainThread!: LuaThread;
+  /** The host's handle on this state (a `LuaState`), for libraries that hand it to JS code. */
+  host: unknown = undefined;
   /**
    * Checks left before the dispatch loop looks at budgets, deadlines and
    * interrupts. Decremented on backward jumps and calls only (the one check

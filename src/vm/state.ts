@@ -114,6 +114,7 @@ export class LuaState {
     this.global = G;
     this.L = new LuaThread(G);
     G.mainThread = this.L;
+    G.host = this;
     for (const open of openers) open(this);
     if (options.libs !== undefined) this.keepLibraries(new Set(options.libs));
   }
