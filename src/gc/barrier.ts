@@ -24,14 +24,14 @@
  * Read next: `mark.ts`, `src/value/table.ts` (where table stores call in).
  */
 import { BLACK, COLOURS, FINOBJ, Phase, currentHeap, type GCObject } from './heap.ts';
-import { isCleared, markValue } from './mark.ts';
+import { isCleared, markValue, pushGrayAgain } from './mark.ts';
 import type { LuaTable } from '../value/table.ts';
 
 /** A store into black object `o` (a table): gray it again, to be traversed in the atomic phase. */
 export function barrierBack(o: GCObject): void {
   const h = currentHeap();
   o.marked &= ~COLOURS;
-  h.grayagain.push(o);
+  pushGrayAgain(h, o);
 }
 
 /** Black object `o` now refers to `v`: mark `v` now (or whiten `o` during the sweep). */

@@ -34,7 +34,7 @@
  * Read next: `mark.ts`, `sweep.ts`, `finalize.ts`, docs/gc.md.
  */
 import type { GlobalState, LuaThread } from '../vm/objects.ts';
-import { Phase, PHASE_NAMES, WHITES, COLOURS, SIZE, type GCObject, type Heap } from './heap.ts';
+import { Phase, PHASE_NAMES, WHITES, COLOURS, AGAIN, SIZE, type GCObject, type Heap } from './heap.ts';
 import { markValue, propagateAll, propagateOne, traverseEphemeron, isCleared, stringSize } from './mark.ts';
 import { startSweep, sweepStep, poison, type SweepCursor } from './sweep.ts';
 import { separateUnreached, markBeingFinalized, callPending } from './finalize.ts';
@@ -89,7 +89,9 @@ function markRoots(G: GlobalState): void {
 /** Start a cycle: empty the gray lists and mark the roots. */
 function restart(G: GlobalState): void {
   const h = G.heap;
+  for (const o of h.grayagain) o.marked &= ~AGAIN;   // left over from barriers during the last sweep
   h.gray.length = 0; h.grayagain.length = 0;
+  h.markedBytes = 0;
   h.weak.length = 0; h.ephemeron.length = 0; h.allweak.length = 0;
   startCounting(h);
   markRoots(G);
@@ -121,7 +123,7 @@ function entrySize(k: unknown, v: unknown): number {
 function dropEntry(h: Heap, t: LuaTable, k: unknown, v: unknown): void {
   const bytes = entrySize(k, v);
   t.gcsize -= bytes;
-  h.total -= bytes;
+  h.markedBytes -= bytes;
   t.hash.delete(k as never);
 }
 
@@ -169,10 +171,10 @@ function atomic(G: GlobalState): number {
   clearByValues(h, h.weak, weakBefore);
   clearByValues(h, h.allweak, allweakBefore);
   h.currentWhite ^= WHITES;   // from now on, the old white means dead
+  // memory in use is now what marking found alive (allocations since add to it)
   h.work.allocated = h.loose;
-  h.total -= h.loose;         // what is still alive of it is now inside measured objects
   h.loose = 0;
-  h.estimate = h.total;
+  h.total = h.estimate = h.markedBytes;
   return work;
 }
 
@@ -289,7 +291,7 @@ export function fullCollect(G: GlobalState, L: LuaThread, top = -1): void {
 /** Paint every object the current white (abandoning a partial marking). */
 function whitenAll(h: Heap): void {
   for (let o = h.allgc; o !== undefined; o = o.gcnext) {
-    o.marked = (o.marked & ~COLOURS) | h.currentWhite;
+    o.marked = (o.marked & ~(COLOURS | AGAIN)) | h.currentWhite;
   }
   h.gray.length = 0; h.grayagain.length = 0;
   h.weak.length = 0; h.ephemeron.length = 0; h.allweak.length = 0;

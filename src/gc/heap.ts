@@ -61,6 +61,8 @@ export const BLACK = 4;
 export const FINOBJ = 8;
 /** The object is on the all-objects list (see "Joining the list" above). */
 export const LINKED = 32;
+/** The object waits in `grayagain`: its next traversal in this cycle replaces its first measure. */
+export const AGAIN = 64;
 /** Clears the colour bits, keeping the list bits. */
 export const COLOURS = WHITES | BLACK;
 
@@ -135,18 +137,20 @@ export class Heap {
   allweak: GCObject[] = [];
 
   /**
-   * Estimated bytes in use: the sizes of the linked objects (each re-measured
-   * when traversed, strings it holds included) plus `loose`.
+   * Estimated bytes in use: what the last marking found alive (`estimate`)
+   * plus everything allocated since (PUC-Rio's gettotalbytes).
    */
   total = 0;
-  /** Bytes of strings made since the last atomic phase (not yet inside a measured object). */
+  /** Bytes allocated since the last atomic phase (for the log). */
   loose = 0;
+  /** Bytes of the objects traversed in the cycle under way, strings they hold included. */
+  markedBytes = 0;
   /**
    * Bytes allocated beyond the threshold; a step runs when it becomes
    * positive (PUC-Rio's GCdebt). Allocation adds to it; a step pays it off.
    */
   debt = 0;
-  /** `total` when the last marking ended: the base of the next threshold. */
+  /** What the last marking found alive: the base of the next threshold. */
   estimate = 0;
   /** Values the host holds through the API (roots), with a count per value. */
   hostRoots = new Map<object, number>();

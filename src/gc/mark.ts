@@ -15,9 +15,10 @@
  * - Only white objects are queued; each traversal paints its object black,
  *   except threads and weak tables, which stay gray (they are traversed
  *   again in the atomic phase and must not take barriers meanwhile).
- * - A traversal re-measures the object (`gcsize`) and corrects the heap's
- *   `total`, counting the bytes of the strings the object holds: strings
- *   are JS values, not collector objects (DESIGN.md §5).
+ * - A traversal measures the object (`gcsize`), counting the bytes of the
+ *   strings it holds — strings are JS values, not collector objects
+ *   (DESIGN.md §5) — and adds it to the cycle's `markedBytes` (replacing
+ *   its first measure when it is traversed again in the atomic phase).
  * - Strings, numbers, booleans and native functions are never "cleared"
  *   from weak tables: only white collectable objects are.
  *
@@ -27,7 +28,7 @@ import { LuaTable } from '../value/table.ts';
 import { LuaUserdata } from '../value/userdata.ts';
 import { LuaClosure, LuaNative, LuaThread, UpVal, type Frame } from '../vm/objects.ts';
 import { Proto } from '../bytecode/proto.ts';
-import { BLACK, COLOURS, WHITES, LINKED, SIZE, Phase, attach, type GCObject, type Heap } from './heap.ts';
+import { BLACK, COLOURS, WHITES, LINKED, AGAIN, SIZE, Phase, attach, type GCObject, type Heap } from './heap.ts';
 
 /** The bytes a string costs (PUC-Rio's TString header plus its bytes). */
 export function stringSize(s: string): number { return 24 + s.length; }
@@ -63,7 +64,8 @@ export function isCleared(v: unknown): boolean {
 /** Traverse one gray object; returns the work done (bytes traversed). */
 export function propagateOne(h: Heap): number {
   const o = h.gray.pop()!;
-  o.marked |= BLACK;
+  const again = (o.marked & AGAIN) !== 0;
+  o.marked = (o.marked & ~AGAIN) | BLACK;
   let size: number;
   if (o instanceof LuaTable) size = traverseTable(h, o);
   else if (o instanceof LuaClosure) size = traverseClosure(h, o);
@@ -72,7 +74,8 @@ export function propagateOne(h: Heap): number {
   else if (o instanceof LuaUserdata) size = traverseUserdata(h, o);
   else if (o instanceof LuaThread) size = traverseThread(h, o, o === h.atThread ? h.atTop : -1);
   else throw new Error('the collector met an object it does not know');
-  h.total += size - o.gcsize;
+  // a second traversal in the same cycle replaces the first measure
+  h.markedBytes += again ? size - o.gcsize : size;
   o.gcsize = size;
   return size;
 }
@@ -87,6 +90,12 @@ export function propagateAll(h: Heap): number {
 /** Keep `o` gray and traverse it again in the atomic phase. */
 function keepGray(h: Heap, o: GCObject): void {
   o.marked &= ~COLOURS;
+  pushGrayAgain(h, o);
+}
+
+/** Queue `o` for another traversal in the atomic phase. */
+export function pushGrayAgain(h: Heap, o: GCObject): void {
+  o.marked |= AGAIN;
   h.grayagain.push(o);
 }
 
@@ -151,7 +160,7 @@ export function traverseEphemeron(h: Heap, t: LuaTable): { marked: boolean; byte
     }
   }
   t.marked &= ~COLOURS;   // ephemerons stay gray
-  if (h.phase === Phase.PROPAGATE) h.grayagain.push(t);
+  if (h.phase === Phase.PROPAGATE) pushGrayAgain(h, t);
   else if (whiteWhite) h.ephemeron.push(t);
   else if (clears) h.allweak.push(t);
   return { marked, bytes };
@@ -222,8 +231,9 @@ function traverseThread(h: Heap, L: LuaThread, top: number): number {
     markValue(h, f.msgh);
   }
   if (h.phase === Phase.ATOMIC) {
-    // dead slots above the extent must not keep garbage alive (nor be read again)
-    for (let i = Math.max(extent, L.top); i < stack.length; i++) stack[i] = undefined;
+    // dead slots above the extent must not keep garbage alive, nor hold an
+    // object this cycle frees (a later, larger extent would reach it)
+    for (let i = extent; i < stack.length; i++) stack[i] = undefined;
   } else {
     keepGray(h, L);
   }

@@ -65,10 +65,9 @@ function unlink(h: Heap, prev: GCObject | undefined, o: GCObject, after: GCObjec
 
 /** Account for a dead object and, in stress mode, poison it. */
 function free(h: Heap, o: GCObject): void {
-  h.total -= o.gcsize;
-  h.estimate -= o.gcsize;
+  // (its bytes left `total` already: the atomic phase counted only the living)
   h.work.freed++;
-  h.work.freedBytes += o.gcsize;   // the next pause is measured from what survives
+  h.work.freedBytes += o.gcsize;
   o.gcnext = undefined;
   o.marked &= ~LINKED;      // if the host brings it back, marking attaches it again
   o.gcsize = 0;
@@ -81,6 +80,7 @@ function free(h: Heap, o: GCObject): void {
 }
 
 function deadObject(): never {
+  if (process.env.LUCID_GC_TRACE) console.error(new Error('dead').stack);
   throw new Error('use of an object the collector freed (a missing root or write barrier)');
 }
 

@@ -89,7 +89,8 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
       }
       moveResults(L, L.top - n, func, n, nresults);
       // a safe point: the native is done, and its caller's live values end at its results
-      if (heap.debt > 0) gcStep(L, Math.max(L.top, func + (nresults < 0 ? n : nresults)));
+      // (slots above the results, the native's stale copies among them, are dead)
+      if (heap.debt > 0) gcStep(L, func + (nresults < 0 ? n : nresults));
       return undefined;
     }
     // not a function: try its __call metamethod, with the object as first argument
