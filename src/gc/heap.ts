@@ -63,6 +63,11 @@ export const FINOBJ = 8;
 export const LINKED = 32;
 /** The object waits in `grayagain`: its next traversal in this cycle replaces its first measure. */
 export const AGAIN = 64;
+/**
+ * Not collectable at all: a native function without upvalues, PUC-Rio's
+ * "light C function" (such natives are often shared by every state).
+ */
+export const FIXED = 128;
 /** Clears the colour bits, keeping the list bits. */
 export const COLOURS = WHITES | BLACK;
 

@@ -19,8 +19,9 @@
  *   strings it holds — strings are JS values, not collector objects
  *   (DESIGN.md §5) — and adds it to the cycle's `markedBytes` (replacing
  *   its first measure when it is traversed again in the atomic phase).
- * - Strings, numbers, booleans and native functions are never "cleared"
- *   from weak tables: only white collectable objects are.
+ * - Strings, numbers and booleans are never "cleared" from weak tables:
+ *   only white collectable objects are (native functions are collectable,
+ *   like PUC-Rio's C closures).
  *
  * Read next: `collector.ts` (when these run), `sweep.ts`.
  */
@@ -45,11 +46,6 @@ export function markValue(h: Heap, v: unknown): number {
       if ((m & LINKED) === 0 && h.linking) attach(h, o as GCObject);   // reached for the first time
       h.gray.push(o as GCObject);
     }
-  } else if (v instanceof LuaNative) {
-    // not a collector object: what it captured is marked each time it is reached
-    let n = 0;
-    for (const u of v.upvalues) n += markValue(h, u);
-    return n;
   }
   return 0;
 }
@@ -69,6 +65,7 @@ export function propagateOne(h: Heap): number {
   let size: number;
   if (o instanceof LuaTable) size = traverseTable(h, o);
   else if (o instanceof LuaClosure) size = traverseClosure(h, o);
+  else if (o instanceof LuaNative) size = traverseNative(h, o);
   else if (o instanceof UpVal) size = traverseUpval(h, o);
   else if (o instanceof Proto) size = traverseProto(h, o);
   else if (o instanceof LuaUserdata) size = traverseUserdata(h, o);
@@ -173,10 +170,20 @@ function traverseClosure(h: Heap, c: LuaClosure): number {
 }
 
 function traverseUpval(h: Heap, u: UpVal): number {
+  if (u.thread === undefined) return SIZE.upval + markValue(h, u.value);
   // an open upvalue's variable lives on its thread's stack: mark it there,
-  // so a closure keeps the variable alive even when the thread is not
-  const bytes = markValue(h, u.thread !== undefined ? u.thread.stack[u.index] : u.value);
+  // so a closure keeps the variable alive even when the thread is not. The
+  // stack changes without barriers, so an open upvalue stays gray and is
+  // looked at again in the atomic phase (PUC-Rio's remarkupvals)
+  const bytes = markValue(h, u.thread.stack[u.index]);
+  if (h.phase === Phase.PROPAGATE) keepGray(h, u);
   return SIZE.upval + bytes;
+}
+
+function traverseNative(h: Heap, f: LuaNative): number {
+  let bytes = SIZE.closure + SIZE.closureUpval * f.upvalues.length;
+  for (const v of f.upvalues) bytes += markValue(h, v);
+  return bytes;
 }
 
 function traverseProto(h: Heap, p: Proto): number {

@@ -24,7 +24,7 @@ import type { LuaTable } from '../value/table.ts';
 import { LuaUserdata } from '../value/userdata.ts';
 import { native } from '../vm/state.ts';
 import { arg, checkAny, optInteger, luaError } from '../vm/args.ts';
-import { BLACK, WHITES, Phase } from './heap.ts';
+import { BLACK, WHITES, FIXED, Phase } from './heap.ts';
 import { runToPhase, isDead } from './collector.ts';
 import { checkHeap, countObjects } from './verify.ts';
 
@@ -47,7 +47,7 @@ function gcstate(L: LuaThread, base: number, nargs: number): number {
 function gccolor(L: LuaThread, base: number, nargs: number): number {
   const o = checkAny(L, base, nargs, 1) as { marked?: number };
   const h = L.global.heap;
-  if (typeof o !== 'object' || o === null || o.marked === undefined) { L.push('no collectable'); return 1; }
+  if (typeof o !== 'object' || o === null || o.marked === undefined || o.marked & FIXED) { L.push('no collectable'); return 1; }
   const m = o.marked;
   L.push(isDead(h, o as never) ? 'dead' : m & WHITES ? 'white' : m & BLACK ? 'black' : 'gray');
   return 1;

@@ -24,13 +24,14 @@ import { BLACK, COLOURS, WHITES, Phase, type GCObject, type Heap } from './heap.
 export function references(o: GCObject): unknown[] {
   const out: unknown[] = [];
   const add = (v: unknown) => {
-    if (v instanceof LuaNative) { for (const u of v.upvalues) add(u); return; }
     if (typeof v === 'object' && v !== null && (v as Partial<GCObject>).marked !== undefined) out.push(v);
   };
   if (o instanceof LuaTable) {
     add(o.metatable);
     for (const v of o.array) add(v);
     for (const [k, v] of o.hash) { add(k); add(v); }
+  } else if (o instanceof LuaNative) {
+    for (const u of o.upvalues) add(u);
   } else if (o instanceof LuaClosure) {
     add(o.proto);
     for (const u of o.upvals) add(u);

@@ -16,6 +16,7 @@ import { addLibrary, native, type LuaState } from '../vm/state.ts';
 import { arg, argError, optInteger, optString } from '../vm/args.ts';
 import { stackLevels, funcName, levelSource, traceback, type StackLevel } from '../vm/traceback.ts';
 import { LuaTable, LuaFloat, number2string, type Value } from '../vm/values.ts';
+import { addDebugValueFunctions } from './debug-values.ts';
 
 /** An optional thread first argument: [thread, index of the next argument]. */
 function threadArg(L: LuaThread, base: number, nargs: number): [LuaThread, number] {
@@ -133,6 +134,7 @@ export function openDebug(state: LuaState): void {
   t.set('traceback', native('traceback', tracebackFn));
   t.set('getinfo', native('getinfo', getinfo));
   t.set('getlocal', native('getlocal', getlocal));
+  addDebugValueFunctions(t);
   state.globals.set('debug', t);
 }
 

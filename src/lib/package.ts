@@ -199,7 +199,11 @@ export function openPackage(state: LuaState): void {
     searchers.setInt(i + 1, native(s.name, s));
   });
   pkg.set('loaded', loaded);
-  pkg.set('preload', new LuaTable());
+  const preload = new LuaTable();
+  pkg.set('preload', preload);
+  // the registry keeps them too, under PUC-Rio's names (tracebacks look there)
+  state.global.registry.set('_LOADED', loaded);
+  state.global.registry.set('_PRELOAD', preload);
   pkg.set('searchers', searchers);
   pkg.set('path', envPath('LUA_PATH_5_4', 'LUA_PATH', LUA_PATH_DEFAULT));
   pkg.set('cpath', envPath('LUA_CPATH_5_4', 'LUA_CPATH', LUA_CPATH_DEFAULT));

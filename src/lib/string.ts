@@ -145,11 +145,12 @@ function gmatchFn(L: LuaThread, base: number, nargs: number): number {
   const s = checkString(L, base, nargs, 1);
   const p = checkString(L, base, nargs, 2);
   const next = guard(L, () => gmatch(s, p, optInteger(L, base, nargs, 3, 1)));
-  L.push(native('gmatch_aux', (L2) => {
+  // the subject and the pattern are the iterator's upvalues, as in lstrlib
+  L.push(new LuaNative('gmatch_aux', (L2) => {
     const caps = guard(L2, next);
     if (caps === undefined) return 0;
     return pushCaptures(L2, caps);
-  }));
+  }, false, [s, p]));
   return 1;
 }
 

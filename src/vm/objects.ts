@@ -28,7 +28,7 @@
 import type { Proto } from '../bytecode/proto.ts';
 import type { LuaTable } from '../value/table.ts';
 import type { Value } from './values.ts';
-import { Heap, link, BLACK, SIZE, type GCObject } from '../gc/heap.ts';
+import { Heap, link, BLACK, FIXED, SIZE, type GCObject } from '../gc/heap.ts';
 import { barrierForward } from '../gc/barrier.ts';
 import type { TestWarnings } from './warn.ts';
 
@@ -89,8 +89,12 @@ export type NativeGen = (L: LuaThread, base: number, nargs: number) =>
 const NO_UPVALUES: Value[] = [];
 
 /** A JS function callable from Lua. */
-export class LuaNative {
+export class LuaNative implements GCObject {
   readonly luaType = 'function' as const;
+  /** Collector header (src/gc/heap.ts): natives are collectable, like C closures. */
+  marked = 0;
+  gcnext: GCObject | undefined = undefined;
+  gcsize = 0;
   constructor(
     /** Name used in "bad argument #1 to 'name'" messages. */
     readonly name: string,
@@ -104,7 +108,11 @@ export class LuaNative {
      * here too, where marking finds it (coroutine.wrap keeps its thread).
      */
     readonly upvalues: Value[] = NO_UPVALUES,
-  ) {}
+  ) {
+    // without upvalues it is a "light" function: a value, never collected
+    if (upvalues.length === 0) this.marked = FIXED;
+    else link(this, SIZE.closure + SIZE.closureUpval * upvalues.length);
+  }
 }
 
 /** What to do with a metamethod's result when its frame returns (luaV_finishOp). */
