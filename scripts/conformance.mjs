@@ -65,12 +65,16 @@ const total = Object.fromEntries(selected.map((f) => {
 
 const progress = (file, message) => progressIn(file, message, total[file]);
 
+/** Files that run with lucid's part of the T testing library. */
+const T_FILES = new Set(['code.lua', 'gc.lua']);
+
 const pre = engine === 'lucid' ? [...lucidOpts, '-e', '_port=true; _soft=true'] : ['-e', '_port=true; _soft=true'];
 const results = await pool(selected.map((f) => async () => {
-  // code.lua inspects compiled code through the T testing library; lucid
-  // provides that part of T (src/lib/testlib.ts), not the C-API part that
-  // api.lua, gc.lua and others would then try, so T is on for code.lua only
-  const env = engine === 'lucid' && f === 'code.lua' ? { ...process.env, LUCID_TESTLIB: '1' } : undefined;
+  // code.lua inspects compiled code, gc.lua the collector, through the T
+  // testing library; lucid provides those parts of T (src/lib/testlib.ts,
+  // src/gc/testing.ts), not the C-API part that api.lua and others would
+  // then try, so T is on for these files only
+  const env = engine === 'lucid' && T_FILES.has(f) ? { ...process.env, LUCID_TESTLIB: '1' } : undefined;
   const run = await runProgram(engine, f, { pre, cwd: suite, timeout: timeout * 1000, env });
   let status = run.timedOut ? 'TIMEOUT' : run.status === 0 ? 'PASS' : 'FAIL';
   // the collector tests print progress dots on stderr: the message is the first other line
