@@ -27,20 +27,12 @@ import {
 import { LuaTable, mkfloat, type Value } from '../vm/values.ts';
 import { osDate, osTime, currentTime, type DateTable } from './date.ts';
 import { guard } from './guard.ts';
+import { failResult } from './errno.ts';
 
 
 /** `nil, "name: reason", errno` as luaL_fileresult reports a failure. */
 function fileResult(L: LuaThread, e: unknown, name: string | undefined): number {
-  const err = e as NodeJS.ErrnoException;
-  const reasons: Record<string, [string, number]> = {
-    ENOENT: ['No such file or directory', 2], EACCES: ['Permission denied', 13],
-    EEXIST: ['File exists', 17], EISDIR: ['Is a directory', 21], ENOTEMPTY: ['Directory not empty', 39],
-    EXDEV: ['Invalid cross-device link', 18],
-  };
-  const [reason, errno] = reasons[err.code ?? ''] ?? [err.message, err.errno ? -err.errno : 0];
-  L.push(undefined);
-  L.push(name === undefined ? reason : `${name}: ${reason}`);
-  L.push(errno);
+  for (const v of failResult(e, name)) L.push(v);
   return 3;
 }
 

@@ -24,7 +24,9 @@ import {
   LuaTable, LuaFloat, tointeger, tonumber, F2I, isNumber, number2string, type Value,
 } from './values.ts';
 import { typeName, metafield } from './meta.ts';
-import { where } from './errors.ts';
+import { where, getObjName } from './errors.ts';
+import { OpCode } from '../bytecode/opcodes.ts';
+import { globalName } from './traceback.ts';
 
 /** Argument `n` (1-based), undefined when absent. */
 export function arg(L: LuaThread, base: number, nargs: number, n: number): Value {
@@ -38,7 +40,31 @@ export function luaError(L: LuaThread, msg: string): never {
 
 /** "bad argument #n to 'f' (msg)" (luaL_argerror). */
 export function argError(L: LuaThread, n: number, msg: string): never {
-  luaError(L, `bad argument #${n} to '${L.cname}' (${msg})`);
+  // the function is named as the calling code names it (luaL_argerror): a
+  // method call (`obj:m(...)`) does not count `self`; a function called
+  // from a native (pcall, sort, ...) is named by where the libraries keep it
+  let name: string | undefined;
+  const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
+  if (L.ccall !== undefined && ci !== undefined && ci.closure !== undefined && ci.pc > 0) {
+    const p = ci.closure.proto;
+    const i = p.code[ci.pc - 1];
+    const op = i & 0x7f;
+    if (op === OpCode.CALL || op === OpCode.TAILCALL) {
+      const obj = getObjName(p, ci.pc - 1, (i >>> 7) & 0xff);
+      if (obj !== undefined) {
+        name = obj[1];
+        if (obj[0] === 'method') {
+          n--;
+          if (n === 0) luaError(L, `calling '${name}' on bad self (${msg})`);
+        }
+      }
+    }
+  }
+  if (name === undefined) {
+    const fn = L.ccall ?? (ci !== undefined && ci.closure === undefined ? ci.native : undefined);
+    name = (fn !== undefined ? globalName(L, fn) : undefined) ?? '?';
+  }
+  luaError(L, `bad argument #${n} to '${name}' (${msg})`);
 }
 
 /** The type name luaL_typeerror shows: `__name` of the metatable if it is a string. */

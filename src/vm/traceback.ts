@@ -97,7 +97,7 @@ export function funcName(level: StackLevel): [string, string] | undefined {
 }
 
 /** The name under which `fn` is reachable from the loaded libraries ("print", "string.rep"). */
-function globalName(L: LuaThread, fn: Value): string | undefined {
+export function globalName(L: LuaThread, fn: Value): string | undefined {
   const G = L.global.globals;
   const loaded = L.global.registry.get('_LOADED');
   // without a package library, the global table and the library tables in it play package.loaded
