@@ -38,6 +38,7 @@ import './lib/string.ts';
 import './lib/table.ts';
 import './lib/utf8.ts';
 import './lib/os.ts';
+import './lib/io.ts';
 import './lib/testlib.ts';
 import './lib/package.ts';
 

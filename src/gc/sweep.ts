@@ -19,7 +19,7 @@
  * Read next: `collector.ts`, `finalize.ts`.
  */
 import { LuaThread } from '../vm/objects.ts';
-import { COLOURS, WHITES, LINKED, type GCObject, type Heap } from './heap.ts';
+import { COLOURS, WHITES, LINKED, FIXED, type GCObject, type Heap } from './heap.ts';
 
 /** Where the sweep stands: the last survivor (undefined: none yet) and the next object to look at. */
 export interface SweepCursor {
@@ -41,7 +41,9 @@ export function sweepStep(h: Heap, cur: SweepCursor, count: number): number {
     const o = cur.next;
     const after = o.gcnext;
     n++;
-    if (o.marked & dead) {
+    if (o.marked & FIXED) {
+      cur.prev = o;   // never collected, never recoloured
+    } else if (o.marked & dead) {
       unlink(h, cur.prev, o, after);
       free(h, o);
     } else {

@@ -320,9 +320,22 @@ function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest
   return loaded(L, text, name, mode, env, hasEnv);
 }
 
+/**
+ * A chunk file's text as luaL_loadfilex reads it: a UTF-8 byte order mark
+ * and a first line starting with '#' are skipped (a newline keeps the line
+ * numbers), and a binary chunk may follow that line.
+ */
+function skipPrefix(text: string): string {
+  if (text.startsWith('\xEF\xBB\xBF')) text = text.slice(3);
+  if (text[0] !== '#') return text;
+  const nl = text.indexOf('\n');
+  const rest = nl < 0 ? '' : text.slice(nl + 1);
+  return rest[0] === '\x1b' ? rest : '\n' + rest;
+}
+
 function readFile(L: LuaThread, path: string | undefined): [string, string] | string {
   try {
-    return [fs.readFileSync(path ?? 0).toString('latin1'), path === undefined ? '=stdin' : '@' + path];
+    return [skipPrefix(fs.readFileSync(path ?? 0).toString('latin1')), path === undefined ? '=stdin' : '@' + path];
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? ': No such file or directory' : code === 'EACCES' ? ': Permission denied' : '';

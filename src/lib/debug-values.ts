@@ -75,11 +75,11 @@ function upvalueid(L: LuaThread, base: number, nargs: number): number {
   if (f instanceof LuaClosure) {
     const cell = f.upvals[n - 1];
     id = ids.get(cell);
-    if (id === undefined) { id = new LuaUserdata(cell, undefined, 0); ids.set(cell, id); }
+    if (id === undefined) { id = LuaUserdata.light(cell); ids.set(cell, id); }
   } else {
     let list = nativeIds.get(f);
     if (list === undefined) { list = []; nativeIds.set(f, list); }
-    id = list[n - 1] ??= new LuaUserdata(f, undefined, 0);
+    id = list[n - 1] ??= LuaUserdata.light(f);
   }
   L.push(id);
   return 1;

@@ -19,7 +19,7 @@
  */
 import type { LuaObject, LuaValue } from './types.ts';
 import type { LuaTable } from './table.ts';
-import { link, SIZE, BLACK, type GCObject } from '../gc/heap.ts';
+import { link, SIZE, BLACK, FIXED, type GCObject } from '../gc/heap.ts';
 import { metatableSet, barrierBack } from '../gc/barrier.ts';
 
 export class LuaUserdata implements LuaObject, GCObject {
@@ -42,6 +42,17 @@ export class LuaUserdata implements LuaObject, GCObject {
     this.uservalues = new Array<LuaValue>(nuvalue).fill(undefined);
     link(this, SIZE.userdata + SIZE.userValue * nuvalue);
     if (metatable !== undefined) this.setMetatable(metatable);
+  }
+
+  /**
+   * A light userdata (PUC-Rio's `void*` value): a plain value, never
+   * collected, with no metatable of its own. `debug.upvalueid` hands out
+   * these.
+   */
+  static light(data: unknown): LuaUserdata {
+    const u = new LuaUserdata(data, undefined, 0);
+    u.marked = FIXED;
+    return u;
   }
 
   /**

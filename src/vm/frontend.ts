@@ -31,7 +31,7 @@ export class LoadError extends Error {}
  * "b", "t" or "bt".
  */
 export function compileChunk(chunk: string, chunkname: string, mode = 'bt'): Proto {
-  if (chunk.startsWith(LUA_SIGNATURE)) {
+  if (chunk[0] === LUA_SIGNATURE[0]) {   // as PUC-Rio: the first byte decides
     if (!mode.includes('b')) {
       throw new LoadError(`attempt to load a binary chunk (mode is '${mode}')`);
     }
