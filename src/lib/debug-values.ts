@@ -66,6 +66,8 @@ function setupvalue(L: LuaThread, base: number, nargs: number): number {
  */
 const ids = new WeakMap<object, LuaUserdata>();
 const nativeIds = new WeakMap<LuaNative, LuaUserdata[]>();
+/** The identities handed out: they behave as light userdata (no user values, "got light userdata"). */
+const light = new WeakSet<LuaUserdata>();
 
 function upvalueid(L: LuaThread, base: number, nargs: number): number {
   const n = Number(checkInteger(L, base, nargs, 2));
@@ -75,11 +77,12 @@ function upvalueid(L: LuaThread, base: number, nargs: number): number {
   if (f instanceof LuaClosure) {
     const cell = f.upvals[n - 1];
     id = ids.get(cell);
-    if (id === undefined) { id = LuaUserdata.light(cell); ids.set(cell, id); }
+    if (id === undefined) { id = LuaUserdata.light(cell); ids.set(cell, id); light.add(id); }
   } else {
     let list = nativeIds.get(f);
     if (list === undefined) { list = []; nativeIds.set(f, list); }
     id = list[n - 1] ??= LuaUserdata.light(f);
+    light.add(id);
   }
   L.push(id);
   return 1;
@@ -128,7 +131,7 @@ function setmetatable(L: LuaThread, base: number, nargs: number): number {
 function getuservalue(L: LuaThread, base: number, nargs: number): number {
   const u = arg(L, base, nargs, 1);
   const n = Number(optInteger(L, base, nargs, 2, 1));
-  if (!(u instanceof LuaUserdata)) { L.push(undefined); return 1; }
+  if (!(u instanceof LuaUserdata) || light.has(u)) { L.push(undefined); return 1; }
   if (n < 1 || n > u.uservalues.length) { L.push(undefined); return 1; }
   L.push(u.uservalues[n - 1]);
   L.push(true);
@@ -138,6 +141,7 @@ function getuservalue(L: LuaThread, base: number, nargs: number): number {
 function setuservalue(L: LuaThread, base: number, nargs: number): number {
   const u = arg(L, base, nargs, 1);
   if (!(u instanceof LuaUserdata)) typeArgError(L, base, nargs, 1, 'userdata');
+  if (light.has(u)) argError(L, 1, 'userdata expected, got light userdata');
   const v = checkAny(L, base, nargs, 2);
   const n = Number(optInteger(L, base, nargs, 3, 1));
   L.push(u.setUserValue(n, v) ? u : undefined);

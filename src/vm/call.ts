@@ -38,6 +38,7 @@ import { OpCode } from '../bytecode/opcodes.ts';
 import { execute } from './execute.ts';
 import { LuaError as LuaErrorCtor, type LuaError, type Value } from './values.ts';
 import { gcStep } from '../gc/collector.ts';
+import { hookNativeCall, hookNativeReturn, hookYieldReturn, hookGeneratorCall, hookReturn } from './hooks.ts';
 
 /** LUAI_MAXSTACK: the most stack slots a thread may use. */
 export const LUAI_MAXSTACK = 1_000_000;
@@ -78,7 +79,9 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
       const saved = L.cname, savedC = L.ccall;
       L.cname = f.name;
       L.ccall = f;  // stays set if the native throws: tracebacks show it as `[C]`
+      if (L.hookmask !== 0) hookNativeCall(L, nargs);  // debug hooks (hooks.ts)
       const n = (f.fn as (L: LuaThread, b: number, n: number) => number)(L, func + 1, nargs);
+      if (L.hookmask !== 0) { L.cfunc = func; hookNativeReturn(L, n); }
       L.cname = saved;
       L.ccall = savedC;
       const heap = L.global.heap;
@@ -136,6 +139,7 @@ function startGenerator(L: LuaThread, f: LuaNative, func: number, nargs: number,
   ci.base = func + 1;
   ci.pc = func + 1 + nargs;  // a native frame keeps its top in pc
   ci.nresults = nresults;
+  if (L.hookmask !== 0) hookGeneratorCall(L, ci, nargs);  // debug hooks (hooks.ts)
   const saved = L.cname;
   L.cname = f.name;
   try {
@@ -173,6 +177,7 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefin
       L.ensure(at + results.length);
       for (let i = 0; i < results.length; i++) stack[at + i] = results[i];
       ci.gen = undefined;
+      if (L.hookmask !== 0) { L.top = at + results.length; hookReturn(L, ci, at, results.length); }
       L.depth--;
       moveResults(L, at, ci.func, results.length, ci.nresults);
       finishReturn(L, ci);
@@ -320,6 +325,7 @@ export function deliver(T: LuaThread, values: Value[], err: LuaError | undefined
     return;
   }
   if (err !== undefined) throw err;
+  if (T.hookmask !== 0) hookYieldReturn(T, values.length);  // the yield returns (hooks.ts)
   T.ensure(T.cfunc + values.length + 1);
   for (let i = 0; i < values.length; i++) T.stack[T.cfunc + i] = values[i];
   moveResults(T, T.cfunc, T.cfunc, values.length, T.cnresults);

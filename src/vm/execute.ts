@@ -32,6 +32,7 @@ import {
   precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeNextAsFrame, unwindTo, driveGenerator, LUAI_MAXSTACK,
 } from './call.ts';
 import { tick } from './budget.ts';
+import { enterFrame, traceExec, hookReturn, hookVarargCall } from './hooks.ts';
 import { setHeap } from '../gc/heap.ts';
 import { gcStep } from '../gc/collector.ts';
 import { stringSize } from '../gc/mark.ts';
@@ -102,7 +103,11 @@ function run(L: LuaThread, stopDepth: number): void {
     const upvals: UpVal[] = cl.upvals;
     let base = ci.base;
     let pc = ci.pc;
+    // debug hooks (hooks.ts): zero unless a hook is set, so the check below costs one test
+    let trap = L.hookmask;
+    if (trap !== 0) trap = enterFrame(L, ci);
     for (;;) {
+      if (trap !== 0) { ci.pc = pc; trap = traceExec(L, ci); }
       const i = code[pc++];
       const A = (i >>> 7) & 0xff;
       switch (i & 0x7f) {
@@ -539,6 +544,7 @@ function run(L: LuaThread, stopDepth: number): void {
             continue reload;
           }
           if (precall(L, ra, nargs, (i >>> 24) - 1) !== undefined) continue reload;
+          if (L.hookmask !== trap) continue reload;  // the native set or removed a hook
           break;
         }
         case 69: /* TAILCALL */ {
@@ -584,6 +590,7 @@ function run(L: LuaThread, stopDepth: number): void {
             }
             L.closeUpvals(base);
           }
+          if (trap !== 0) { ci.pc = pc; hookReturn(L, ci, ra, n); }
           L.depth--;
           const nres = ci.nresults;
           const func = ci.func;
@@ -599,6 +606,7 @@ function run(L: LuaThread, stopDepth: number): void {
           continue reload;
         }
         case 71: /* RETURN0 */ {
+          if (trap !== 0) { ci.pc = pc; hookReturn(L, ci, base + A, 0); }
           L.depth--;
           const nres = ci.nresults;
           const func = ci.func;
@@ -608,6 +616,7 @@ function run(L: LuaThread, stopDepth: number): void {
           continue reload;
         }
         case 72: /* RETURN1 */ {
+          if (trap !== 0) { ci.pc = pc; L.top = base + A + 1; hookReturn(L, ci, base + A, 1); }
           L.depth--;
           const nres = ci.nresults;
           const func = ci.func;
@@ -719,6 +728,7 @@ function run(L: LuaThread, stopDepth: number): void {
             for (let j = 0; j <= p.numparams; j++) stack[nfunc + j] = stack[func + j];
             base = ci.base = nfunc + 1;
           }
+          if (L.hookmask !== 0) { ci.pc = pc; trap = hookVarargCall(L, ci, pc); }
           break;
         }
         case 82: /* EXTRAARG */ break;

@@ -137,6 +137,10 @@ export const enum FrameFlag {
   TAIL = 1,
   /** A pcall/xpcall generator: errors stop here; `msgh` is its handler, if any. */
   PROTECT = 2,
+  /** A debug hook is running for this frame (src/vm/hooks.ts); its callee is named "hook '?'". */
+  HOOKED = 4,
+  /** A finalizer is being called from this frame (src/gc/finalize.ts); its callee is named "metamethod '__gc'". */
+  FIN = 8,
 }
 
 /** One activation record (PUC-Rio's CallInfo). */
@@ -213,6 +217,18 @@ export class LuaThread implements GCObject {
   transfer: Value[] = [];
   /** The generator frame whose call request was the yield, if any. */
   yieldGen: Frame | undefined = undefined;
+  /**
+   * Debug hooks (src/vm/hooks.ts, lua_sethook): the hook function, the
+   * events it wants (HookMask bits; the dispatch loop reads this once per
+   * frame entry), the count period and countdown, whether a hook may run
+   * now (not inside a hook), and the pc of the last line event (L->oldpc).
+   */
+  hook: Value = undefined;
+  hookmask = 0;
+  basehookcount = 0;
+  hookcount = 0;
+  allowhook = true;
+  oldpc = 0;
 
   constructor(readonly global: GlobalState) {
     for (let i = 0; i < 64; i++) this.stack.push(undefined);

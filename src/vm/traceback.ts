@@ -27,7 +27,7 @@
 import { OpCode } from '../bytecode/opcodes.ts';
 import { chunkid } from '../parser/errors.ts';
 import { getObjName } from './errors.ts';
-import { LuaClosure, LuaNative, FrameFlag, type Frame, type LuaThread } from './objects.ts';
+import { LuaClosure, LuaNative, FrameFlag, Cont, type Frame, type LuaThread } from './objects.ts';
 import { LuaTable, type Value } from './values.ts';
 
 /** One level of the stack. */
@@ -71,11 +71,17 @@ const TM_NAMES = ['index', 'newindex', 'gc', 'mode', 'len', 'eq', 'add', 'sub', 
  */
 export function funcName(level: StackLevel): [string, string] | undefined {
   const c = level.caller;
+  if (!level.tail && c !== undefined && (c.flags & FrameFlag.HOOKED) !== 0) return ['hook', '?'];  // hooks.ts
+  if (!level.tail && c !== undefined && (c.flags & FrameFlag.FIN) !== 0) return ['metamethod', '__gc'];
   if (level.tail || c === undefined || c.closure === undefined) return undefined;
   const p = c.closure.proto;
   const pc = c.pc - 1;
   const i = p.code[pc];
   let tm: string;
+  if (level.ci !== undefined && level.ci.cont === Cont.DISCARD && isCloseRerun(p.code, c.pc, i)) {
+    // a __close handler run as a frame: its caller's pc was moved back onto the CLOSE/RETURN to repeat it
+    return ['metamethod', 'close'];
+  }
   switch (i & 0x7f) {
     case OpCode.CALL: case OpCode.TAILCALL: return getObjName(p, pc, (i >>> 7) & 0xff);
     case OpCode.TFORCALL: return ['for iterator', 'for iterator'];
@@ -94,6 +100,14 @@ export function funcName(level: StackLevel): [string, string] | undefined {
     default: return undefined;
   }
   return ['metamethod', tm];
+}
+
+/** Does the caller stand on a CLOSE or RETURN it will repeat (not after a SET* whose __newindex runs)? */
+function isCloseRerun(code: ArrayLike<number>, pc: number, prev: number): boolean {
+  const op = code[pc] & 0x7f;
+  const p = prev & 0x7f;
+  const isSet = p === OpCode.SETTABUP || p === OpCode.SETTABLE || p === OpCode.SETI || p === OpCode.SETFIELD;
+  return !isSet && (op === OpCode.CLOSE || op === OpCode.RETURN);
 }
 
 /** The name under which `fn` is reachable from the loaded libraries ("print", "string.rep"). */
