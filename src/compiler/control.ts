@@ -56,7 +56,7 @@ export function ifStat(cs: CompileState, s: A.If): void {
     const v = new ExpDesc();
     cs.lastLine = clause.line;  // 'if' or 'elseif'
     expr(cs, clause.condition, v);
-    cs.lastLine = clause.condition.lastLine;
+    cs.lastLine = clause.thenLine;   // luac attributes the test to the `then` token
     const stats = clause.body.statements;
     let jf: number;
     let rest = stats;

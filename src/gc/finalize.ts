@@ -22,7 +22,7 @@
  *
  * Read next: `collector.ts`.
  */
-import type { LuaThread } from '../vm/objects.ts';
+import { FrameFlag, type LuaThread } from '../vm/objects.ts';
 import { callSync } from '../vm/call.ts';
 import { warning } from '../vm/warn.ts';
 import { LuaError } from '../value/error.ts';
@@ -64,12 +64,16 @@ function callFinalizer(L: LuaThread, o: GCObject): void {
   if (gc === undefined) return;   // the field was removed since registration: nothing to call
   const G = L.global;
   const savedTop = L.top;
+  // the frame below names the finalizer's level "metamethod '__gc'" (traceback.ts)
+  const ci = L.depth >= 0 && L.ccall === undefined ? L.frames[L.depth] : undefined;
+  if (ci !== undefined) ci.flags |= FrameFlag.FIN;
   try {
     callSync(L, gc, [o]);
   } catch (e) {
     const v = e instanceof LuaError ? e.value : undefined;
     warning(G, `error in __gc (${typeof v === 'string' ? v : 'error object is not a string'})`, false);
   } finally {
+    if (ci !== undefined) ci.flags &= ~FrameFlag.FIN;
     L.top = savedTop;
   }
 }

@@ -239,7 +239,8 @@ export interface Repeat extends NodeBase {
 /** `if c1 then b1 elseif c2 then b2 else b3 end` */
 export interface If extends NodeBase {
   kind: 'If';
-  clauses: { condition: Expression; body: Block; line: number }[];
+  /** `thenLine`: the line of `then`, where luac puts the clause's test. */
+  clauses: { condition: Expression; body: Block; line: number; thenLine: number }[];
   orelse?: Block;
 }
 

@@ -150,11 +150,11 @@ const semantics = grammars.LuaTokens.createSemantics().addOperation<unknown>('as
     return { kind: 'Repeat', body: body.ast(), condition: cond.ast(), line: lineOf(this), lastLine: lastLineOf(this) };
   },
   Stat_if(_, cond, __, body, elseifs, orelse, ___) {
-    const clauses = [{ condition: cond.ast(), body: body.ast(), line: lineOf(this) }];
+    const clauses = [{ condition: cond.ast(), body: body.ast(), line: lineOf(this), thenLine: lineOf(__) }];
     for (const e of elseifs.children) clauses.push(e.ast());
     return { kind: 'If', clauses, orelse: optional(orelse), line: lineOf(this), lastLine: lastLineOf(this) };
   },
-  ElseIf(_, cond, __, body) { return { condition: cond.ast(), body: body.ast(), line: lineOf(this) }; },
+  ElseIf(_, cond, __, body) { return { condition: cond.ast(), body: body.ast(), line: lineOf(this), thenLine: lineOf(__) }; },
   Else(_, body) { return body.ast(); },
   Stat_numericFor(_, name, __, start, ___, limit, ____, step, _____, body, ______) {
     return {
