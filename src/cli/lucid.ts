@@ -1,59 +1,30 @@
 /**
  * # lucid — the standalone interpreter (like `lua`)
  *
- * Responsibility: the command line of `bin/lucid.mjs`: run a script with
- * its arguments in the global `arg`, run `-e` statements, print the
- * version (`-v`), read a chunk from stdin (`-`); report uncaught errors on
- * stderr as `lua` does and exit with status 1.
+ * Responsibility: what lua.c does with its command line: open the
+ * libraries, build the `arg` table, run LUA_INIT, the `-e`/`-l`/`-W`
+ * options in order, the script with its arguments (or stdin), then the
+ * REPL when asked or when stdin is a terminal; report uncaught errors on
+ * stderr with a traceback, and exit with lua's status. At exit the state
+ * is closed, so pending finalizers run.
  *
- * Manual: §7 (Lua standalone). PUC-Rio counterpart: `lua.c`.
+ * Manual: §7 (Lua standalone). PUC-Rio counterpart: `lua.c` (pmain,
+ * runargs, handle_script, dolibrary, handle_luainit).
  *
- * Invariants: files are read as bytes (latin1); everything Lua prints goes
- * through one buffer written with `Buffer.from(s, 'latin1')` and flushed
- * when it grows large and at exit, never one write per `print`.
+ * Invariants: files are read as bytes (latin1); messages are prefixed by
+ * the program name `lucid:`; like `lua`, the collector reports
+ * "generational" mode (it runs incrementally: docs/gc.md).
  *
- * Read next: `src/vm/state.ts`, `src/lib/base.ts`.
+ * Read next: `options.ts`, `repl.ts`, `output.ts`.
  */
 import * as fs from 'node:fs';
-import { LuaState, LuaTable, LuaError, tostringMeta, type LuaClosure } from '../index.ts';
+import { LuaState, LuaTable, LuaError, type LuaClosure } from '../index.ts';
+import type { Value } from '../vm/values.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
-import { typeName } from '../vm/meta.ts';
-
-const PROGNAME = 'lua';
-
-/** Buffered stdout: Lua strings are bytes. */
-let out: string[] = [];
-let outLen = 0;
-function write(s: string): void {
-  out.push(s);
-  outLen += s.length;
-  if (outLen > 1 << 16) flush();
-}
-function flush(): void {
-  if (out.length === 0) return;
-  const data = Buffer.from(out.join(''), 'latin1');
-  out = []; outLen = 0;
-  let off = 0;
-  while (off < data.length) {
-    try {
-      off += fs.writeSync(1, data, off);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-    }
-  }
-}
-
-function errorMessage(state: LuaState, e: unknown): string {
-  if (!(e instanceof LuaError)) return String(e);
-  const v = e.value;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  try {
-    const s = tostringMeta(state.L, v);
-    if (v instanceof LuaTable && v.metatable?.getStr('__tostring') !== undefined) return s;
-  } catch { /* fall through */ }
-  return `(error object is a ${typeName(undefined, v)} value)`;
-}
+import { parseOptions, type Options } from './options.ts';
+import { write, flush, writeError } from './output.ts';
+import { runRepl } from './repl.ts';
+import { PROGNAME, report } from './report.ts';
 
 /** ": No such file or directory", as strerror words a failed open. */
 function systemReason(e: unknown): string {
@@ -64,74 +35,142 @@ function systemReason(e: unknown): string {
   return '';
 }
 
-/** Print an uncaught error as lua.c does; load errors have no traceback. */
-function report(state: LuaState, e: unknown, traceback: boolean): void {
-  flush();
-  const msg = errorMessage(state, e);
-  const tb = traceback ? '\nstack traceback:\n\t[C]: in ?' : '';
-  process.stderr.write(Buffer.from(`${PROGNAME}: ${msg}${tb}\n`, 'latin1'));
-}
-
-/** Load a chunk, or report its error (without traceback) and return undefined. */
-function loadOrReport(state: LuaState, data: Uint8Array, name: string): LuaClosure | undefined {
+/** Load and call a chunk under the traceback handler; false (reported) on error. */
+function doChunk(state: LuaState, data: Uint8Array, name: string, args: Value[] = []): boolean {
+  let f: LuaClosure;
   try {
-    return state.load(data, name);
+    f = state.load(data, name);
   } catch (e) {
-    report(state, e, false);
-    return undefined;
+    report(state, e);
+    return false;
+  }
+  try {
+    state.callTraced(f, ...args);
+    return true;
+  } catch (e) {
+    report(state, e);
+    return false;
   }
 }
 
-function main(argv: string[]): number {
+/** `-l mod` / `-l g=mod`: global g (or the name before any '-') = require(mod). */
+function doLibrary(state: LuaState, spec: string): boolean {
+  const eq = spec.indexOf('=');
+  const modname = eq >= 0 ? spec.slice(eq + 1) : spec;
+  let globname = eq >= 0 ? spec.slice(0, eq) : spec;
+  if (eq < 0 && globname.includes('-')) globname = globname.slice(0, globname.indexOf('-'));
+  const code = `local g, m = ... ; _ENV[g] = require(m)`;
+  return doChunk(state, Buffer.from(code), '=(command line)', [globname, modname]);
+}
+
+/** LUA_INIT_5_4 or LUA_INIT: `@file` runs a file, anything else is a chunk. */
+function doInit(state: LuaState): boolean {
+  const name = process.env.LUA_INIT_5_4 !== undefined ? '=LUA_INIT_5_4' : '=LUA_INIT';
+  const init = process.env.LUA_INIT_5_4 ?? process.env.LUA_INIT;
+  if (init === undefined) return true;
+  if (init[0] === '@') return doScript(state, init.slice(1), []);
+  return doChunk(state, Buffer.from(init, 'utf8'), name);
+}
+
+/**
+ * The script's arguments: arg[1..#arg] of the global `arg` as it is when
+ * the script starts (the options may have changed it), as lua.c's pushargs.
+ */
+function scriptArgs(state: LuaState): Value[] | undefined {
+  const t = state.getGlobal('arg');
+  if (!(t instanceof LuaTable)) return undefined;
+  const out: Value[] = [];
+  for (let i = 1; i <= t.length(); i++) out.push(t.getInt(i));
+  return out;
+}
+
+/** Run a script file (or stdin for `-`) with its arguments (undefined: `arg` is not a table). */
+function doScript(state: LuaState, file: string | undefined, args: Value[] | undefined): boolean {
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file ?? 0);
+  } catch (e) {
+    report(state, new LuaError(`cannot open ${file ?? 'stdin'}${systemReason(e)}`));
+    return false;
+  }
+  // a first line starting with '#' (a #! line) is skipped, keeping line numbers
+  if (data[0] === 0x23) {
+    const nl = data.indexOf(10);
+    data = nl < 0 ? Buffer.alloc(0) : data[nl + 1] === 0x1b ? data.subarray(nl + 1) : Buffer.concat([Buffer.from('\n'), data.subarray(nl + 1)]);
+  }
+  const name = file === undefined ? '=stdin' : '@' + file;
+  if (args === undefined) {
+    // lua.c loads the script first, then finds that it cannot pass the arguments
+    try { state.load(data, name); } catch (e) { report(state, e); return false; }
+    report(state, new LuaError("'arg' is not a table"));
+    return false;
+  }
+  return doChunk(state, data, name, args);
+}
+
+/** The `arg` table: script at 0, its arguments after, the interpreter and options before. */
+function argTable(argv: string[], script: number): LuaTable {
+  const t = new LuaTable();
+  const at = script === argv.length ? -1 : script;   // no script: the interpreter is arg[0]
+  // the interpreter as it was started (lua.c's argv[0]), so a script can run it again
+  t.set(-(at + 1), Buffer.from(process.argv[1] ?? PROGNAME, 'utf8').toString('latin1'));
+  for (let j = 0; j < argv.length; j++) t.set(j - at, Buffer.from(argv[j], 'utf8').toString('latin1'));
+  return t;
+}
+
+/** Run the options `-e`, `-l`, `-W` in their order. */
+function runArgs(state: LuaState, argv: string[], script: number): boolean {
+  for (let i = 0; i < script; i++) {
+    const a = argv[i];
+    const opt = a[1];
+    if (opt === 'e' || opt === 'l') {
+      const value = a.length > 2 ? a.slice(2) : argv[++i];
+      const ok = opt === 'e' ? doChunk(state, Buffer.from(value, 'utf8'), '=(command line)') : doLibrary(state, value);
+      if (!ok) return false;
+    } else if (opt === 'W') {
+      state.global.warnOn = true;
+    }
+  }
+  return true;
+}
+
+function printVersion(): void {
+  write(`${LUCID_VERSION}  ${LUA_COPYRIGHT}\n`);
+  flush();
+}
+
+/** lua.c's pmain; resolves to the exit status. */
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv, PROGNAME);
+  if (!parsed.ok) { writeError(parsed.message); return 1; }
+  const o: Options = parsed.options;
+  if (o.E) { delete process.env.LUA_PATH; delete process.env.LUA_PATH_5_4; delete process.env.LUA_CPATH; delete process.env.LUA_CPATH_5_4; }
   const state = new LuaState({ write });
   state.global.flush = flush;
-  let i = 0;
-  const execs: string[] = [];
-  let showVersion = false;
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-e') { execs.push(argv[++i] ?? ''); continue; }
-    if (a.startsWith('-e') && a.length > 2) { execs.push(a.slice(2)); continue; }
-    if (a === '-v') { showVersion = true; continue; }
-    if (a === '--') { i++; break; }
-    break;
-  }
-  const script = i < argv.length ? argv[i] : undefined;
-  // arg: script name at 0, its arguments at 1.., interpreter and options below 0
-  const argTable = new LuaTable();
-  argTable.set(-(i + 1), 'lucid');
-  for (let j = 0; j < argv.length; j++) argTable.set(j - i, Buffer.from(argv[j], 'utf8').toString('latin1'));
-  state.setGlobal('arg', argTable);
-  if (showVersion) write(`${LUCID_VERSION}  ${LUA_COPYRIGHT}\n`);
+  state.doString('collectgarbage("generational")');   // lua.c's default mode (reported; see docs/gc.md)
+  state.setGlobal('arg', argTable(argv, o.script));
+  let ok = true;
   try {
-    for (const stat of execs) {
-      const f = loadOrReport(state, Buffer.from(stat, 'utf8'), '=(command line)');
-      if (f === undefined) return 1;
-      state.call(f);
+    if (o.v) printVersion();
+    if (!o.E) ok = doInit(state);
+    if (ok) ok = runArgs(state, argv, o.script);
+    if (ok && o.script < argv.length) {
+      const name = argv[o.script];
+      const stdin = name === '-' && argv[o.script - 1] !== '--';
+      ok = doScript(state, stdin ? undefined : name, scriptArgs(state));
     }
-    if (script !== undefined || (execs.length === 0 && !showVersion)) {
-      const file = script ?? '-';
-      let data: Buffer;
-      try {
-        data = fs.readFileSync(file === '-' ? 0 : file);
-      } catch (e) {
-        report(state, new LuaError(`cannot open ${file}${systemReason(e)}`), false);
-        return 1;
-      }
-      const f = loadOrReport(state, data, file === '-' ? '=stdin' : '@' + file);
-      if (f === undefined) return 1;
-      state.call(f, ...argv.slice(i + 1).map((s) => Buffer.from(s, 'utf8').toString('latin1')));
+    if (ok && o.i) await runRepl(state);
+    else if (ok && o.script === argv.length && !o.e && !o.v) {
+      if (process.stdin.isTTY) { printVersion(); await runRepl(state); }
+      else ok = doScript(state, undefined, []);
     }
-  } catch (e) {
-    // lua.c's message handler adds a traceback unless the error object has __tostring
-    const v = e instanceof LuaError ? e.value : undefined;
-    report(state, e, !(v instanceof LuaTable && v.metatable?.getStr('__tostring') !== undefined));
-    return 1;
+  } finally {
+    flush();
   }
+  try { state.close(); } catch (e) { report(state, e); }   // pending finalizers, as lua_close
   flush();
-  return 0;
+  return ok ? 0 : 1;
 }
 
-const status = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
 flush();
-process.exitCode = status;

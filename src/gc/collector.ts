@@ -368,10 +368,18 @@ export function explicitStep(G: GlobalState, L: LuaThread, kb: number, top: numb
 /** Closing a state: call every pending finalizer, then those of all objects still registered. */
 export function closeHeap(G: GlobalState, L: LuaThread): void {
   const h = G.heap;
-  h.closing = true;
-  callPending(L, h, Infinity);
-  separateUnreached(h, true);
-  callPending(L, h, Infinity);
+  const wasBusy = h.busy;
+  h.busy = true;   // no collection from here on (collectgarbage in a finalizer returns fail)
+  try {
+    if (!h.closing) {
+      h.closing = true;
+      separateUnreached(h, true);
+    }
+    // also when called again from a finalizer (os.exit(c, true)): the rest run now
+    callPending(L, h, Infinity);
+  } finally {
+    h.busy = wasBusy;
+  }
 }
 
 /** Run the collector until it reaches `phase` (the `T.gcstate` testing function). */

@@ -28,6 +28,8 @@ import { LuaTable, mkfloat, type Value } from '../vm/values.ts';
 import { osDate, osTime, currentTime, type DateTable } from './date.ts';
 import { guard } from './guard.ts';
 import { failResult } from './errno.ts';
+import { closeHeap } from '../gc/collector.ts';
+import { closeTbc } from '../vm/call.ts';
 
 
 /** `nil, "name: reason", errno` as luaL_fileresult reports a failure. */
@@ -131,6 +133,14 @@ function execute(L: LuaThread, base: number, nargs: number): number {
 function exit(L: LuaThread, base: number, nargs: number): number {
   const v: Value = arg(L, base, nargs, 1);
   const code = v === undefined || v === true ? 0 : v === false ? 1 : Number(checkInteger(L, base, nargs, 1));
+  // os.exit(code, true) closes the state first: pending finalizers run (lua_close)
+  if (arg(L, base, nargs, 2) !== undefined && arg(L, base, nargs, 2) !== false) {
+    // lua_close: pending to-be-closed variables are closed (innermost first), then finalizers run
+    for (let d = L.depth; d >= 0; d--) {
+      try { closeTbc(L, L.frames[d], 0, undefined); } catch { /* as luaD_closeprotected: go on */ }
+    }
+    closeHeap(L.global, L);
+  }
   L.global.flush();
   process.exit(code);
 }

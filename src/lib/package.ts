@@ -46,6 +46,7 @@ const STANDARD = ['_G', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf
 function envPath(versioned: string, plain: string, dflt: string): string {
   const v = process.env[versioned] ?? process.env[plain];
   if (v === undefined) return dflt;
+  if (!v.includes(';;')) return v;   // used as it is
   return v.replace(';;', `;${dflt};`).replace(/^;|;$/g, '');
 }
 
