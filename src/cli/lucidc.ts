@@ -17,6 +17,8 @@ import * as fs from 'node:fs';
 import { parse, astToJSON } from '../parser/index.ts';
 import { compile } from '../compiler/index.ts';
 import { listing } from '../bytecode/listing.ts';
+import { dump } from '../bytecode/dump.ts';
+import type { Proto } from '../bytecode/proto.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
 
 const PROGNAME = 'lucidc';
@@ -92,6 +94,22 @@ function write(s: string): void {
   fs.writeSync(1, Buffer.from(s, 'latin1'));
 }
 
+/**
+ * Several files make one main function that runs each in order (luac's
+ * combine): the main chunk of `(function()end)();` repeated, whose
+ * nested functions are replaced by the files' main functions; their
+ * `_ENV` becomes the combined main's upvalue.
+ */
+function combine(protos: Proto[]): Proto {
+  if (protos.length === 1) return protos[0];
+  const main = compile(parse('(function()end)();\n'.repeat(protos.length), '=(luac)'));
+  protos.forEach((p, i) => {
+    if (p.upvalues.length > 0) p.upvalues[0].instack = false;
+    main.protos[i] = p;
+  });
+  return main;
+}
+
 function main(argv: string[]): number {
   let o: Options;
   try {
@@ -120,9 +138,20 @@ function main(argv: string[]): number {
     }
     // luac compiles even with -p: compile-time errors (goto, const) count
     const protos = chunks.map((c) => compile(c));
-    if (o.listing > 0) for (const p of protos) write(listing(p, o.listing > 1));
-    if (o.parseOnly || o.listing > 0) return 0;
-    throw new CliError('writing binary chunks (-o) comes with issue 8; use -p or -l');
+    const main = combine(protos);
+    if (o.listing > 0) write(listing(main, o.listing > 1));
+    if (o.parseOnly) return 0;
+    const bytes = dump(main, o.strip);
+    if (o.output === '-') {
+      fs.writeSync(1, bytes);
+    } else {
+      try {
+        fs.writeFileSync(o.output, bytes);
+      } catch (e) {
+        throw new CliError(`cannot open ${o.output}`);
+      }
+    }
+    return 0;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     process.stderr.write(`${PROGNAME}: ${msg}\n`);
