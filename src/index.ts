@@ -64,3 +64,6 @@ export { AWAIT } from './vm/call.ts';
 export type { StackLevel } from './vm/traceback.ts';
 export { toLuaValue, toJSValue } from './vm/interop.ts';
 export type { FunctionWrapper, LuaFunctionWrapper } from './vm/interop.ts';
+export type { GCObject } from './gc/heap.ts';
+export { Heap, Phase } from './gc/heap.ts';
+export type { TestWarnings } from './vm/warn.ts';
