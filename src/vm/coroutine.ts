@@ -21,10 +21,12 @@
  * Read next: `resume.ts`, `host.ts` (host suspensions use the same path).
  */
 import { LuaThread, LuaClosure, LuaNative } from './objects.ts';
-import { YIELD } from './call.ts';
+import { YIELD, closeTbc } from './call.ts';
+import { toLuaError } from './errors.ts';
+import type { LuaError } from './values.ts';
 import { resume, wrapError } from './resume.ts';
 import { addLibrary, native, type LuaState } from './state.ts';
-import { arg, argError, luaError, typeArgError } from './args.ts';
+import { arg, luaError, typeArgError } from './args.ts';
 import { LuaTable } from './values.ts';
 
 function checkCo(L: LuaThread, base: number, nargs: number, n: number): LuaThread {
@@ -92,11 +94,30 @@ function wrap(L: LuaThread, base: number, nargs: number): number {
 function close(L: LuaThread, base: number, nargs: number): number {
   const co = checkCo(L, base, nargs, 1);
   if (co.status !== 'suspended' && co.status !== 'dead') {
-    argError(L, 1, `cannot close a ${co === L ? 'running' : co.status} coroutine`);
+    luaError(L, `cannot close a ${co === L ? 'running' : co.status} coroutine`);
+  }
+  // pending to-be-closed variables of a suspended coroutine are closed, innermost
+  // first, on the coroutine itself (it counts as running meanwhile), as lua_closethread
+  let err: LuaError | undefined;
+  if (co.status === 'suspended' && co.depth >= 0) {
+    const saved = co.status;
+    co.status = 'running';
+    try {
+      for (let d = co.depth; d >= 0; d--) {
+        const frame = co.frames[d];
+        while (frame.tbc.length > 0) {
+          // an error in one handler goes on to the next ones, which receive it
+          try { err = closeTbc(co, frame, 0, err); } catch (e) { err = toLuaError(co, e); }
+        }
+      }
+    } finally {
+      co.status = saved;
+    }
   }
   co.status = 'dead';
   co.closeUpvals(0);
   co.depth = -1;
+  if (err !== undefined) { L.push(false); L.push(err.value); return 2; }
   L.push(true);
   return 1;
 }
