@@ -311,7 +311,13 @@ function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest
   const name = optString(L, base, nargs, 2, '=(load)');
   let text = '';
   for (;;) {
-    const r = yield [chunk];
+    let r: Value[];
+    try {
+      r = yield [chunk];
+    } catch (e) {
+      // an error in the reader is load's failure, not an error (lbaselib's generic_reader)
+      return [undefined, e instanceof LuaError ? e.value : String(e)];
+    }
     const piece = r[0];
     if (piece === undefined || piece === '') break;
     if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
