@@ -34,8 +34,8 @@
  * Read next: `mark.ts`, `sweep.ts`, `finalize.ts`, docs/gc.md.
  */
 import type { GlobalState, LuaThread } from '../vm/objects.ts';
-import { Phase, PHASE_NAMES, WHITES, COLOURS, AGAIN, SIZE, type GCObject, type Heap } from './heap.ts';
-import { markValue, propagateAll, propagateOne, traverseEphemeron, isCleared, stringSize } from './mark.ts';
+import { Phase, PHASE_NAMES, WHITES, COLOURS, AGAIN, SIZE, stringSize, type GCObject, type Heap } from './heap.ts';
+import { markValue, propagateAll, propagateOne, traverseEphemeron, isCleared } from './mark.ts';
 import { startSweep, sweepStep, poison, type SweepCursor } from './sweep.ts';
 import { separateUnreached, markBeingFinalized, callPending } from './finalize.ts';
 import { LuaTable } from '../value/table.ts';
@@ -268,11 +268,7 @@ function incrementalStep(G: GlobalState, L: LuaThread): void {
  */
 export function fullCollect(G: GlobalState, L: LuaThread, top = -1): void {
   const h = G.heap;
-  if (h.busy) return;
-  h.busy = true;
-  const savedThread = h.atThread, savedTop = h.atTop;
-  h.atThread = L; h.atTop = top;
-  try {
+  asCollector(h, L, top, () => {
     if (h.phase <= Phase.ATOMIC) {
       // marks of a partial cycle would keep garbage alive: drop them
       whitenAll(h);
@@ -282,8 +278,23 @@ export function fullCollect(G: GlobalState, L: LuaThread, top = -1): void {
     runUntil(G, L, Phase.CALLFIN);
     runUntil(G, L, Phase.PAUSE);
     setPause(h);
+  });
+}
+
+/**
+ * Run `work` as the collector, at a safe point of `L` whose live registers
+ * end at `top` (-1: from its frames): marked busy, so that nothing it calls
+ * (a finalizer) starts the collector again. Returns undefined, doing
+ * nothing, when the collector is already running.
+ */
+function asCollector<T>(h: Heap, L: LuaThread, top: number, work: () => T): T | undefined {
+  if (h.busy) return undefined;
+  h.busy = true;
+  h.atThread = L; h.atTop = top;
+  try {
+    return work();
   } finally {
-    h.atThread = savedThread; h.atTop = savedTop;
+    h.atThread = undefined; h.atTop = -1;
     h.busy = false;
   }
 }
@@ -321,15 +332,7 @@ export function gcStep(L: LuaThread, top: number): void {
     h.debt = 1;   // and again at the next safe point
     return;
   }
-  h.busy = true;
-  const savedThread = h.atThread, savedTop = h.atTop;
-  h.atThread = L; h.atTop = top;
-  try {
-    incrementalStep(G, L);
-  } finally {
-    h.atThread = savedThread; h.atTop = savedTop;
-    h.busy = false;
-  }
+  asCollector(h, L, top, () => incrementalStep(G, L));
 }
 
 /**
@@ -338,31 +341,21 @@ export function gcStep(L: LuaThread, top: number): void {
  */
 export function explicitStep(G: GlobalState, L: LuaThread, kb: number, top: number): boolean {
   const h = G.heap;
-  if (h.busy) return false;
   const wasRunning = h.running;
-  h.running = true;
-  h.busy = true;
-  const savedThread = h.atThread, savedTop = h.atTop;
-  h.atThread = L; h.atTop = top;
-  let ended = false;
+  h.running = true;   // a step is done even when the collector is stopped
   try {
-    if (kb === 0) {
-      h.debt = 0;
-      incrementalStep(G, L);
-      ended = h.phase === Phase.PAUSE;
-    } else {
-      h.debt += kb * 1024;
-      if (h.debt > 0) {
-        incrementalStep(G, L);
-        ended = h.phase === Phase.PAUSE;
+    return asCollector(h, L, top, () => {
+      if (kb === 0) h.debt = 0;   // one basic step
+      else {
+        h.debt += kb * 1024;      // `kb` more of debt, and a step only if that makes it positive
+        if (h.debt <= 0) return false;
       }
-    }
+      incrementalStep(G, L);
+      return h.phase === Phase.PAUSE;
+    }) ?? false;
   } finally {
-    h.atThread = savedThread; h.atTop = savedTop;
-    h.busy = false;
     h.running = wasRunning;
   }
-  return ended;
 }
 
 /** Closing a state: call every pending finalizer, then those of all objects still registered. */
@@ -384,17 +377,7 @@ export function closeHeap(G: GlobalState, L: LuaThread): void {
 
 /** Run the collector until it reaches `phase` (the `T.gcstate` testing function). */
 export function runToPhase(G: GlobalState, L: LuaThread, phase: Phase): void {
-  const h = G.heap;
-  if (h.busy) return;
-  h.busy = true;
-  const savedThread = h.atThread, savedTop = h.atTop;
-  h.atThread = L; h.atTop = -1;
-  try {
-    runUntil(G, L, phase);
-  } finally {
-    h.atThread = savedThread; h.atTop = savedTop;
-    h.busy = false;
-  }
+  asCollector(G.heap, L, -1, () => runUntil(G, L, phase));
 }
 
 /** Whether `o` is dead for the sweep under way (the `T.gccolor` helper needs the colours too). */

@@ -230,9 +230,11 @@ export function attach(h: Heap, o: GCObject): void {
 }
 
 /** Charge bytes allocated without a new object (a new string, a table growing). */
-export function charge(bytes: number): void {
-  const h = inEffect;
+export function charge(bytes: number, h: Heap = inEffect): void {
   h.total += bytes;
   h.loose += bytes;
   h.debt += bytes;
 }
+
+/** The bytes a string costs (PUC-Rio's TString header plus its bytes). */
+export function stringSize(s: string): number { return 24 + s.length; }

@@ -29,10 +29,8 @@ import { LuaTable } from '../value/table.ts';
 import { LuaUserdata } from '../value/userdata.ts';
 import { LuaClosure, LuaNative, LuaThread, UpVal, type Frame } from '../vm/objects.ts';
 import { Proto } from '../bytecode/proto.ts';
-import { BLACK, COLOURS, WHITES, LINKED, AGAIN, SIZE, Phase, attach, type GCObject, type Heap } from './heap.ts';
+import { BLACK, COLOURS, WHITES, LINKED, AGAIN, SIZE, Phase, attach, stringSize, type GCObject, type Heap } from './heap.ts';
 
-/** The bytes a string costs (PUC-Rio's TString header plus its bytes). */
-export function stringSize(s: string): number { return 24 + s.length; }
 
 /** Reach `v`: a white object turns gray and waits in the gray list. Returns the bytes of a string. */
 export function markValue(h: Heap, v: unknown): number {

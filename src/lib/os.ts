@@ -29,7 +29,7 @@ import { osDate, osTime, currentTime, type DateTable } from './date.ts';
 import { guard } from './guard.ts';
 import { failResult } from './errno.ts';
 import { closeHeap } from '../gc/collector.ts';
-import { closeTbc } from '../vm/call.ts';
+import { closeAllTbc } from '../vm/call.ts';
 
 
 /** `nil, "name: reason", errno` as luaL_fileresult reports a failure. */
@@ -136,9 +136,7 @@ function exit(L: LuaThread, base: number, nargs: number): number {
   // os.exit(code, true) closes the state first: pending finalizers run (lua_close)
   if (arg(L, base, nargs, 2) !== undefined && arg(L, base, nargs, 2) !== false) {
     // lua_close: pending to-be-closed variables are closed (innermost first), then finalizers run
-    for (let d = L.depth; d >= 0; d--) {
-      try { closeTbc(L, L.frames[d], 0, undefined); } catch { /* as luaD_closeprotected: go on */ }
-    }
+    closeAllTbc(L, undefined);
     closeHeap(L.global, L);
   }
   L.global.flush();

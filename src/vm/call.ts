@@ -38,6 +38,7 @@ import { OpCode } from '../bytecode/opcodes.ts';
 import { execute } from './execute.ts';
 import { LuaError as LuaErrorCtor, type LuaError, type Value } from './values.ts';
 import { gcStep } from '../gc/collector.ts';
+import { charge, stringSize } from '../gc/heap.ts';
 import { hookNativeCall, hookNativeReturn, hookYieldReturn, hookGeneratorCall, hookReturn } from './hooks.ts';
 
 /** LUAI_MAXSTACK: the most stack slots a thread may use. */
@@ -88,7 +89,7 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
       for (let i = L.top - n; i < L.top; i++) {
         // strings a native made count as allocation (DESIGN.md §5)
         const s = stack[i];
-        if (typeof s === 'string' && s.length > 32) { heap.total += 24 + s.length; heap.loose += 24 + s.length; heap.debt += 24 + s.length; }
+        if (typeof s === 'string' && s.length > 32) charge(stringSize(s), heap);
       }
       moveResults(L, L.top - n, func, n, nresults);
       // a safe point: the native is done, and its caller's live values end at its results
@@ -494,6 +495,22 @@ export function closeNextAsFrame(L: LuaThread, ci: Frame, level: number): boolea
     L.top = savedTop;
   }
   return false;
+}
+
+/**
+ * Close every pending to-be-closed variable of `L`, innermost first, as
+ * closing a thread or a state does (luaD_closeprotected): an error in one
+ * handler goes on to the next ones, which receive it. Returns the error
+ * left at the end, if any.
+ */
+export function closeAllTbc(L: LuaThread, err: LuaError | undefined): LuaError | undefined {
+  for (let d = L.depth; d >= 0; d--) {
+    const frame = L.frames[d];
+    while (frame.tbc.length > 0) {
+      try { err = closeTbc(L, frame, 0, err); } catch (e) { err = toLuaError(L, e); }
+    }
+  }
+  return err;
 }
 
 export function closeTbc(L: LuaThread, ci: Frame, level: number, err: LuaError | undefined): LuaError | undefined {

@@ -21,8 +21,7 @@
  * Read next: `resume.ts`, `host.ts` (host suspensions use the same path).
  */
 import { LuaThread, LuaClosure, LuaNative } from './objects.ts';
-import { YIELD, closeTbc } from './call.ts';
-import { toLuaError } from './errors.ts';
+import { YIELD, closeAllTbc } from './call.ts';
 import type { LuaError } from './values.ts';
 import { resume, wrapError } from './resume.ts';
 import { addLibrary, native, type LuaState } from './state.ts';
@@ -103,13 +102,7 @@ function close(L: LuaThread, base: number, nargs: number): number {
     const saved = co.status;
     co.status = 'running';
     try {
-      for (let d = co.depth; d >= 0; d--) {
-        const frame = co.frames[d];
-        while (frame.tbc.length > 0) {
-          // an error in one handler goes on to the next ones, which receive it
-          try { err = closeTbc(co, frame, 0, err); } catch (e) { err = toLuaError(co, e); }
-        }
-      }
+      err = closeAllTbc(co, undefined);
     } finally {
       co.status = saved;
     }

@@ -33,9 +33,8 @@ import {
 } from './call.ts';
 import { tick } from './budget.ts';
 import { enterFrame, traceExec, hookReturn, hookVarargCall } from './hooks.ts';
-import { setHeap } from '../gc/heap.ts';
+import { setHeap, charge, stringSize } from '../gc/heap.ts';
 import { gcStep } from '../gc/collector.ts';
-import { stringSize } from '../gc/mark.ts';
 import {
   index, setIndex, arithMeta, unaryMeta, bitwiseOperands, length, concat, equalMeta, lessMeta, metafield,
 } from './meta.ts';
@@ -409,7 +408,7 @@ function run(L: LuaThread, stopDepth: number): void {
           if (n === 2 && typeof x === 'string' && typeof y === 'string') {
             const s = x + y;
             stack[base + A] = s;
-            heap.total += stringSize(s); heap.loose += stringSize(s); heap.debt += stringSize(s);
+            charge(stringSize(s), heap);
             if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
             break;
           }
@@ -417,7 +416,7 @@ function run(L: LuaThread, stopDepth: number): void {
           if (concat(L, base, A, n) === PENDING) continue reload;
           {
             const r = stack[base + A];
-            if (typeof r === 'string') { heap.total += stringSize(r); heap.loose += stringSize(r); heap.debt += stringSize(r); }
+            if (typeof r === 'string') charge(stringSize(r), heap);
           }
           if (heap.debt > 0) gcStep(L, base + A + 1);
           break;
