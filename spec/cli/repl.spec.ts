@@ -17,7 +17,10 @@ const bin = path.resolve(import.meta.dirname, '../../bin/lucid.mjs');
 
 /** A lucid REPL on a pseudo-terminal, with a transcript of what it printed. */
 function startRepl(historyFile: string) {
-  const child = spawn('script', ['-qfec', `${process.execPath} ${bin} -i`, '/dev/null'], {
+  // `exec`: script runs the command through $SHELL (dash when SHELL is
+  // unset), and a shell left waiting in the terminal's process group would
+  // die of the Ctrl-C meant for lucid, making script report 130.
+  const child = spawn('script', ['-qfec', `exec ${process.execPath} ${bin} -i`, '/dev/null'], {
     env: { ...process.env, LUCID_HISTORY: historyFile, TERM: 'xterm' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
