@@ -26,7 +26,7 @@ import { LuaState, addLibrary, native, nativeGen, loadChunk } from '../vm/state.
 import { LoadError } from '../vm/frontend.ts';
 import { callSync } from '../vm/call.ts';
 import { typeName, getMetatable, metafield } from '../vm/meta.ts';
-import { where } from '../vm/errors.ts';
+import { libWhere } from '../vm/errors.ts';
 import { warning } from '../vm/warn.ts';
 import { metatableSet } from '../gc/barrier.ts';
 import { fullCollect, explicitStep } from '../gc/collector.ts';
@@ -128,7 +128,7 @@ function error(L: LuaThread, base: number, nargs: number): number {
   if (typeof v === 'string' && level > 0) {
     // level 1: the function that called error, the frame on top (natives have no frame)
     const d = L.depth - (Number(level) - 1);
-    if (d >= 0) v = where(L.frames[d]) + v;
+    if (d >= 0) v = libWhere(L.frames[d]) + v;
   }
   throw new LuaError(v);
 }

@@ -417,7 +417,8 @@ const meta: Record<string, Fn> = {
   // collection and `<close>` close an open file; standard files stay open
   __gc(L, base, nargs) {
     const s = streamOf(L, arg(L, base, nargs, 1));
-    if (s !== undefined && !s.closed && s.kind !== 'std') closeStream(s);
+    if (s === undefined) typeArgError(L, base, nargs, 1, 'FILE*');   // f_gc checks its argument
+    if (!s.closed && s.kind !== 'std') closeStream(s);
     return 0;
   },
 };

@@ -27,47 +27,79 @@ import { metafield } from '../vm/meta.ts';
 import {
   arg, argError, checkInteger, checkTable, luaError, optInteger, optString, typeArgError,
 } from '../vm/args.ts';
-import { LuaTable, LuaError, isNumber, numberLess, number2string, type Value } from '../vm/values.ts';
+import { LuaTable, LuaError, isNumber, numberLess, number2string, tointeger, F2I, type Value } from '../vm/values.ts';
+import { normint } from '../value/number.ts';
 import { typeName } from '../vm/meta.ts';
 
+/**
+ * A Lua integer used as a position: a number in the safe range, a bigint
+ * beyond it (DESIGN.md §2). Positions near math.maxinteger are legal, and
+ * ltablib's arithmetic on them wraps around as lua_Integer does.
+ */
+type Int = number | bigint;
+
+/** `a + k` with lua_Integer's wrap-around. */
+function iadd(a: Int, k: number): Int {
+  if (typeof a === 'number') {
+    const r = a + k;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return normint(BigInt(a) + BigInt(k));
+}
+
+/** `a - b` with wrap-around. */
+function isub(a: Int, b: Int): Int {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a - b;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return normint(BigInt(a) - BigInt(b));
+}
+
+/** `(lua_Unsigned)a`, for ltablib's unsigned range checks. */
+function unsigned(a: Int): bigint {
+  return BigInt.asUintN(64, BigInt(a));
+}
+
 /** `t[i]`, raw unless the table has a metatable. */
-function geti(L: LuaThread, t: LuaTable, i: number): Value {
-  if (t.metatable === undefined) return t.getInt(i);
+function geti(L: LuaThread, t: LuaTable, i: Int): Value {
+  const v = typeof i === 'number' ? t.getInt(i) : t.get(i);
+  if (v !== undefined || t.metatable === undefined) return v;
   const h = metafield(L.global, t, '__index');
-  const v = t.getInt(i);
-  if (v !== undefined || h === undefined) return v;
+  if (h === undefined) return v;
   if (h instanceof LuaTable) return geti(L, h, i);
   return callSync(L, h, [t, i])[0];
 }
 
 /** `t[i] = v`, raw unless the table has a metatable. */
-function seti(L: LuaThread, t: LuaTable, i: number, v: Value): void {
-  if (t.metatable === undefined || t.getInt(i) !== undefined) { t.setInt(i, v); return; }
+function seti(L: LuaThread, t: LuaTable, i: Int, v: Value): void {
+  const raw = (tt: LuaTable) => { if (typeof i === 'number') tt.setInt(i, v); else tt.set(i, v); };
+  if (t.metatable === undefined || (typeof i === 'number' ? t.getInt(i) : t.get(i)) !== undefined) { raw(t); return; }
   const h = metafield(L.global, t, '__newindex');
-  if (h === undefined) t.setInt(i, v);
+  if (h === undefined) raw(t);
   else if (h instanceof LuaTable) seti(L, h, i, v);
   else callSync(L, h, [t, i, v]);
 }
 
-/** `#t` with `__len` (luaL_len). */
-function lenOf(L: LuaThread, t: LuaTable): number {
+/** `#t` with `__len` (luaL_len): an integer, else "object length is not an integer". */
+function lenOf(L: LuaThread, t: LuaTable): Int {
   const h = t.metatable === undefined ? undefined : metafield(L.global, t, '__len');
   if (h === undefined) return t.length();
-  const n = callSync(L, h, [t])[0];
-  if (typeof n !== 'number' || !Number.isInteger(n)) luaError(L, 'object length is not an integer');
+  const n = tointeger(callSync(L, h, [t])[0], F2I.EQ);   // lua_tointegerx: "2" counts
+  if (n === undefined) luaError(L, 'object length is not an integer');
   return n;
 }
 
 function insert(L: LuaThread, base: number, nargs: number): number {
   const t = checkTable(L, base, nargs, 1);
-  const e = lenOf(L, t) + 1;  // first empty slot
+  const e = iadd(lenOf(L, t), 1);  // first empty slot
   switch (nargs) {
     case 2: seti(L, t, e, arg(L, base, nargs, 2)); return 0;
     case 3: {
-      const pos = Number(checkInteger(L, base, nargs, 2));
-      // unsigned comparison, as ltablib does: 1 <= pos <= e
-      if (!(pos >= 1 && pos <= e)) argError(L, 2, 'position out of bounds');
-      for (let i = e; i > pos; i--) seti(L, t, i, geti(L, t, i - 1));
+      const pos = checkInteger(L, base, nargs, 2);
+      // 1 <= pos <= e, checked unsigned as ltablib does
+      if (!(unsigned(isub(pos, 1)) < unsigned(e))) argError(L, 2, 'position out of bounds');
+      for (let i = e; i > pos; i = iadd(i, -1)) seti(L, t, i, geti(L, t, iadd(i, -1)));
       seti(L, t, pos, arg(L, base, nargs, 3));
       return 0;
     }
@@ -78,11 +110,11 @@ function insert(L: LuaThread, base: number, nargs: number): number {
 function remove(L: LuaThread, base: number, nargs: number): number {
   const t = checkTable(L, base, nargs, 1);
   const size = lenOf(L, t);
-  let pos = Number(optInteger(L, base, nargs, 2, size));
+  let pos: Int = arg(L, base, nargs, 2) === undefined ? size : checkInteger(L, base, nargs, 2);
   // a position other than the size must be in [1, size + 1]
-  if (pos !== size && !(pos >= 1 && pos <= size + 1)) argError(L, 2, 'position out of bounds');
+  if (pos !== size && !(unsigned(isub(pos, 1)) <= unsigned(size))) argError(L, 2, 'position out of bounds');
   const v = geti(L, t, pos);
-  for (; pos < size; pos++) seti(L, t, pos, geti(L, t, pos + 1));
+  for (; pos < size; pos = iadd(pos, 1)) seti(L, t, pos, geti(L, t, iadd(pos, 1)));
   seti(L, t, pos, undefined);
   L.push(v);
   return 1;
@@ -91,15 +123,19 @@ function remove(L: LuaThread, base: number, nargs: number): number {
 function concat(L: LuaThread, base: number, nargs: number): number {
   const t = checkTable(L, base, nargs, 1);
   const sep = optString(L, base, nargs, 2, '');
-  const i = Number(optInteger(L, base, nargs, 3, 1));
-  const j = arg(L, base, nargs, 4) === undefined ? lenOf(L, t) : Number(checkInteger(L, base, nargs, 4));
+  const i = optInteger(L, base, nargs, 3, 1);
+  const j = arg(L, base, nargs, 4) === undefined ? lenOf(L, t) : checkInteger(L, base, nargs, 4);
   const parts: string[] = [];
-  for (let k = i; k <= j; k++) {
+  const add = (k: Int) => {
     const v = geti(L, t, k);
     if (typeof v === 'string') parts.push(v);
     else if (isNumber(v)) parts.push(number2string(v));
     else luaError(L, `invalid value (${typeName(L.global, v)}) at index ${k} in table for 'concat'`);
-  }
+  };
+  // stop before j, then take j itself, so j = math.maxinteger does not wrap
+  let k = i;
+  for (; k < j; k = iadd(k, 1)) add(k);
+  if (k === j) add(j);
   L.push(parts.join(sep));
   return 1;
 }
@@ -114,36 +150,45 @@ function pack(L: LuaThread, base: number, nargs: number): number {
 
 function unpack(L: LuaThread, base: number, nargs: number): number {
   const t = arg(L, base, nargs, 1);
-  const i = Number(optInteger(L, base, nargs, 2, 1));
+  const i = optInteger(L, base, nargs, 2, 1);
   const e = arg(L, base, nargs, 3) === undefined
     ? (t instanceof LuaTable ? lenOf(L, t) : luaError(L, `attempt to get length of a ${typeName(L.global, t)} value`))
-    : Number(checkInteger(L, base, nargs, 3));
+    : checkInteger(L, base, nargs, 3);
   if (i > e) return 0;
-  const n = e - i + 1;
-  if (n >= 1e6 || !Number.isSafeInteger(n)) luaError(L, 'too many results to unpack');
-  for (let k = i; k <= e; k++) {
-    L.push(t instanceof LuaTable ? geti(L, t, k) : undefined);
-  }
-  return n;
+  const n = unsigned(isub(e, i));   // one less than the count, as ltablib counts
+  if (n >= 1000000n) luaError(L, 'too many results to unpack');
+  for (let k = i; k < e; k = iadd(k, 1)) L.push(t instanceof LuaTable ? geti(L, t, k) : undefined);
+  L.push(t instanceof LuaTable ? geti(L, t, e) : undefined);
+  return Number(n) + 1;
 }
+
+const MAXINT = 0x7fffffffffffffffn;
 
 function move(L: LuaThread, base: number, nargs: number): number {
   const a1 = checkTable(L, base, nargs, 1);
-  const f = Number(checkInteger(L, base, nargs, 2));
-  const e = Number(checkInteger(L, base, nargs, 3));
-  const t = Number(checkInteger(L, base, nargs, 4));
+  const f = checkInteger(L, base, nargs, 2);
+  const e = checkInteger(L, base, nargs, 3);
+  const t = checkInteger(L, base, nargs, 4);
   const tt = arg(L, base, nargs, 5) === undefined ? a1 : checkTable(L, base, nargs, 5);
   if (e >= f) {
-    if (!(f > 0 || e < Number.MAX_SAFE_INTEGER + f)) argError(L, 3, 'too many elements to move');
-    if (t > Number.MAX_SAFE_INTEGER - (e - f)) argError(L, 4, 'destination wrap around');
+    // the count e - f + 1 must fit in an integer, and so must the last destination
+    if (!(f > 0 || BigInt(e) < MAXINT + BigInt(f))) argError(L, 3, 'too many elements to move');
+    const n = BigInt(e) - BigInt(f) + 1n;
+    if (!(BigInt(t) <= MAXINT - n + 1n)) argError(L, 4, 'destination wrap around');
+    const last = isub(e, f);   // offsets 0..last
     if (t > e || t <= f || tt !== a1) {
-      for (let i = 0; i <= e - f; i++) seti(L, tt, t + i, geti(L, a1, f + i));
+      for (let i: Int = 0; i <= last; i = iadd(i, 1)) seti(L, tt, iadd2(t, i), geti(L, a1, iadd2(f, i)));
     } else {
-      for (let i = e - f; i >= 0; i--) seti(L, tt, t + i, geti(L, a1, f + i));
+      for (let i: Int = last; i >= 0; i = iadd(i, -1)) seti(L, tt, iadd2(t, i), geti(L, a1, iadd2(f, i)));
     }
   }
   L.push(tt);
   return 1;
+}
+
+/** `a + b` for two integers, with wrap-around. */
+function iadd2(a: Int, b: Int): Int {
+  return typeof b === 'number' ? iadd(a, b) : normint(BigInt(a) + b);
 }
 
 // ---------------------------------------------------------------------------
@@ -160,7 +205,7 @@ function sort(L: LuaThread, base: number, nargs: number): number {
     const lt = cmp === undefined
       ? (a: Value, b: Value) => lessThan(L, a, b)
       : (a: Value, b: Value) => { const r = callSync(L, cmp, [a, b])[0]; return r !== undefined && r !== false; };
-    auxsort(L, t, 1, n, lt);
+    auxsort(L, t, 1, Number(n), lt);
   }
   return 0;
 }

@@ -179,16 +179,20 @@ export class LuaTable implements LuaObject, GCObject {
     if (key !== undefined) {
       const k = normaliseKey(key);
       if (this.iter !== undefined && this.iterKey === k) return this.step();
-      if (typeof k === 'number' && k >= 1 && (k <= a.length || !this.hash.has(k))) {
+      if (typeof k === 'number' && k >= 1 && (k <= a.length || (k === this.iterKey && this.iter === undefined))) {
         // an array position; clearing the last elements during the
-        // traversal may have shrunk the array below k, which is fine
+        // traversal may have shrunk the array below the key just returned
         i = k;
       } else {
         return this.nextInHash(k);
       }
     }
     for (; i < a.length; i++) {
-      if (a[i] !== undefined) return [i + 1, a[i]];
+      if (a[i] !== undefined) {
+        this.iter = undefined;
+        this.iterKey = i + 1;   // remembered in case clearing it shrinks the array
+        return [i + 1, a[i]];
+      }
     }
     this.iter = this.hash.entries();
     this.iterKey = undefined;

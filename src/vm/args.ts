@@ -24,7 +24,7 @@ import {
   LuaTable, LuaFloat, tointeger, tonumber, F2I, isNumber, number2string, type Value,
 } from './values.ts';
 import { typeName, metafield } from './meta.ts';
-import { where, getObjName } from './errors.ts';
+import { libWhere, getObjName } from './errors.ts';
 import { OpCode } from '../bytecode/opcodes.ts';
 import { globalName } from './traceback.ts';
 
@@ -35,7 +35,7 @@ export function arg(L: LuaThread, base: number, nargs: number, n: number): Value
 
 /** Raise a Lua error with the position of the Lua code that called the native (luaL_error). */
 export function luaError(L: LuaThread, msg: string): never {
-  throw new LuaError(where(L.frames[L.depth]) + msg);
+  throw new LuaError(libWhere(L.frames[L.depth]) + msg);
 }
 
 /** "bad argument #n to 'f' (msg)" (luaL_argerror). */

@@ -33,7 +33,8 @@
  */
 import { LuaClosure, LuaNative, Cont, FrameFlag, type Frame, type LuaThread, type CallRequest } from './objects.ts';
 import { runError, toLuaError, typeError, NO_VAR } from './errors.ts';
-import { metafield, typeName } from './meta.ts';
+import { metafield, objTypeName } from './meta.ts';
+import { funcName } from './traceback.ts';
 import { OpCode } from '../bytecode/opcodes.ts';
 import { execute } from './execute.ts';
 import { LuaError as LuaErrorCtor, type LuaError, type Value } from './values.ts';
@@ -107,12 +108,17 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
   }
 }
 
-/** "attempt to call a nil value (global 'f')": the culprit is the CALL's register. */
+/**
+ * "attempt to call a nil value (global 'f')" (luaG_callerror): the callee is
+ * named by the calling instruction, as a traceback names a function, so a
+ * non-function `__add` is "(metamethod 'add')" and a bad iterator
+ * "(for iterator 'for iterator')"; failing that, by the register it sits in.
+ */
 function callError(L: LuaThread, f: Value, func: number): never {
   const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
-  if (ci !== undefined && ci.closure !== undefined && (ci.closure.proto.code[ci.pc - 1] & 0x7f) === OpCode.TFORCALL) {
-    // the callee is named by the calling instruction (luaG_callerror)
-    runError(L, `attempt to call a ${typeName(L.global, f)} value (for iterator 'for iterator')`);
+  if (ci !== undefined && ci.closure !== undefined) {
+    const named = funcName({ fn: undefined, ci: undefined, caller: ci, tail: false });
+    if (named !== undefined) runError(L, `attempt to call a ${objTypeName(f)} value (${named[0]} '${named[1]}')`);
   }
   const loc = ci !== undefined && ci.closure !== undefined ? func - ci.base : NO_VAR;
   typeError(L, f, 'call', loc >= 0 && loc < 256 ? loc : NO_VAR);

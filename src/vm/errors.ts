@@ -27,7 +27,7 @@ import type { Proto } from '../bytecode/proto.ts';
 import { chunkid } from '../parser/errors.ts';
 import { LuaError, asLuaError } from './values.ts';
 import type { Frame, LuaThread } from './objects.ts';
-import { typeName } from './meta.ts';
+import { objTypeName } from './meta.ts';
 
 export { LuaError };
 
@@ -70,7 +70,13 @@ function kname(p: Proto, k: number): string {
 /** Is register/upvalue `t` the `_ENV` table? */
 function isEnv(p: Proto, pc: number, i: number, isUp: boolean): string {
   const t = (i >>> 16) & 0xff;
-  const name = isUp ? upvalName(p, t) : getObjName(p, pc, t)?.[1];
+  let name: string | undefined;
+  if (isUp) name = upvalName(p, t);
+  else {
+    // only a variable can be _ENV: `a._ENV.x` and `('_ENV').x` index fields
+    const d = getObjName(p, pc, t);
+    name = d !== undefined && (d[0] === 'local' || d[0] === 'upvalue') ? d[1] : undefined;
+  }
   return name === '_ENV' ? 'global' : 'field';
 }
 
@@ -98,8 +104,10 @@ export function getObjName(p: Proto, lastpc: number, reg: number): [string, stri
       return typeof p.constants[k] === 'string' ? ['constant', p.constants[k] as string] : undefined;
     }
     case OpCode.SELF: {
-      const kbit = (i >>> 15) & 1;
-      return ['method', kbit ? kname(p, c) : '?'];
+      // the key is a constant, or (with many constants) a register loaded from one
+      if ((i >>> 15) & 1) return ['method', kname(p, c)];
+      const key = getObjName(p, pc, c);
+      return ['method', key !== undefined && key[0] === 'constant' ? key[1] : '?'];
     }
   }
   return undefined;
@@ -122,12 +130,26 @@ export function varInfo(L: LuaThread, loc: number): string {
   return d ? ` (${d[0]} '${d[1]}')` : '';
 }
 
-/** "chunk:line:" of a Lua frame, or "" for a native one. */
+/**
+ * "chunk:line:" of a Lua frame for a runtime error (luaG_addinfo), or "" for
+ * a native one. A stripped chunk has neither source nor lines: "?:-1:".
+ */
 export function where(ci: Frame | undefined): string {
   if (ci === undefined || ci.closure === undefined) return '';
   const p = ci.closure.proto;
+  return `${p.source === undefined ? '?' : chunkid(p.source)}:${p.lineAt(ci.pc - 1)}: `;
+}
+
+/**
+ * The position a library error gets (luaL_where): like `where`, but nothing
+ * at all when the line is unknown, so `error("x")` in a stripped chunk is
+ * just "x".
+ */
+export function libWhere(ci: Frame | undefined): string {
+  if (ci === undefined || ci.closure === undefined) return '';
+  const p = ci.closure.proto;
   const line = p.lineAt(ci.pc - 1);
-  return `${chunkid(p.source ?? '?')}:${line >= 0 ? line : '?'}: `;
+  return line > 0 ? `${chunkid(p.source ?? '=?')}:${line}: ` : '';
 }
 
 /** Raise a runtime error at the running Lua frame (luaG_runerror). */
@@ -138,12 +160,12 @@ export function runError(L: LuaThread, msg: string): never {
 
 /** "attempt to <op> a <type> value (<var>)". */
 export function typeError(L: LuaThread, v: Value, op: string, loc: number): never {
-  runError(L, `attempt to ${op} a ${typeName(L.global, v)} value${varInfo(L, loc)}`);
+  runError(L, `attempt to ${op} a ${objTypeName(v)} value${varInfo(L, loc)}`);
 }
 
 /** Comparison of incompatible values (luaG_ordererror). */
 export function orderError(L: LuaThread, a: Value, b: Value): never {
-  const t1 = typeName(L.global, a), t2 = typeName(L.global, b);
+  const t1 = objTypeName(a), t2 = objTypeName(b);
   if (t1 === t2) runError(L, `attempt to compare two ${t1} values`);
   runError(L, `attempt to compare ${t1} with ${t2}`);
 }

@@ -21,9 +21,9 @@
  */
 import type { LuaThread } from './objects.ts';
 import { runError } from './errors.ts';
-import { typeName } from './meta.ts';
+import { objTypeName } from './meta.ts';
 import {
-  LuaFloat, mkfloat, isInteger, tointeger, F2I, tofloat, isNumber, normint, type Value,
+  LuaFloat, mkfloat, isInteger, tointeger, tonumber, F2I, tofloat, normint, type Value,
 } from './values.ts';
 
 /** Prepare a loop at R[ra..]; true when it must be skipped. */
@@ -53,10 +53,12 @@ export function forPrep(L: LuaThread, ra: number): boolean {
     stack[ra + 3] = init;
     return false;
   }
-  if (!isNumber(limit)) forError(L, limit, 'limit');
-  if (!isNumber(step)) forError(L, step, 'step');
-  if (!isNumber(init)) forError(L, init, 'initial value');
-  const fi = tofloat(init), fl = tofloat(limit), fs = tofloat(step);
+  // a float loop; numeric strings are converted, as lvm.c's tonumber does
+  const nl = tonumber(limit), ns = tonumber(step), ni = tonumber(init);
+  if (nl === undefined) forError(L, limit, 'limit');
+  if (ns === undefined) forError(L, step, 'step');
+  if (ni === undefined) forError(L, init, 'initial value');
+  const fi = tofloat(ni), fl = tofloat(nl), fs = tofloat(ns);
   if (fs === 0) runError(L, "'for' step is zero");
   if (fs > 0 ? fl < fi : fi < fl) return true;
   stack[ra] = fi;
@@ -67,8 +69,8 @@ export function forPrep(L: LuaThread, ra: number): boolean {
 }
 
 function forError(L: LuaThread, v: Value, what: string): never {
-  // 5.4 does not coerce strings in a for loop (luaG_forerror)
-  runError(L, `bad 'for' ${what} (number expected, got ${typeName(L.global, v)})`);
+  // luaG_forerror: the value is neither a number nor a numeric string
+  runError(L, `bad 'for' ${what} (number expected, got ${objTypeName(v)})`);
 }
 
 /**
@@ -78,9 +80,11 @@ function forError(L: LuaThread, v: Value, what: string): never {
  */
 function forLimit(L: LuaThread, limit: Value, step: number | bigint): number | bigint | undefined {
   if (isInteger(limit)) return limit;
-  if (!isNumber(limit)) forError(L, limit, 'limit');
-  const f = tofloat(limit);
-  const r = tointeger(limit, step < 0 ? F2I.CEIL : F2I.FLOOR, false);
+  const n = tonumber(limit);   // a numeric string counts (luaV_tointegerns converts it)
+  if (n === undefined) forError(L, limit, 'limit');
+  if (isInteger(n)) return n;
+  const f = tofloat(n);
+  const r = tointeger(n, step < 0 ? F2I.CEIL : F2I.FLOOR, false);
   if (r !== undefined) return r;
   if (f !== f) return undefined;  // NaN: no iteration
   // beyond the integer range: clip, or skip when it lies on the wrong side

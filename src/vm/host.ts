@@ -31,7 +31,7 @@
 import { precall, deliver, driveGenerator, unwindTo, Suspend, AWAIT, type ResumeLevel } from './call.ts';
 import { execute, recover } from './execute.ts';
 import { finishResume, runProtected, wrapError } from './resume.ts';
-import { toLuaError, where } from './errors.ts';
+import { toLuaError, libWhere } from './errors.ts';
 import { setBudget } from './budget.ts';
 import type { LuaThread } from './objects.ts';
 import { LuaError, type Value } from './values.ts';
@@ -227,7 +227,7 @@ export class LuaTask {
         // the error is raised at the call: position of the Lua frame that called the host function
         const msg = reason instanceof Error ? reason.message : String(reason);
         const caller = T.depth >= 1 ? T.frames[T.depth - 1] : undefined;
-        resumeWith(undefined, new LuaError(where(caller) + msg));
+        resumeWith(undefined, new LuaError(libWhere(caller) + msg));
       },
     );
     return 'waiting';

@@ -37,6 +37,19 @@ export function typeName(_G: GlobalState | undefined, v: Value): string {
   return valueTypeName(v);
 }
 
+/**
+ * The type name runtime errors show (luaT_objtypename): a table or full
+ * userdata whose metatable has a string `__name` goes by that name, so a
+ * file handle is a "FILE*" in "attempt to compare two FILE* values".
+ */
+export function objTypeName(v: Value): string {
+  if (v instanceof LuaTable || v instanceof LuaUserdata) {
+    const name = v.metatable?.getStr('__name');
+    if (typeof name === 'string') return name;
+  }
+  return valueTypeName(v);
+}
+
 /** The metatable of any value (tables carry their own; other types share one per type). */
 export function getMetatable(G: GlobalState, v: Value): LuaTable | undefined {
   if (v instanceof LuaTable || v instanceof LuaUserdata) return v.metatable;

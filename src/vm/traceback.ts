@@ -141,7 +141,7 @@ export function levelSource(level: StackLevel): { short: string; line: number; w
   if (!(fn instanceof LuaClosure)) return { short: '[C]', line: -1, what: 'C' };
   const p = fn.proto;
   const line = level.ci !== undefined ? p.lineAt(level.ci.pc - 1) : -1;
-  return { short: chunkid(p.source ?? '?'), line, what: p.linedefined === 0 ? 'main' : 'Lua' };
+  return { short: chunkid(p.source ?? '=?'), line, what: p.linedefined === 0 ? 'main' : 'Lua' };
 }
 
 /** "function 'print'", "local 'f'", "main chunk", "function <file:12>", "?" (pushfuncname). */

@@ -1,0 +1,8 @@
+-- §3.3.5 a numeric for converts numeric strings as lvm.c's forprep does (a string init makes a float loop)
+for i = "10", "1", "-2" do io.write(tostring(i), " ") end print()
+for i = 1, "3" do io.write(math.type(i), " ") end print()
+for i = 1, "3.5" do io.write(i, " ") end print()
+for i = 3, " 0x1 ", -1 do io.write(i, " ") end print()
+print(pcall(load("for i = 1, 'x' do end")))
+print(pcall(load("for i = 'a', 2 do end")))
+print(pcall(load("for i = 1, 2, '' do end")))
