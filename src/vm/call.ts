@@ -453,29 +453,46 @@ export function callHandler(L: LuaThread, err: LuaError): void {
 
 /** Pop frames above `depth`, closing their upvalues (error unwinding). */
 export function unwindTo(L: LuaThread, depth: number, err: LuaError | undefined): void {
-  while (L.depth > depth) {
-    const f = L.frames[L.depth];
-    L.closeUpvals(f.func);
-    if (f.tbc.length) {
-      // an error raised by a __close handler replaces the propagating one
-      // (§3.3.8); callers hold `err`, so the replacement is carried in it
-      const r = closeTbc(L, f, f.func, err);
-      if (err !== undefined && r !== undefined && r !== err) {
-        err.value = r.value;
-        err.message = r.message;
-        err.traceback = r.traceback;
-      }
+  const pending = detachFrames(L, depth);
+  if (pending !== undefined) {
+    // an error raised by a __close handler replaces the propagating one
+    // (§3.3.8); callers hold `err`, so the replacement is carried in it
+    const r = closeSlots(L, pending, 0, err, false);
+    if (err !== undefined && r !== undefined && r !== err) {
+      err.value = r.value;
+      err.message = r.message;
+      err.traceback = r.traceback;
     }
-    f.gen = undefined;
-    L.depth--;
   }
 }
 
 /**
- * Close the to-be-closed variables of `ci` at or above slot `level`,
- * innermost first, calling `__close(value, err)` (§3.3.8). Runs them
- * synchronously; an error in a handler replaces the error being propagated.
+ * Remove the frames above `depth` and close their upvalues, returning the
+ * slots of their pending to-be-closed variables (or undefined if none).
+ * The frames go before the `__close` handlers run, so a handler's caller
+ * is the frame that catches (pcall), and no message handler of a removed
+ * xpcall applies, as in luaD_closeprotected. The slots are gathered first
+ * because the handlers' calls reuse the frame objects; slots of higher
+ * frames are higher, so the list is ascending and closes from its end.
  */
+function detachFrames(L: LuaThread, depth: number): number[] | undefined {
+  if (L.depth <= depth) return undefined;
+  let pending: number[] | undefined;
+  for (let d = depth + 1; d <= L.depth; d++) {
+    const f = L.frames[d];
+    if (f.tbc.length) {
+      pending ??= [];
+      for (const slot of f.tbc) pending.push(slot);
+      f.tbc.length = 0;
+    }
+    f.gen = undefined;
+  }
+  const level = L.frames[depth + 1].func;
+  L.depth = depth;
+  L.closeUpvals(level);
+  return pending;
+}
+
 /**
  * Start the `__close` handler of the innermost pending to-be-closed
  * variable at or above `level` of Lua frame `ci` (a normal exit: CLOSE, or
@@ -510,17 +527,28 @@ export function closeNextAsFrame(L: LuaThread, ci: Frame, level: number): boolea
  * left at the end, if any.
  */
 export function closeAllTbc(L: LuaThread, err: LuaError | undefined): LuaError | undefined {
-  for (let d = L.depth; d >= 0; d--) {
-    const frame = L.frames[d];
-    while (frame.tbc.length > 0) {
-      try { err = closeTbc(L, frame, 0, err); } catch (e) { err = toLuaError(L, e); }
-    }
-  }
-  return err;
+  const pending = detachFrames(L, -1);
+  return pending === undefined ? err : closeSlots(L, pending, 0, err, true);
 }
 
+/**
+ * Close the to-be-closed variables of `ci` at or above slot `level`,
+ * innermost first, calling `__close(value, err)` (§3.3.8). Runs them
+ * synchronously; an error in a handler replaces the error being propagated.
+ */
 export function closeTbc(L: LuaThread, ci: Frame, level: number, err: LuaError | undefined): LuaError | undefined {
-  const list = ci.tbc;
+  return closeSlots(L, ci.tbc, level, err, false);
+}
+
+/**
+ * Close the slots at or above `level` of an ascending list of to-be-closed
+ * slots, from its end. A handler's error replaces `err`; with no `err`, it
+ * propagates at once unless `goOn` (closing a thread: the next handlers
+ * still run, and receive it).
+ */
+function closeSlots(
+  L: LuaThread, list: number[], level: number, err: LuaError | undefined, goOn: boolean,
+): LuaError | undefined {
   while (list.length > 0 && list[list.length - 1] >= level) {
     const slot = list.pop()!;
     const v = L.stack[slot];
@@ -530,7 +558,7 @@ export function closeTbc(L: LuaThread, ci: Frame, level: number, err: LuaError |
     try {
       callSync(L, h, [v, err === undefined ? undefined : err.value]);
     } catch (e) {
-      if (err === undefined) throw e;
+      if (err === undefined && !goOn) throw e;
       err = toLuaError(L, e);
     }
     L.top = savedTop;

@@ -21,9 +21,8 @@
  * Read next: `resume.ts`, `host.ts` (host suspensions use the same path).
  */
 import { LuaThread, LuaClosure, LuaNative } from './objects.ts';
-import { YIELD, closeAllTbc } from './call.ts';
-import type { LuaError } from './values.ts';
-import { resume, wrapError } from './resume.ts';
+import { YIELD } from './call.ts';
+import { resume, wrapError, closeThread } from './resume.ts';
 import { addLibrary, native, type LuaState } from './state.ts';
 import { arg, luaError, typeArgError } from './args.ts';
 import { LuaTable } from './values.ts';
@@ -83,7 +82,7 @@ function wrap(L: LuaThread, base: number, nargs: number): number {
   // the thread is also an upvalue of the native, where the collector sees it
   L.push(new LuaNative('wrap', (L2, b2, n2) => {
     const r = resume(L2, co, L2.stack.slice(b2, b2 + n2), true);
-    if (r[0] !== true) throw wrapError(r[1]);
+    if (r[0] !== true) throw wrapError(L2, co, r[1]);
     for (let i = 1; i < r.length; i++) L2.push(r[i]);
     return r.length - 1;
   }, false, [co]));
@@ -95,21 +94,7 @@ function close(L: LuaThread, base: number, nargs: number): number {
   if (co.status !== 'suspended' && co.status !== 'dead') {
     luaError(L, `cannot close a ${co === L ? 'running' : co.status} coroutine`);
   }
-  // pending to-be-closed variables of a suspended coroutine are closed, innermost
-  // first, on the coroutine itself (it counts as running meanwhile), as lua_closethread
-  let err: LuaError | undefined;
-  if (co.status === 'suspended' && co.depth >= 0) {
-    const saved = co.status;
-    co.status = 'running';
-    try {
-      err = closeAllTbc(co, undefined);
-    } finally {
-      co.status = saved;
-    }
-  }
-  co.status = 'dead';
-  co.closeUpvals(0);
-  co.depth = -1;
+  const err = closeThread(co);
   if (err !== undefined) { L.push(false); L.push(err.value); return 2; }
   L.push(true);
   return 1;

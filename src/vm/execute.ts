@@ -58,19 +58,28 @@ export function execute(L: LuaThread, stopDepth: number): void {
     } catch (e) {
       if (e === YIELD || e instanceof Suspend) throw e;  // the thread suspends: its frames stay as they are
       const err = toLuaError(L, e);
-      if (!recover(L, stopDepth, err)) throw err;
+      // an error no pcall catches leaves a coroutine's frames in place (resume.ts)
+      if (!recover(L, stopDepth, err, L !== L.global.mainThread)) throw err;
     }
   }
 }
 
 /** Unwind to the nearest generator frame and throw `err` into it; false if none. */
-export function recover(L: LuaThread, stopDepth: number, err: LuaError): boolean {
+export function recover(L: LuaThread, stopDepth: number, err: LuaError, keep = false): boolean {
   callHandler(L, err);  // an xpcall's handler sees the stack as it was
+  const failed = L.ccall;
   L.ccall = undefined;
   for (;;) {
     let d = L.depth;
     while (d >= stopDepth && L.frames[d].gen === undefined) d--;
-    if (d < stopDepth) { unwindTo(L, stopDepth - 1, err); return false; }
+    if (d < stopDepth) {
+      // uncaught: a coroutine keeps its frames (`keep`), down to the native
+      // that raised the error ("[C]: in function 'error'" in its traceback);
+      // others unwind
+      if (keep) L.ccall = failed;
+      else unwindTo(L, stopDepth - 1, err);
+      return false;
+    }
     unwindTo(L, d, err);
     try {
       driveGenerator(L, L.frames[d], undefined, err);

@@ -182,7 +182,7 @@ export class LuaTask {
       const r = finishResume(resumer, co, err);
       if (!wrap) this.action = () => deliver(resumer, r, undefined);
       else if (r[0] === true) this.action = () => deliver(resumer, r.slice(1), undefined);
-      else this.action = () => deliver(resumer, [], wrapError(r[1]));
+      else this.action = () => deliver(resumer, [], wrapError(resumer, co, r[1]));
     }
   }
 

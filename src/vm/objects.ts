@@ -27,7 +27,7 @@
  */
 import type { Proto } from '../bytecode/proto.ts';
 import type { LuaTable } from '../value/table.ts';
-import type { Value } from './values.ts';
+import type { Value, LuaError } from './values.ts';
 import { Heap, link, BLACK, FIXED, SIZE, type GCObject } from '../gc/heap.ts';
 import { barrierForward } from '../gc/barrier.ts';
 import type { TestWarnings } from './warn.ts';
@@ -215,6 +215,13 @@ export class LuaThread implements GCObject {
   body: Value = undefined;
   /** Values passed by yield (to resume) while suspended. */
   transfer: Value[] = [];
+  /**
+   * The error a coroutine died of. Its frames stay as the error left them
+   * (debug.traceback(co) shows where it failed) and its to-be-closed
+   * variables wait for coroutine.close, which closes them with this error
+   * and returns it, as lua_resume and lua_closethread do.
+   */
+  failure: LuaError | undefined = undefined;
   /** The generator frame whose call request was the yield, if any. */
   yieldGen: Frame | undefined = undefined;
   /**

@@ -23,9 +23,9 @@
  * Read next: `coroutine.ts` (the library), `host.ts`.
  */
 import type { LuaThread } from './objects.ts';
-import { precall, deliver, Suspend, YIELD, LUAI_MAXCCALLS } from './call.ts';
+import { precall, deliver, closeAllTbc, Suspend, YIELD, LUAI_MAXCCALLS } from './call.ts';
 import { execute, recover } from './execute.ts';
-import { toLuaError } from './errors.ts';
+import { toLuaError, libWhere } from './errors.ts';
 import { LuaError, type Value } from './values.ts';
 
 let nestedResumes = 0;
@@ -70,6 +70,7 @@ export function finishResume(L: LuaThread, co: LuaThread, err: LuaError | undefi
   L.status = 'running';
   if (err !== undefined) {
     co.status = 'dead';
+    co.failure = err;   // frames and pending __close handlers kept for close/traceback
     return [false, err.value];
   }
   if (co.status === 'suspended') return [true, ...co.transfer];
@@ -91,15 +92,52 @@ export function runProtected(co: LuaThread, body: () => void): LuaError | undefi
       if (e === YIELD) { co.status = 'suspended'; return undefined; }
       if (e instanceof Suspend) throw e;
       const err = toLuaError(co, e);
-      co.ccall = undefined;
-      if (!recover(co, 0, err)) return err;
+      if (!recover(co, 0, err, true)) return err;
       body = () => execute(co, 0);
     }
   }
 }
 
-/** The error a wrap function raises for a failed resume (lcorolib's auxwrap). */
-export function wrapError(v: Value): LuaError {
-  return new LuaError(v);
+/**
+ * The error a wrap function raises for a failed resume (lcorolib's auxwrap):
+ * the coroutine is closed first (its `__close` handlers may replace the
+ * error), and a string error gets the position of the wrap function's caller.
+ */
+export function wrapError(L: LuaThread, co: LuaThread, v: Value): LuaError {
+  // only a coroutine that died of an error is closed (a running or normal one is not touched)
+  const err = (co.failure !== undefined ? closeThread(co) : undefined) ?? new LuaError(v);
+  if (typeof err.value === 'string') {
+    const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
+    return new LuaError(libWhere(ci) + err.value);
+  }
+  return err;
+}
+
+/**
+ * Close a suspended or dead coroutine (lua_closethread): run its pending
+ * `__close` handlers, innermost first, on the coroutine itself (it counts as
+ * running meanwhile), with the error it died of. Returns the error that
+ * stands at the end (the original, or one raised by a handler), or
+ * undefined for a clean close. The coroutine is dead afterwards, with no
+ * frames.
+ */
+export function closeThread(co: LuaThread): LuaError | undefined {
+  let err = co.failure;
+  co.failure = undefined;
+  co.ccall = undefined;   // the native that failed is no longer a level of its stack
+  if (co.depth >= 0) {
+    const saved = co.status;
+    co.status = 'running';
+    try {
+      err = closeAllTbc(co, err);
+    } finally {
+      co.status = saved;
+    }
+  }
+  co.status = 'dead';
+  co.closeUpvals(0);
+  co.depth = -1;
+  co.top = 0;
+  return err;
 }
 
