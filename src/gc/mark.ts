@@ -234,6 +234,11 @@ function traverseThread(h: Heap, L: LuaThread, top: number): number {
     markValue(h, f.closure);
     if (f.native !== undefined) markValue(h, f.native);
     markValue(h, f.msgh);
+    if (f.closing !== undefined) {
+      // values an error removed from the stack, whose __close handlers are still to run
+      for (const v of f.closing.values) markValue(h, v);
+      markValue(h, f.closing.err.value);
+    }
   }
   if (h.phase === Phase.ATOMIC) {
     // dead slots above the extent must not keep garbage alive, nor hold an

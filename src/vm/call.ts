@@ -44,6 +44,18 @@ import { hookNativeCall, hookNativeReturn, hookYieldReturn, hookGeneratorCall, h
 
 /** LUAI_MAXSTACK: the most stack slots a thread may use. */
 export const LUAI_MAXSTACK = 1_000_000;
+/** ERRORSTACKSIZE: the extra slots a message handler gets after a stack overflow. */
+const ERRORSTACKSIZE = 200;
+
+/**
+ * Raise "stack overflow", opening the reserve so a message handler can run;
+ * overflowing the reserve too is "error in error handling" (luaD_growstack).
+ */
+export function stackOverflow(L: LuaThread): never {
+  if (L.stackLimit > LUAI_MAXSTACK) throw new LuaErrorCtor('error in error handling');
+  L.stackLimit = LUAI_MAXSTACK + ERRORSTACKSIZE;
+  runError(L, 'stack overflow');
+}
 /** LUAI_MAXCCALLS: nested synchronous calls (JS recursion) allowed. */
 export const LUAI_MAXCCALLS = 200;
 
@@ -61,7 +73,7 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
       const p = f.proto;
       const base = func + 1;
       const need = base + p.maxstacksize + (p.isVararg ? nargs + 1 : 0);
-      if (need > LUAI_MAXSTACK) runError(L, 'stack overflow');
+      if (need > L.stackLimit) stackOverflow(L);
       if (stack.length < need) L.ensure(need + 64);
       for (let i = nargs; i < p.numparams; i++) stack[base + i] = undefined;
       const ci = L.pushFrame();
@@ -167,35 +179,53 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefin
   const gen = ci.gen!;
   const depth = L.depth;  // ci is on top
   for (;;) {
-    let step: IteratorResult<CallRequest, Value[]>;
-    const saved = L.cname;
-    L.cname = ci.native!.name;
-    try {
-      step = error !== undefined ? gen.throw(error) : gen.next(input as Value[]);
-    } catch (e) {
-      L.cname = saved;
-      ci.gen = undefined;
-      throw e;  // the generator did not handle it: unwinding continues below it
-    } finally { L.cname = saved; }
-    if (step.done) {
-      const results = step.value ?? [];
-      const stack = L.stack;
-      const at = ci.pc;
-      L.ensure(at + results.length);
-      for (let i = 0; i < results.length; i++) stack[at + i] = results[i];
-      ci.gen = undefined;
-      if (L.hookmask !== 0) { L.top = at + results.length; hookReturn(L, ci, at, results.length); }
-      L.depth--;
-      moveResults(L, at, ci.func, results.length, ci.nresults);
-      finishReturn(L, ci);
-      return;
-    }
-    // a call request: [fn, ...args] placed at the frame's top
-    const req = step.value;
-    if (req[0] === AWAIT) {
-      // a host Promise: the frame stays on top, waiting; the loop sees it and suspends
-      ci.awaiting = req[1] as PromiseLike<unknown>;
-      return;
+    let req: CallRequest;
+    const closing = ci.closing;
+    if (closing !== undefined) {
+      // an error is on its way into this frame: first the __close handlers of the
+      // variables it removed, each a request of this frame (so it may yield); a
+      // handler's error replaces the one the next handlers and the frame receive
+      if (error !== undefined) closing.err = error;
+      error = undefined;
+      if (closing.values.length > 0) {
+        const v = closing.values.pop();
+        req = [metafield(L.global, v, '__close'), v, closing.err.value];
+      } else {
+        ci.closing = undefined;
+        error = closing.err;
+        continue;
+      }
+    } else {
+      let step: IteratorResult<CallRequest, Value[]>;
+      const saved = L.cname;
+      L.cname = ci.native!.name;
+      try {
+        step = error !== undefined ? gen.throw(error) : gen.next(input as Value[]);
+      } catch (e) {
+        L.cname = saved;
+        ci.gen = undefined;
+        throw e;  // the generator did not handle it: unwinding continues below it
+      } finally { L.cname = saved; }
+      if (step.done) {
+        const results = step.value ?? [];
+        const stack = L.stack;
+        const at = ci.pc;
+        L.ensure(at + results.length);
+        for (let i = 0; i < results.length; i++) stack[at + i] = results[i];
+        ci.gen = undefined;
+        if (L.hookmask !== 0) { L.top = at + results.length; hookReturn(L, ci, at, results.length); }
+        L.depth--;
+        moveResults(L, at, ci.func, results.length, ci.nresults);
+        finishReturn(L, ci);
+        return;
+      }
+      // a call request: [fn, ...args] placed at the frame's top
+      req = step.value;
+      if (req[0] === AWAIT) {
+        // a host Promise: the frame stays on top, waiting; the loop sees it and suspends
+        ci.awaiting = req[1] as PromiseLike<unknown>;
+        return;
+      }
     }
     const slot = ci.pc;
     L.ensure(slot + req.length + 1);
@@ -467,6 +497,21 @@ export function unwindTo(L: LuaThread, depth: number, err: LuaError | undefined)
 }
 
 /**
+ * Unwind to generator frame `depth`, which catches `err` (recover in
+ * execute.ts): the removed frames' to-be-closed values are handed to it,
+ * and driveGenerator runs their handlers before the error reaches it.
+ */
+export function unwindInto(L: LuaThread, depth: number, err: LuaError): void {
+  const pending = detachFrames(L, depth);
+  if (pending === undefined) return;
+  const ci = L.frames[depth];
+  const values = pending.map((slot) => L.stack[slot]);
+  // a handler's own pending variables are higher, so they close first
+  if (ci.closing !== undefined) ci.closing.values.push(...values);
+  else ci.closing = { values, err };
+}
+
+/**
  * Remove the frames above `depth` and close their upvalues, returning the
  * slots of their pending to-be-closed variables (or undefined if none).
  * The frames go before the `__close` handlers run, so a handler's caller
@@ -513,7 +558,15 @@ export function closeNextAsFrame(L: LuaThread, ci: Frame, level: number): boolea
     L.ensure(top + 3);
     stack[top] = h; stack[top + 1] = v; stack[top + 2] = undefined;
     const savedTop = L.top;
-    const callee = precall(L, top, 2, 0);
+    let callee: Frame | undefined;
+    try {
+      callee = precall(L, top, 2, 0);
+    } catch (e) {
+      // a native handler that yields (`__close = coroutine.yield`): when resumed, the
+      // frame repeats its CLOSE or RETURN for the variables still pending
+      if (e === YIELD || e instanceof Suspend) ci.pc--;
+      throw e;
+    }
     if (callee !== undefined) { callee.cont = Cont.DISCARD; return true; }
     L.top = savedTop;
   }
@@ -529,15 +582,6 @@ export function closeNextAsFrame(L: LuaThread, ci: Frame, level: number): boolea
 export function closeAllTbc(L: LuaThread, err: LuaError | undefined): LuaError | undefined {
   const pending = detachFrames(L, -1);
   return pending === undefined ? err : closeSlots(L, pending, 0, err, true);
-}
-
-/**
- * Close the to-be-closed variables of `ci` at or above slot `level`,
- * innermost first, calling `__close(value, err)` (§3.3.8). Runs them
- * synchronously; an error in a handler replaces the error being propagated.
- */
-export function closeTbc(L: LuaThread, ci: Frame, level: number, err: LuaError | undefined): LuaError | undefined {
-  return closeSlots(L, ci.tbc, level, err, false);
 }
 
 /**

@@ -29,7 +29,7 @@
  */
 import { LuaClosure, Cont, type LuaThread, type UpVal } from './objects.ts';
 import {
-  precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeNextAsFrame, unwindTo, driveGenerator, LUAI_MAXSTACK,
+  precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeNextAsFrame, unwindTo, unwindInto, driveGenerator, stackOverflow, LUAI_MAXSTACK,
 } from './call.ts';
 import { tick } from './budget.ts';
 import { enterFrame, traceExec, hookReturn, hookVarargCall } from './hooks.ts';
@@ -77,10 +77,11 @@ export function recover(L: LuaThread, stopDepth: number, err: LuaError, keep = f
       // that raised the error ("[C]: in function 'error'" in its traceback);
       // others unwind
       if (keep) L.ccall = failed;
-      else unwindTo(L, stopDepth - 1, err);
+      else { unwindTo(L, stopDepth - 1, err); L.stackLimit = LUAI_MAXSTACK; }
       return false;
     }
-    unwindTo(L, d, err);
+    unwindInto(L, d, err);
+    L.stackLimit = LUAI_MAXSTACK;   // the overflow, if it was one, is handled
     try {
       driveGenerator(L, L.frames[d], undefined, err);
       return true;
@@ -538,7 +539,7 @@ function run(L: LuaThread, stopDepth: number): void {
             const nbase = ra + 1;
             const need = nbase + fp.maxstacksize + (fp.isVararg ? nargs + 1 : 0);
             if (need > stack.length) {
-              if (need > LUAI_MAXSTACK) runError(L, 'stack overflow');
+              if (need > L.stackLimit) stackOverflow(L);
               L.ensure(need + 64);
             }
             for (let j = nargs; j < fp.numparams; j++) stack[nbase + j] = undefined;
@@ -571,7 +572,7 @@ function run(L: LuaThread, stopDepth: number): void {
           const fp = f.proto;
           const func = ci.func;
           const need = func + 1 + fp.maxstacksize + (fp.isVararg ? nargs + 1 : 0);
-          if (need > LUAI_MAXSTACK) runError(L, 'stack overflow');
+          if (need > L.stackLimit) stackOverflow(L);
           if (stack.length < need) L.ensure(need + 64);
           for (let j = 0; j <= nargs; j++) stack[func + j] = stack[ra + j];
           for (let j = nargs; j < fp.numparams; j++) stack[func + 1 + j] = undefined;

@@ -179,6 +179,14 @@ export class Frame {
   msgh: Value = undefined;
   /** A native frame waiting for a host Promise (see `host.ts`); undefined otherwise. */
   awaiting: PromiseLike<unknown> | undefined = undefined;
+  /**
+   * A generator frame that catches an error (pcall) first runs the `__close`
+   * handlers of the to-be-closed variables the error removed, innermost
+   * last in `values`, as call requests of its own, so that they may yield
+   * (driveGenerator in call.ts); `err` is the error they receive, replaced
+   * by any error a handler raises.
+   */
+  closing: { values: Value[]; err: LuaError } | undefined = undefined;
 }
 
 /** A Lua thread: a register file, its frames, and its open upvalues. */
@@ -198,6 +206,12 @@ export class LuaThread implements GCObject {
   openUpvals: UpVal[] = [];
   /** Nested synchronous `execute` runs (C calls), limited like LUAI_MAXCCALLS. */
   nCcalls = 0;
+  /**
+   * The most stack slots this thread may use: LUAI_MAXSTACK (call.ts), plus
+   * ERRORSTACKSIZE while a stack overflow is being handled, so the message
+   * handler has room to run (luaD_growstack).
+   */
+  stackLimit = 1_000_000;
   /** Name, base and argument count of the running native (for argument errors). */
   cname = '?';
   /**
@@ -262,6 +276,7 @@ export class LuaThread implements GCObject {
     if (f === undefined) { f = new Frame(); this.frames.push(f); }
     f.closure = undefined; f.gen = undefined; f.native = undefined;
     f.cont = Cont.NONE; f.concatLeft = 0; f.closeTop = -1; f.nextra = 0; f.awaiting = undefined; f.flags = 0;
+    f.closing = undefined;
     if (f.tbc.length) f.tbc.length = 0;
     return f;
   }
