@@ -53,4 +53,28 @@ test('metamethods and pcall nest without JS recursion', () => {
   assert.is(r, 50000);
 });
 
+test('a chain of coroutine.close, each from a __close handler, ends in "C stack overflow"', () => {
+  // each close runs its handlers on a nested host level, limited to 200 as resumes are
+  const lua = new LuaState();
+  const [ok, msg, count] = lua.doString(`
+    local count, coro = 0, false
+    for i = 1, 1000 do
+      local previous = coro
+      coro = coroutine.create(function()
+        local cc <close> = setmetatable({}, {__close = function()
+          count = count + 1
+          if previous then assert(coroutine.close(previous)) end
+        end})
+        coroutine.yield()
+      end)
+      coroutine.resume(coro)
+    end
+    local ok, msg = coroutine.close(coro)
+    return ok, msg, count`);
+  assert.is(ok, false);
+  assert.match(String(msg), 'C stack overflow');
+  assert.ok((count as number) > 150 && (count as number) <= 200, `count ${count}`);
+  assert.equal(lua.doString('return coroutine.close(coroutine.create(print))'), [true]);
+});
+
 test.run();

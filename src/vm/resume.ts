@@ -126,13 +126,19 @@ export function closeThread(co: LuaThread): LuaError | undefined {
   co.failure = undefined;
   co.ccall = undefined;   // the native that failed is no longer a level of its stack
   co.stackLimit = LUAI_MAXSTACK;
-  if (co.depth >= 0) {
+  if (co.depth >= 0 && nestedResumes >= LUAI_MAXCCALLS) {
+    // a chain of closes, each from a handler of the previous (cstack.lua): a host
+    // level each, limited as resumes are; the handlers cannot be called
+    err = new LuaError('C stack overflow');
+  } else if (co.depth >= 0) {
     const saved = co.status;
     co.status = 'running';
+    nestedResumes++;
     try {
       err = closeAllTbc(co, err);
     } finally {
       co.status = saved;
+      nestedResumes--;
     }
   }
   co.status = 'dead';
