@@ -25,3 +25,7 @@ s[2] = function(name)
   return "no custom " .. name
 end
 print(require "custom")
+
+-- empty templates are tried (and listed) as empty file names
+print(package.searchpath("m", ""))
+print(package.searchpath("m", ";x?;;"))

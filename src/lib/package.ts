@@ -67,7 +67,6 @@ export function searchPath(name: string, path: string, sep = '.', rep = '/'): { 
   if (sep !== '') name = name.split(sep).join(rep);
   const tried: string[] = [];
   for (const template of path.split(';')) {
-    if (template === '') continue;
     const file = template.split('?').join(name);
     if (readable(file)) return { file, tried: '' };
     tried.push(file);
