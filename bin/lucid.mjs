@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// lucid — the standalone interpreter (like `lua`). The sources are TypeScript;
-// tsx compiles them on the fly, so there is no build step to remember.
-import { register } from 'tsx/esm/api';
+// lucid — the standalone interpreter (like `lua`). The sources are TypeScript,
+// run directly; bin/launch.mjs says how (a bundle cached on first run).
+import { launch } from './launch.mjs';
 
-register();
-await import('../src/cli/lucid.ts');
+await launch('lucid');

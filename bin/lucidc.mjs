@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// lucidc — the compiler and lister (like `luac`). See bin/lucid.mjs for why
-// the TypeScript sources run directly.
-import { register } from 'tsx/esm/api';
+// lucidc — the compiler and lister (like `luac`). See bin/launch.mjs for how
+// the TypeScript sources run.
+import { launch } from './launch.mjs';
 
-register();
-await import('../src/cli/lucidc.ts');
+await launch('lucidc');

@@ -35,8 +35,15 @@ function systemReason(e: unknown): string {
   return '';
 }
 
-/** Load and call a chunk under the traceback handler; false (reported) on error. */
-function doChunk(state: LuaState, data: Uint8Array, name: string, args: Value[] = []): boolean {
+/**
+ * Load and call a chunk under the traceback handler; false (reported) on
+ * error. It runs as a task, in slices, so that the event loop sees SIGINT:
+ * the first Ctrl-C raises "interrupted!" in the running Lua code (lua.c's
+ * laction and lstop), and, as there, it also gives the signal back its
+ * default action, so a second one ends a program stuck in a long library
+ * call that never reaches the check.
+ */
+async function doChunk(state: LuaState, data: Uint8Array, name: string, args: Value[] = []): Promise<boolean> {
   let f: LuaClosure;
   try {
     f = state.load(data, name);
@@ -44,17 +51,21 @@ function doChunk(state: LuaState, data: Uint8Array, name: string, args: Value[] 
     report(state, e);
     return false;
   }
+  const onSigint = () => { process.off('SIGINT', onSigint); state.interrupt(); };
+  process.on('SIGINT', onSigint);
   try {
-    state.callTraced(f, ...args);
+    await state.runTraced(f, ...args);
     return true;
   } catch (e) {
     report(state, e);
     return false;
+  } finally {
+    process.off('SIGINT', onSigint);
   }
 }
 
 /** `-l mod` / `-l g=mod`: global g (or the name before any '-') = require(mod). */
-function doLibrary(state: LuaState, spec: string): boolean {
+function doLibrary(state: LuaState, spec: string): Promise<boolean> {
   const eq = spec.indexOf('=');
   const modname = eq >= 0 ? spec.slice(eq + 1) : spec;
   let globname = eq >= 0 ? spec.slice(0, eq) : spec;
@@ -64,7 +75,7 @@ function doLibrary(state: LuaState, spec: string): boolean {
 }
 
 /** LUA_INIT_5_4 or LUA_INIT: `@file` runs a file, anything else is a chunk. */
-function doInit(state: LuaState): boolean {
+async function doInit(state: LuaState): Promise<boolean> {
   const name = process.env.LUA_INIT_5_4 !== undefined ? '=LUA_INIT_5_4' : '=LUA_INIT';
   const init = process.env.LUA_INIT_5_4 ?? process.env.LUA_INIT;
   if (init === undefined) return true;
@@ -85,7 +96,7 @@ function scriptArgs(state: LuaState): Value[] | undefined {
 }
 
 /** Run a script file (or stdin for `-`) with its arguments (undefined: `arg` is not a table). */
-function doScript(state: LuaState, file: string | undefined, args: Value[] | undefined): boolean {
+async function doScript(state: LuaState, file: string | undefined, args: Value[] | undefined): Promise<boolean> {
   let data: Buffer;
   try {
     data = fs.readFileSync(file ?? 0);
@@ -119,13 +130,13 @@ function argTable(argv: string[], script: number): LuaTable {
 }
 
 /** Run the options `-e`, `-l`, `-W` in their order. */
-function runArgs(state: LuaState, argv: string[], script: number): boolean {
+async function runArgs(state: LuaState, argv: string[], script: number): Promise<boolean> {
   for (let i = 0; i < script; i++) {
     const a = argv[i];
     const opt = a[1];
     if (opt === 'e' || opt === 'l') {
       const value = a.length > 2 ? a.slice(2) : argv[++i];
-      const ok = opt === 'e' ? doChunk(state, Buffer.from(value, 'utf8'), '=(command line)') : doLibrary(state, value);
+      const ok = opt === 'e' ? await doChunk(state, Buffer.from(value, 'utf8'), '=(command line)') : await doLibrary(state, value);
       if (!ok) return false;
     } else if (opt === 'W') {
       state.global.warnOn = true;
@@ -152,17 +163,17 @@ async function main(argv: string[]): Promise<number> {
   let ok = true;
   try {
     if (o.v) printVersion();
-    if (!o.E) ok = doInit(state);
-    if (ok) ok = runArgs(state, argv, o.script);
+    if (!o.E) ok = await doInit(state);
+    if (ok) ok = await runArgs(state, argv, o.script);
     if (ok && o.script < argv.length) {
       const name = argv[o.script];
       const stdin = name === '-' && argv[o.script - 1] !== '--';
-      ok = doScript(state, stdin ? undefined : name, scriptArgs(state));
+      ok = await doScript(state, stdin ? undefined : name, scriptArgs(state));
     }
     if (ok && o.i) await runRepl(state);
     else if (ok && o.script === argv.length && !o.e && !o.v) {
       if (process.stdin.isTTY) { printVersion(); await runRepl(state); }
-      else ok = doScript(state, undefined, []);
+      else ok = await doScript(state, undefined, []);
     }
   } finally {
     flush();

@@ -18,12 +18,13 @@
  *   fill of the read buffer starts (reads use explicit positions); the
  *   position Lua sees is `pos` minus the unread bytes in the buffer.
  *   Pending writes are flushed before any read, seek or close.
- * - A popen'ed command in "r" mode has run to completion: its output is
- *   the stream's whole content (`memory`).
+ * - A popen stream is the descriptor of a pipe to a running command
+ *   (`popen.ts`), read or written as any unseekable descriptor.
  *
  * Read next: `io.ts` (the library on top of this).
  */
 import * as fs from 'node:fs';
+import type { PipedCommand } from './popen.ts';
 
 export type Buffering = 'no' | 'full' | 'line';
 export type StreamKind = 'file' | 'std' | 'popen';
@@ -47,24 +48,19 @@ export class Stream {
   buffering: Buffering = 'full';
   /** Opened in "a" mode: every write goes to the end. */
   append = false;
-  /** popen in "w" mode: the command that receives everything written, at close. */
-  command: string | undefined = undefined;
-  /** popen: the exit status, once known. */
-  status: { code: number | null; signal: string | null } | undefined = undefined;
+  /** popen: the command at the other end of the pipe. */
+  piped: PipedCommand | undefined = undefined;
 
   constructor(
-    /** The descriptor (-1 for a stream that lives in memory). */
+    /** The descriptor. */
     readonly fd: number,
     readonly kind: StreamKind,
     readonly readable: boolean,
     readonly writable: boolean,
     /** Where writes go instead of the descriptor (standard output: the state's sink). */
     private readonly sink?: { write: (s: string) => void; flush: () => void },
-    /** The whole content of a stream that lives in memory (popen "r"). */
-    memory?: Buffer,
   ) {
-    this.seekable = kind === 'file' && fd >= 0 && fs.fstatSync(fd).isFile();
-    if (memory !== undefined) { this.rbuf = memory; this.rlen = memory.length; }
+    this.seekable = kind === 'file' && fs.fstatSync(fd).isFile();
   }
 
   /** Whether `seek` works (a regular file). */
@@ -75,7 +71,6 @@ export class Stream {
   /** Refill the read buffer; false at the end of the stream. */
   private fill(): boolean {
     if (this.rpos < this.rlen) return true;
-    if (this.fd < 0) { this.eof = true; return false; }
     this.flushWrites();
     if (this.rbuf.length < CHUNK) this.rbuf = Buffer.alloc(CHUNK);
     let n: number;
@@ -169,7 +164,7 @@ export class Stream {
   /** Hand buffered writes to the descriptor (fflush). */
   flushWrites(): void {
     if (this.sink !== undefined) { this.sink.flush(); return; }
-    if (this.wlen === 0 || this.command !== undefined) return;
+    if (this.wlen === 0) return;
     const data = Buffer.from(this.wbuf.join(''), 'latin1');
     this.wbuf = []; this.wlen = 0;
     if (this.append && this.seekable) this.pos = fs.fstatSync(this.fd).size;
@@ -179,13 +174,6 @@ export class Stream {
       off += n;
       if (this.seekable) this.pos += n;
     }
-  }
-
-  /** Everything written to a popen "w" stream so far. */
-  takeWritten(): string {
-    const s = this.wbuf.join('');
-    this.wbuf = []; this.wlen = 0;
-    return s;
   }
 
   // ---- position ------------------------------------------------------

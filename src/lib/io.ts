@@ -24,7 +24,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { LuaNative, type LuaThread } from '../vm/objects.ts';
 import { addLibrary, native, type LuaState } from '../vm/state.ts';
 import {
@@ -34,6 +33,7 @@ import { LuaTable, LuaUserdata, LuaFloat, str2number, type Value } from '../vm/v
 import { fmtG14 } from '../value/convert.ts';
 import { addressOf } from './base.ts';
 import { Stream } from './io-stream.ts';
+import { startPiped, type PipedCommand } from './popen.ts';
 import { failResult, strerror } from './errno.ts';
 
 type Fn = (L: LuaThread, base: number, nargs: number) => number;
@@ -92,14 +92,11 @@ function closeStream(s: Stream): Value[] {
   if (s.kind === 'std') return [undefined, 'cannot close standard file'];
   open.delete(s);
   if (s.kind === 'popen') {
-    s.closed = true;
-    if (s.command !== undefined) {
-      const input = Buffer.from(s.takeWritten(), 'latin1');
-      const r = spawnSync('/bin/sh', ['-c', s.command], { input, stdio: ['pipe', 'inherit', 'inherit'] });
-      s.status = { code: r.status, signal: r.signal };
-    }
-    const st = s.status!;
-    if (st.signal) return [undefined, 'signal', os.constants.signals[st.signal as NodeJS.Signals] ?? 0];
+    // pclose: our end closes first (a writer sees end of input, a reader's
+    // command a broken pipe), then the command's exit status
+    s.close();
+    const st = s.piped!.wait();
+    if (st.signal !== null) return [undefined, 'signal', st.signal];
     return [st.code === 0 ? true : undefined, 'exit', st.code ?? 1];
   }
   try {
@@ -351,16 +348,15 @@ const io: Record<string, Fn> = {
     const prog = checkString(L, base, nargs, 1);
     const mode = optString(L, base, nargs, 2, 'r');
     if (mode !== 'r' && mode !== 'w') argError(L, 2, 'invalid mode');
-    L.global.flush();
-    let s: Stream;
-    if (mode === 'r') {
-      const r = spawnSync('/bin/sh', ['-c', prog], { stdio: ['inherit', 'pipe', 'inherit'], maxBuffer: 1 << 30 });
-      s = new Stream(-1, 'popen', true, false, undefined, r.stdout ?? Buffer.alloc(0));
-      s.status = { code: r.status, signal: r.signal };
-    } else {
-      s = new Stream(-1, 'popen', false, true);
-      s.command = prog;
+    L.global.flush();   // what Lua printed comes before what the command prints
+    let piped: PipedCommand;
+    try {
+      piped = startPiped(prog, mode);
+    } catch (e) {
+      return push(L, failResult(e));
     }
+    const s = new Stream(piped.fd, 'popen', mode === 'r', mode === 'w');
+    s.piped = piped;
     L.push(newFile(L, s));
     return 1;
   },

@@ -54,10 +54,13 @@ function decodeValue(_key: string, value: unknown): unknown {
 
 /** Parse `source` in a child process with a large stack. */
 export function parseOnBigStack(source: string, chunkname: string, cLevels: number, skipFirstLine: boolean): Chunk {
-  const child = fileURLToPath(new URL('./deep-child.ts', import.meta.url));
-  // The child runs TypeScript like this process: through tsx, which may
-  // have been loaded in-process (`uvu -r tsx`) rather than by a flag.
-  const flags = process.execArgv.some((a) => a.includes('tsx'))
+  // Run from the sources, the child is TypeScript run like this process:
+  // through tsx, which may have been loaded in-process (`uvu -r tsx`) rather
+  // than by a flag. Run from the bundle bin/launch.mjs makes, it is the
+  // bundle's deep-child.mjs beside this code.
+  const bundled = !import.meta.url.endsWith('.ts');
+  const child = fileURLToPath(new URL(bundled ? './deep-child.mjs' : './deep-child.ts', import.meta.url));
+  const flags = bundled || process.execArgv.some((a) => a.includes('tsx'))
     ? process.execArgv
     : [...process.execArgv, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
   const run = spawnSync(

@@ -142,7 +142,8 @@ export class LuaTask {
   /**
    * Drive the task to its end, awaiting host Promises; between slices of
    * `slice` checks (default 1e6) it lets the event loop run, so timers and
-   * `interrupt()` work while Lua loops. Resolves to the call's results.
+   * `interrupt()` work while Lua loops, and calls the state's output
+   * flush (`GlobalState.flush`). Resolves to the call's results.
    */
   async run(slice = 1_000_000): Promise<Value[]> {
     for (;;) {
@@ -151,7 +152,12 @@ export class LuaTask {
       if (s === 'waiting') {
         try { await this.waiting; } catch { /* the rejection is delivered by the settle handler */ }
         await Promise.resolve();  // let the settle handlers run first
-      } else await new Promise<void>((r) => setImmediate(r));
+      } else {
+        // a pause between slices: what Lua printed so far goes out now (a
+        // program that prints and then computes for long shows its output)
+        this.L.global.flush();
+        await new Promise<void>((r) => setImmediate(r));
+      }
     }
   }
 
