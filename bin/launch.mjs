@@ -8,7 +8,7 @@
 // than every file under src/. Edit a source file and the next run rebuilds;
 // when the cache cannot be written or esbuild is missing, the sources run
 // through tsx as before. LUCID_NO_BUNDLE=1 forces the tsx path.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,22 +34,28 @@ function mtime(file) {
 }
 
 /**
- * Bundle every entry into a private folder, then move each file in place:
- * a rename replaces a file atomically, so a run started meanwhile (tests
- * start many at once) imports either the old bundle or the new one.
+ * Bundle every entry and write each output file under a private name, then
+ * rename it in place: a rename replaces a file atomically, so a run started
+ * meanwhile (tests start many at once) imports either the old bundle or
+ * the new one. (esbuild writing the files itself delays the exit by
+ * seconds, so it hands them over instead.)
  */
-async function build() {
+function build() {
   const require = createRequire(createRequire(import.meta.url).resolve('tsx'));
   const esbuild = require('esbuild');
-  const tmp = `${outdir}.${process.pid}`;
-  await esbuild.build({
-    entryPoints: ENTRIES, outdir: tmp, outExtension: { '.js': '.mjs' },
-    bundle: true, platform: 'node', format: 'esm', packages: 'external',
-    logLevel: 'silent', sourcemap: 'linked',
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: ENTRIES, outdir, outExtension: { '.js': '.mjs' },
+    absWorkingDir: root, bundle: true, platform: 'node', format: 'esm',
+    // the dependencies stay imports: resolved from the cache folder upwards, as from src/
+    external: ['ohm-js', 'tsx', 'esbuild'],
+    logLevel: 'silent', sourcemap: 'linked', write: false,
   });
   mkdirSync(outdir, { recursive: true });
-  for (const f of readdirSync(tmp).sort()) renameSync(join(tmp, f), join(outdir, f));
-  rmSync(tmp, { recursive: true, force: true });
+  for (const f of outputFiles) {
+    const tmp = `${f.path}.${process.pid}`;
+    writeFileSync(tmp, f.contents);
+    renameSync(tmp, f.path);
+  }
 }
 
 export async function launch(name) {
@@ -57,7 +63,7 @@ export async function launch(name) {
   let fresh = false;
   if (process.env.LUCID_NO_BUNDLE !== '1') {
     try {
-      if (mtime(bundle) < newest(join(root, 'src'))) await build();
+      if (mtime(bundle) < newest(join(root, 'src'))) build();
       fresh = true;
     } catch {
       // no bundle could be made (no esbuild, a read-only install): run the sources
