@@ -25,15 +25,7 @@ import { parseOptions, type Options } from './options.ts';
 import { write, flush, writeError } from './output.ts';
 import { runRepl } from './repl.ts';
 import { PROGNAME, report } from './report.ts';
-
-/** ": No such file or directory", as strerror words a failed open. */
-function systemReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return ': No such file or directory';
-  if (code === 'EACCES') return ': Permission denied';
-  if (code === 'EISDIR') return ': Is a directory';
-  return '';
-}
+import { cannotOpen } from '../lib/errno.ts';
 
 /**
  * Load and call a chunk under the traceback handler; false (reported) on
@@ -101,7 +93,7 @@ async function doScript(state: LuaState, file: string | undefined, args: Value[]
   try {
     data = fs.readFileSync(file ?? 0);
   } catch (e) {
-    report(state, new LuaError(`cannot open ${file ?? 'stdin'}${systemReason(e)}`));
+    report(state, new LuaError(cannotOpen(file ?? 'stdin', e)));
     return false;
   }
   // a first line starting with '#' (a #! line) is skipped, keeping line numbers

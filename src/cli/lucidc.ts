@@ -20,6 +20,7 @@ import { listing } from '../bytecode/listing.ts';
 import { dump } from '../bytecode/dump.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
+import { cannotOpen } from '../lib/errno.ts';
 
 const PROGNAME = 'lucidc';
 
@@ -82,9 +83,7 @@ function readSource(file: string): { source: string; chunkname: string } {
   try {
     return { source: fs.readFileSync(file, 'latin1'), chunkname: '@' + file };
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT'
-      ? 'No such file or directory' : String((e as Error).message);
-    throw new CliError(`cannot open ${file}: ${reason}`);
+    throw new CliError(cannotOpen(file, e));
   }
 }
 

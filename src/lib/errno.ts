@@ -41,3 +41,11 @@ export function failResult(e: unknown, name?: string): Value[] {
   const [reason, errno] = strerror(e);
   return [undefined, name === undefined ? reason : `${name}: ${reason}`, errno];
 }
+
+/**
+ * "cannot open NAME: REASON", as luaL_loadfilex and lua.c word a file that
+ * cannot be read (`NAME` is "stdin" for the standard input).
+ */
+export function cannotOpen(name: string, e: unknown): string {
+  return `cannot open ${name}: ${strerror(e)[0]}`;
+}
