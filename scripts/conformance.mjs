@@ -4,7 +4,8 @@
  * Runs each file of the official Lua 5.4.8 test suite (the `testes/` folder
  * of lua-5.4.8-tests; never part of this repository) in its own child process
  * of `bin/lucid.mjs` — or of a real interpreter with `--lua lua5.4` — with
- * `_port=true; _soft=true` set first (portable and quick modes of the suite),
+ * `_port=true; _soft=true` set first (portable and quick modes of the suite;
+ * main.lua, which runs the interpreter through the shell, gets only _soft),
  * the suite folder as working directory and a per-file timeout. Prints PASS,
  * FAIL or TIMEOUT per file with the first error and how far into the file it
  * got, then compares the run with lua-tests/conformance-expectations.txt and
@@ -66,16 +67,24 @@ const total = Object.fromEntries(selected.map((f) => {
 const progress = (file, message) => progressIn(file, message, total[file]);
 
 /** Files that run with lucid's part of the T testing library. */
-const T_FILES = new Set(['code.lua', 'gc.lua']);
+const T_FILES = new Set(['code.lua', 'gc.lua', 'gengc.lua']);
 
-const pre = engine === 'lucid' ? [...lucidOpts, '-e', '_port=true; _soft=true'] : ['-e', '_port=true; _soft=true'];
+/**
+ * main.lua tests the standalone interpreter by running it through the
+ * shell, and under _port it skips everything: it runs in soft mode only.
+ */
+const NOT_PORT = new Set(['main.lua']);
+const preFor = (f) => {
+  const modes = NOT_PORT.has(f) ? '_soft=true' : '_port=true; _soft=true';
+  return engine === 'lucid' ? [...lucidOpts, '-e', modes] : ['-e', modes];
+};
 const results = await pool(selected.map((f) => async () => {
-  // code.lua inspects compiled code, gc.lua the collector, through the T
+  // code.lua inspects compiled code, gc.lua and gengc.lua the collector, through the T
   // testing library; lucid provides those parts of T (src/lib/testlib.ts,
   // src/gc/testing.ts), not the C-API part that api.lua and others would
   // then try, so T is on for these files only
   const env = engine === 'lucid' && T_FILES.has(f) ? { ...process.env, LUCID_TESTLIB: '1' } : undefined;
-  const run = await runProgram(engine, f, { pre, cwd: suite, timeout: timeout * 1000, env });
+  const run = await runProgram(engine, f, { pre: preFor(f), cwd: suite, timeout: timeout * 1000, env });
   let status = run.timedOut ? 'TIMEOUT' : run.status === 0 ? 'PASS' : 'FAIL';
   // the collector tests print progress dots on stderr: the message is the first other line
   const message = errorMessage(run.stderr).replace(/^\.+/gm, '').split('\n').find((l) => l !== '') ?? '';

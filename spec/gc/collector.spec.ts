@@ -1,16 +1,21 @@
 /**
- * The incremental collector: accounting, weak tables and ephemerons,
- * finalizers (order, resurrection, errors as warnings, closing a state),
- * the collectgarbage options, the invariant checked at every step of an
- * interleaved run, stress mode's poisoning, the memory limit and the log.
+ * The collector: accounting, weak tables and ephemerons, finalizers
+ * (order, resurrection, errors as warnings, closing a state), the
+ * collectgarbage options, the invariant checked at every step of an
+ * interleaved run, stress mode's poisoning, the memory limit and the log;
+ * then generational mode: the ages, minor collections, the barriers that
+ * make old objects touched or young ones old0, weak tables and finalizers
+ * in minor collections, major and bad collections, switching modes.
  *
- * Manual: §2.5 (garbage collection), §2.5.1 (incremental mode), §2.5.3
- * (finalizers), §2.5.4 (weak tables), §6.1 (collectgarbage, warn).
+ * Manual: §2.5 (garbage collection), §2.5.1 (incremental mode), §2.5.2
+ * (generational mode), §2.5.3 (finalizers), §2.5.4 (weak tables), §6.1
+ * (collectgarbage, warn).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LuaState, LuaTable, LuaError } from '../../src/index.ts';
 import { checkHeap } from '../../src/gc/verify.ts';
+import { addGcTestFunctions } from '../../src/gc/testing.ts';
 
 /** A state whose warnings are collected in `warnings`. */
 function withWarnings(): { lua: LuaState; warnings: string[] } {
@@ -185,6 +190,194 @@ test('the log shows every phase of a cycle with the memory in use', () => {
   const phases = lines.map((l) => l.split(/\s+/)[1]);
   for (const p of ['propagate', 'atomic', 'sweepallgc', 'callfin', 'pause']) assert.ok(phases.includes(p), p);
   assert.match(lines[0], /^\[gc\] \w+ +total=\d+\.\dKB/);
+});
+
+// ---- generational mode (§2.5.2) ----
+
+/** A state with the collector's part of `T` (T.gcage, T.gccolor, T.checkmemory) and a log. */
+function generational(log?: string[]): LuaState {
+  const lua = new LuaState(log ? { gcLog: (l) => log.push(l) } : {});
+  const T = lua.doString('return {}')[0] as LuaTable;
+  addGcTestFunctions(T);
+  lua.global.globals.set('T', T);
+  lua.doString('collectgarbage("generational")');
+  return lua;
+}
+
+test('generational: the ages of a table and of what it refers to, collection by collection', () => {
+  const lua = generational();
+  const r = lua.doString(`
+    local seen = {}
+    local function note(...) seen[#seen + 1] = table.concat({...}, "/") end
+    local U = {}
+    collectgarbage()                     -- a major collection: everything alive is old
+    note(T.gcage(U), T.gccolor(U))
+    U[1] = {x = {234}}                   -- back barrier: U is touched, the new table new
+    note(T.gcage(U), T.gccolor(U), T.gcage(U[1]), T.gccolor(U[1]))
+    collectgarbage("step", 0)            -- minor: U stays listed, U[1] survived once
+    note(T.gcage(U), T.gccolor(U), T.gcage(U[1]), T.gccolor(U[1]))
+    collectgarbage("step", 0)            -- minor: U old again, U[1] old for the first time
+    note(T.gcage(U), T.gccolor(U), T.gcage(U[1]), T.gcage(U[1].x))
+    collectgarbage("step", 0)            -- markold traverses U[1] once more; all old now
+    note(T.gcage(U[1]), T.gcage(U[1].x))
+    T.checkmemory()
+    return table.concat(seen, " "), U[1].x[1]
+  `);
+  assert.equal(r, ['old/black touched1/gray/new/white touched2/black/survival/white old/black/old1/old1 old/old', 234]);
+});
+
+test('generational: a minor collection frees a young object and never looks at old ones', () => {
+  const lines: string[] = [];
+  const lua = generational(lines);
+  const r = lua.doString(`
+    local big = {}
+    for i = 1, 20000 do big[i] = {i} end  -- an old structure of 20001 tables
+    collectgarbage("generational")        -- (building it was a bad collection: back to generational)
+    collectgarbage()
+    local finalized = false
+    local young = setmetatable({}, {__gc = function() finalized = true end})
+    local survivor = {}
+    collectgarbage("step", 0)             -- both survive once (they join the list)
+    local age = T.gcage(survivor)
+    young, survivor = nil, nil
+    collectgarbage("step", 0)             -- young dies: finalized; survivor dies: freed by sweepgen
+    return finalized, age, T.gcage(big), T.gccolor(big), T.gcage(big[20000]), #big
+  `);
+  assert.equal(r, [true, 'survival', 'old', 'black', 'old', 20000]);
+  const h = lua.global.heap;
+  // traversed: a few roots and threads, not the 20001 old tables (> 1 MB)
+  assert.ok(h.work.traversed < 64 * 1024, `a minor collection traversed ${h.work.traversed} bytes`);
+  const last = lines.slice(lines.map((l) => /^\[gc\] minor +total/.test(l)).lastIndexOf(true));
+  assert.match(last.join('\n'), /\[gc\] sweepgen .*freed=[1-9]\d* young objects/);
+  assert.match(last.join('\n'), /\[gc\] minor done .* 1 finalizers/);
+});
+
+test('generational: barriers — back on tables and user values, forward on metatables and closed upvalues', () => {
+  const lua = generational();
+  lua.doString('debug = require "debug"');
+  const r = lua.doString(`
+    local out = {}
+    local t, u = {}, T.newuserdata(0, 1)
+    local mt = {}
+    local set = (function() local x return function(v) if v then x = v end return x end end)()
+    collectgarbage()                                   -- all of them old
+    t.k = {}                                           -- back barrier
+    debug.setuservalue(u, {})                          -- back barrier (user value)
+    setmetatable(mt, {})                               -- forward barrier: the new metatable is old0
+    local v = set({})                                  -- forward barrier on a closed upvalue
+    out[1] = table.concat({T.gcage(t), T.gcage(u), T.gcage(getmetatable(mt)), T.gcage(v)}, " ")
+    T.checkmemory()
+    collectgarbage("step", 0)
+    out[2] = table.concat({T.gcage(t), T.gcage(u), T.gcage(getmetatable(mt)), T.gcage(v), T.gcage(t.k)}, " ")
+    T.checkmemory()
+    collectgarbage("step", 0)
+    collectgarbage("step", 0)
+    out[3] = table.concat({T.gcage(t), T.gcage(getmetatable(mt)), T.gcage(v), T.gcage(t.k)}, " ")
+    T.checkmemory()
+    return out[1], out[2], out[3], getmetatable(mt) ~= nil and set() == v and t.k ~= nil
+  `);
+  assert.equal(r, [
+    'touched1 touched1 old0 old0',
+    'touched2 touched2 old1 old1 survival',
+    'old old old old',
+    true,
+  ]);
+});
+
+test('generational: the invariant holds at every minor collection of a program that mutates old objects', () => {
+  const lua = generational();
+  let checks = 0;
+  lua.register('check', () => { checkHeap(lua.global.heap); checks++; });
+  lua.doString(`
+    local roots = {}
+    local co = coroutine.wrap(function() local x while true do x = coroutine.yield(function() return x end) end end)
+    co()
+    for i = 1, 600 do
+      local node = {i, next = roots[i % 17]}
+      roots[i % 17] = node
+      if i % 5 == 0 then roots[(i * 7) % 17] = {i, next = node} end
+      if i % 7 == 0 then setmetatable(roots[i % 17], {tag = i}) end
+      roots.f = co({i})
+      if i % 50 == 0 then collectgarbage() end
+      collectgarbage("step", 0)
+      check()
+      assert(roots.f()[1] == i)
+    end
+  `);
+  assert.ok(checks === 600);
+});
+
+test('generational: weak tables and finalizers in minor collections', () => {
+  const lua = generational();
+  const r = lua.doString(`
+    local function count(t) local n = 0 for _ in pairs(t) do n = n + 1 end return n end
+    local keep = {}
+    local wv = setmetatable({}, {__mode = "v"})
+    local wk = setmetatable({}, {__mode = "k"})
+    local saved = {}
+    collectgarbage()                       -- the weak tables and 'saved' are old
+    wv[1] = {}; wv[2] = keep               -- a young value that dies, an old one that lives
+    wk[{}] = 1; wk[keep] = {ref = keep}    -- a young key that dies, an old key with a young value
+    local order = {}
+    for i = 1, 3 do setmetatable({}, {__gc = function() order[#order + 1] = i end}) end
+    setmetatable({name = "phoenix"}, {__gc = function(o) saved[1] = o end})
+    collectgarbage("step", 0)              -- minor: clears, finalizes, resurrects
+    local first = table.concat({count(wv), count(wk), table.concat(order, " "), saved[1].name}, "|")
+    collectgarbage("step", 0); collectgarbage("step", 0)
+    T.checkmemory()
+    return first, saved[1].name, wk[keep].ref == keep, T.gcage(saved[1])
+  `);
+  assert.equal(r, ['1|1|3 2 1|phoenix', 'phoenix', true, 'old']);
+});
+
+test('generational: switching modes, parameters, step results, major and bad collections in the log', () => {
+  const lines: string[] = [];
+  const lua = new LuaState({ gcLog: (l) => lines.push(l) });
+  const T = lua.doString('return {}')[0] as LuaTable;
+  addGcTestFunctions(T);
+  lua.global.globals.set('T', T);
+  const r = lua.doString(`
+    local m1 = collectgarbage("generational", 10, 50)   -- from incremental: a full collection
+    local t = {}
+    local age1 = T.gcage(t)
+    collectgarbage("step", 0)
+    local step = collectgarbage("step", 0)              -- a minor collection is not a pause: false
+    local age2 = T.gcage(t)
+    local m2 = collectgarbage("generational")
+    local m3 = collectgarbage("incremental")            -- every object new and white again
+    local age3, colour3 = T.gcage(t), T.gccolor(t)
+    local m4 = collectgarbage("incremental")
+    collectgarbage("generational")
+    local keep = {}
+    for i = 1, 200000 do keep[i] = {i} end               -- building: majors that free little
+    collectgarbage("incremental")
+    return m1, age1, step, age2, m2, m3, age3, colour3, m4, #keep
+  `);
+  assert.equal(r, ['incremental', 'new', false, 'old1', 'generational', 'generational', 'new', 'white', 'incremental', 200000]);
+  const h = lua.global.heap;
+  assert.equal([h.minormul, h.majormul, h.kind], [10, 48, 'incremental']);
+  const names = lines.map((l) => l.split(/\s+/)[1]);
+  for (const n of ['minor', 'sweepgen', 'major', 'sweep2old', 'bad']) assert.ok(names.includes(n), n);
+});
+
+test('generational: stress mode (a major collection at every safe point) and a memory limit', () => {
+  const stressed = new LuaState({ gcStress: true });
+  assert.equal(stressed.doString(`
+    collectgarbage("generational")
+    local t = {}
+    for i = 1, 200 do t[i] = {i} ; t[i - 1] = nil end
+    local s = 0 for _, v in pairs(t) do s = s + v[1] end
+    return s, collectgarbage("generational")
+  `), [200, 'generational']);
+  const limited = new LuaState({ memoryLimit: 4 * 1024 * 1024 });
+  assert.equal(limited.doString(`
+    collectgarbage("generational")
+    local t = {}
+    local ok, e = pcall(function() for i = 1, 1e7 do t[i] = {i} end end)
+    t = nil
+    collectgarbage()
+    return ok, e, collectgarbage("count") < 1024
+  `), [false, 'not enough memory', true]);
 });
 
 test.run();

@@ -12,8 +12,9 @@
  * runargs, handle_script, dolibrary, handle_luainit).
  *
  * Invariants: files are read as bytes (latin1); messages are prefixed by
- * the program name `lucid:`; like `lua`, the collector reports
- * "generational" mode (it runs incrementally: docs/gc.md).
+ * the program name `lucid:`; like `lua`, the collector runs in
+ * generational mode (docs/gc.md); chunks run as tasks, in slices, so that
+ * Ctrl-C is seen (doChunk).
  *
  * Read next: `options.ts`, `repl.ts`, `output.ts`.
  */
@@ -150,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
   if (o.E) { delete process.env.LUA_PATH; delete process.env.LUA_PATH_5_4; delete process.env.LUA_CPATH; delete process.env.LUA_CPATH_5_4; }
   const state = new LuaState({ write });
   state.global.flush = flush;
-  state.doString('collectgarbage("generational")');   // lua.c's default mode (reported; see docs/gc.md)
+  state.doString('collectgarbage("generational")');   // lua.c's default mode (docs/gc.md)
   state.setGlobal('arg', argTable(argv, o.script));
   let ok = true;
   try {

@@ -15,6 +15,13 @@
  *   is painted white instead, which stops further barriers on it.
  * - Stores into a thread's stack take no barrier: threads stay gray.
  *
+ * In generational mode old objects stay black between collections, so the
+ * same two barriers also keep the *generational* invariant (heap.ts): the
+ * back barrier makes an old table *touched* (traversed in the next two
+ * minor collections); the forward barrier makes the young value OLD0 when
+ * the object it is stored into is old, since a minor collection will not
+ * traverse that object to find it.
+ *
  * Manual: §2.5.1. PUC-Rio counterpart: `luaC_barrier_`, `luaC_barrierback_`
  * and `luaC_checkfinalizer` in `lgc.c`, the macros of `lgc.h`.
  *
@@ -23,23 +30,40 @@
  *
  * Read next: `mark.ts`, `src/value/table.ts` (where table stores call in).
  */
-import { BLACK, COLOURS, FINOBJ, Phase, currentHeap, type GCObject } from './heap.ts';
+import { BLACK, COLOURS, FINOBJ, Phase, Age, currentHeap, getAge, setAge, isOld, type GCObject } from './heap.ts';
 import { isCleared, markValue, pushGrayAgain } from './mark.ts';
 import type { LuaTable } from '../value/table.ts';
 
-/** A store into black object `o` (a table): gray it again, to be traversed in the atomic phase. */
+/**
+ * A store into black object `o` (a table or userdata): gray it again, to
+ * be traversed in the atomic phase (incremental mode) or in the next
+ * collection (generational mode: an old object becomes TOUCHED1).
+ */
 export function barrierBack(o: GCObject): void {
   const h = currentHeap();
+  const age = getAge(o);
   o.marked &= ~COLOURS;
-  pushGrayAgain(h, o);
+  // a TOUCHED2 object is still in grayagain from the last collection
+  if (age !== Age.TOUCHED2) pushGrayAgain(h, o);
+  if (age > Age.SURVIVAL) setAge(o, Age.TOUCHED1);
 }
 
-/** Black object `o` now refers to `v`: mark `v` now (or whiten `o` during the sweep). */
+/**
+ * Black object `o` now refers to `v`: mark `v` now, and make it old if
+ * `o` is (generational mode). During an incremental sweep, whiten `o`
+ * instead, which stops further barriers on it.
+ */
 export function barrierForward(o: GCObject, v: unknown): void {
   if (!isCleared(v)) return;
   const h = currentHeap();
-  if (h.phase <= Phase.ATOMIC) markValue(h, v);
-  else o.marked = (o.marked & ~COLOURS) | h.currentWhite;
+  if (h.phase <= Phase.ATOMIC) {
+    markValue(h, v);
+    // v cannot become OLD at once: it may still point to young objects.
+    // OLD0 is traversed in the next minor collection, then ages as usual
+    if (isOld(o)) setAge(v as GCObject, Age.OLD0);
+  } else if (h.kind === 'incremental') {
+    o.marked = (o.marked & ~COLOURS) | h.currentWhite;
+  }
 }
 
 /**

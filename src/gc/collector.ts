@@ -28,15 +28,22 @@
  * host function. At a safe point the running thread's live registers end
  * at a known slot (`top`), as PUC-Rio's checkGC sets `L->top`.
  *
- * Manual: §2.5, §2.5.1, §6.1 (`collectgarbage`). PUC-Rio counterpart:
- * `lgc.c` (`singlestep`, `atomic`, `incstep`, `luaC_fullgc`, `setpause`).
+ * Generational mode (`generational.ts`) reuses the atomic phase and the
+ * full cycle; `gcStep`, `explicitStep` and `fullCollect` hand a heap in
+ * that mode to it.
  *
- * Read next: `mark.ts`, `sweep.ts`, `finalize.ts`, docs/gc.md.
+ * Manual: §2.5, §2.5.1, §6.1 (`collectgarbage`). PUC-Rio counterpart:
+ * `lgc.c` (`singlestep`, `atomic`, `incstep`, `luaC_step`, `luaC_fullgc`,
+ * `setpause`).
+ *
+ * Read next: `mark.ts`, `sweep.ts`, `finalize.ts`, `generational.ts`,
+ * docs/gc.md.
  */
 import type { GlobalState, LuaThread } from '../vm/objects.ts';
-import { Phase, PHASE_NAMES, WHITES, COLOURS, AGAIN, SIZE, stringSize, type GCObject, type Heap } from './heap.ts';
-import { markValue, propagateAll, propagateOne, traverseEphemeron, isCleared } from './mark.ts';
-import { startSweep, sweepStep, poison, type SweepCursor } from './sweep.ts';
+import { declaredMode, Phase, PHASE_NAMES, WHITES, COLOURS, AGAIN, AGES, BLACK, SIZE, stringSize, type GCObject, type Heap } from './heap.ts';
+import { markValue, propagateAll, propagateOne, traverseEphemeron, isCleared, genLink } from './mark.ts';
+import { startSweep, sweepStep, poisonFreed, type SweepCursor } from './sweep.ts';
+import { genStep, fullGen, changeMode } from './generational.ts';
 import { separateUnreached, markBeingFinalized, callPending } from './finalize.ts';
 import { LuaTable } from '../value/table.ts';
 import { LuaError } from '../value/error.ts';
@@ -55,7 +62,7 @@ const cursors = new WeakMap<Heap, SweepCursor>();
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}KB`;
 
 /** One log line per phase change, and a summary when a cycle ends. */
-function enter(h: Heap, phase: Phase): void {
+export function enter(h: Heap, phase: Phase): void {
   h.phase = phase;
   if (h.log === undefined) return;
   const w = h.work;
@@ -71,7 +78,7 @@ function enter(h: Heap, phase: Phase): void {
 }
 
 /** Reset the per-cycle counters of the log. */
-function startCounting(h: Heap): void {
+export function startCounting(h: Heap): void {
   h.work = { traversed: 0, allocated: 0, freed: 0, freedBytes: 0, finalized: 0, startTotal: h.total };
 }
 
@@ -109,6 +116,7 @@ function convergeEphemerons(h: Heap): void {
         propagateAll(h);
         changed = true;
       }
+      if (t.marked & BLACK) genLink(h, t);   // settled (generational mode: maybe touched)
     }
     if (!changed) return;
   }
@@ -146,7 +154,7 @@ function clearByKeys(h: Heap, tables: GCObject[]): void {
 }
 
 /** The atomic phase (see the module comment); returns the work done. */
-function atomic(G: GlobalState): number {
+export function atomic(G: GlobalState): number {
   const h = G.heap;
   enter(h, Phase.ATOMIC);
   let work = 0;
@@ -201,8 +209,7 @@ function singleStep(G: GlobalState, L: LuaThread): number {
     case Phase.ATOMIC: {
       const work = atomic(G);
       h.work.traversed += work;
-      cursors.set(h, startSweep(h));
-      enter(h, Phase.SWEEPALLGC);
+      enterSweep(h);
       return work;
     }
     case Phase.SWEEPALLGC: {
@@ -217,8 +224,7 @@ function singleStep(G: GlobalState, L: LuaThread): number {
       enter(h, Phase.SWEEPEND);
       return 1;
     case Phase.SWEEPEND:
-      for (const o of h.poisonQueue) poison(o);
-      h.poisonQueue.length = 0;
+      poisonFreed(h);
       cursors.delete(h);
       enter(h, Phase.CALLFIN);
       return 1;
@@ -234,14 +240,20 @@ function singleStep(G: GlobalState, L: LuaThread): number {
   }
 }
 
+/** Start the incremental sweep of the all-objects list. */
+export function enterSweep(h: Heap): void {
+  cursors.set(h, startSweep(h));
+  enter(h, Phase.SWEEPALLGC);
+}
+
 /** Set the threshold for the next cycle: `pause`% of the memory found alive. */
-function setPause(h: Heap): void {
+export function setPause(h: Heap): void {
   const threshold = h.estimate / 100 * h.pause;
   h.debt = Math.max(Math.min(h.total - threshold, 0), h.total - h.limit);
 }
 
 /** Run cycle phases until the collector reaches `phase`. */
-function runUntil(G: GlobalState, L: LuaThread, phase: Phase): void {
+export function runUntil(G: GlobalState, L: LuaThread, phase: Phase): void {
   const h = G.heap;
   while (h.phase !== phase) singleStep(G, L);
 }
@@ -264,11 +276,12 @@ function incrementalStep(G: GlobalState, L: LuaThread): void {
 /**
  * A full collection (`collectgarbage()`): finish the cycle under way
  * without keeping what it already marked, then run a whole cycle and its
- * finalizers.
+ * finalizers. In generational mode: a major collection.
  */
 export function fullCollect(G: GlobalState, L: LuaThread, top = -1): void {
   const h = G.heap;
   asCollector(h, L, top, () => {
+    if (h.kind === 'generational') { fullGen(G, L); return; }
     if (h.phase <= Phase.ATOMIC) {
       // marks of a partial cycle would keep garbage alive: drop them
       whitenAll(h);
@@ -299,10 +312,10 @@ function asCollector<T>(h: Heap, L: LuaThread, top: number, work: () => T): T | 
   }
 }
 
-/** Paint every object the current white (abandoning a partial marking). */
-function whitenAll(h: Heap): void {
+/** Paint every object the current white and NEW (abandoning a partial marking, or generational mode). */
+export function whitenAll(h: Heap): void {
   for (let o = h.allgc; o !== undefined; o = o.gcnext) {
-    o.marked = (o.marked & ~(COLOURS | AGAIN)) | h.currentWhite;
+    o.marked = (o.marked & ~(COLOURS | AGAIN | AGES)) | h.currentWhite;
   }
   h.gray.length = 0; h.grayagain.length = 0;
   h.weak.length = 0; h.ephemeron.length = 0; h.allweak.length = 0;
@@ -332,12 +345,22 @@ export function gcStep(L: LuaThread, top: number): void {
     h.debt = 1;   // and again at the next safe point
     return;
   }
-  asCollector(h, L, top, () => incrementalStep(G, L));
+  asCollector(h, L, top, () => collectStep(G, L));
+}
+
+/** One step of the mode in effect (PUC-Rio's luaC_step). */
+function collectStep(G: GlobalState, L: LuaThread): void {
+  const h = G.heap;
+  if (h.kind === 'generational' || h.lastAtomic !== 0) genStep(G, L);
+  else incrementalStep(G, L);
 }
 
 /**
  * `collectgarbage("step", n)`: add `n` KB of debt (n = 0: one basic
- * step) and step; true if a cycle ended.
+ * step) and step; true if a cycle ended. In generational mode a step is a
+ * minor collection (a major one if `n` KB of debt takes memory past the
+ * major threshold), after which the collector is not at its pause: false,
+ * as in PUC-Rio.
  */
 export function explicitStep(G: GlobalState, L: LuaThread, kb: number, top: number): boolean {
   const h = G.heap;
@@ -350,12 +373,24 @@ export function explicitStep(G: GlobalState, L: LuaThread, kb: number, top: numb
         h.debt += kb * 1024;      // `kb` more of debt, and a step only if that makes it positive
         if (h.debt <= 0) return false;
       }
-      incrementalStep(G, L);
+      collectStep(G, L);
       return h.phase === Phase.PAUSE;
     }) ?? false;
   } finally {
     h.running = wasRunning;
   }
+}
+
+/**
+ * `collectgarbage("generational" | "incremental")`: switch the collector
+ * to `mode` (entering generational mode is a full collection); returns
+ * the mode before, as `collectgarbage` reports it.
+ */
+export function switchMode(G: GlobalState, L: LuaThread, mode: 'incremental' | 'generational', top: number): string {
+  const h = G.heap;
+  const before = declaredMode(h);
+  asCollector(h, L, top, () => changeMode(G, L, mode));
+  return before;
 }
 
 /** Closing a state: call every pending finalizer, then those of all objects still registered. */

@@ -27,7 +27,28 @@
  * still painted the *old* white are garbage; objects created from then on
  * get the *new* white and so survive the sweep that is still going on.
  * Bits of `marked`: WHITE0 = 1, WHITE1 = 2, BLACK = 4, FINOBJ = 8 (the
- * object has a finalizer not yet called). Gray is "no colour bit".
+ * object has a finalizer not yet called). Gray is "no colour bit". The
+ * age of generational mode takes bits 8-10 (see "Ages" below).
+ *
+ * ## Ages (generational mode)
+ * In generational mode every object also has an *age*, three more bits of
+ * `marked` (PUC-Rio keeps them in the same byte as the colours):
+ *
+ *     new ──minor──► survival ──minor──► old1 ──minor──► old
+ *                                  ▲
+ *     old0 (a forward barrier made a young object old at once) ──minor─┘
+ *     old ──back barrier──► touched1 ──minor──► touched2 ──minor──► old
+ *
+ * A minor collection traverses only young objects (new, survival, old0)
+ * plus the old objects that may point to young ones: touched objects
+ * (written to since they became old), old1 objects (old for one
+ * collection only, so what they point to may still be survival) and
+ * threads. The generational invariant, checked by `verify.ts`:
+ *
+ *     a black OLD object points only to old objects (old0 and up), and a
+ *     black OLD1 or TOUCHED2 object never points to a NEW one
+ *
+ * In incremental mode every age is NEW. `generational.ts` has the rest.
  *
  * ## The allocator in effect
  * JS constructors do not take the Lua state, and tables are created in
@@ -70,6 +91,37 @@ export const AGAIN = 64;
 export const FIXED = 128;
 /** Clears the colour bits, keeping the list bits. */
 export const COLOURS = WHITES | BLACK;
+
+/** Where the age sits in `marked` (bits 8-10). */
+const AGE_SHIFT = 8;
+/** All the age bits of `marked`. */
+export const AGES = 7 << AGE_SHIFT;
+
+/** The ages of generational mode (PUC-Rio's G_NEW ... G_TOUCHED2), in `marked` >> 8. */
+export const enum Age {
+  /** Created since the last collection. */
+  NEW = 0,
+  /** Survived one collection. */
+  SURVIVAL = 1,
+  /** A forward barrier made it old in this cycle (it may still point to young objects). */
+  OLD0 = 2,
+  /** Old for the first collection: traversed once more when it turns OLD (markold). */
+  OLD1 = 3,
+  /** Really old: minor collections neither traverse nor sweep it. */
+  OLD = 4,
+  /** Old, and written to (back barrier) since the last collection: traversed in the next one. */
+  TOUCHED1 = 5,
+  /** Old, touched before the last collection: traversed once more, then OLD. */
+  TOUCHED2 = 6,
+}
+
+/** Age names as `T.gcage` prints them (ltests.c's). */
+export const AGE_NAMES = ['new', 'survival', 'old0', 'old1', 'old', 'touched1', 'touched2'];
+
+export function getAge(o: GCObject): Age { return (o.marked >> AGE_SHIFT) & 7; }
+export function setAge(o: GCObject, a: Age): void { o.marked = (o.marked & ~AGES) | (a << AGE_SHIFT); }
+/** Old enough for minor collections to leave alone (unless touched or OLD1). */
+export function isOld(o: GCObject): boolean { return getAge(o) > Age.SURVIVAL; }
 
 /**
  * The header every collectable object carries (PUC-Rio's CommonHeader):
@@ -155,7 +207,10 @@ export class Heap {
    * positive (PUC-Rio's GCdebt). Allocation adds to it; a step pays it off.
    */
   debt = 0;
-  /** What the last marking found alive: the base of the next threshold. */
+  /**
+   * What the last marking found alive: the base of the next threshold (in
+   * generational mode, what the last *major* collection left).
+   */
   estimate = 0;
   /** Values the host holds through the API (roots), with a count per value. */
   hostRoots = new Map<object, number>();
@@ -170,8 +225,35 @@ export class Heap {
   limit = Infinity;
   /** `collectgarbage("stop")` sets this false. */
   running = true;
-  /** The mode `collectgarbage` reports ("generational" is accepted; see docs/gc.md). */
-  mode: 'incremental' | 'generational' = 'incremental';
+  /**
+   * The kind of collection running now (PUC-Rio's gckind). The mode
+   * `collectgarbage` reports is {@link declaredMode}: after a "bad" major
+   * collection a generational heap runs incremental cycles for a while.
+   */
+  kind: 'incremental' | 'generational' = 'incremental';
+  /**
+   * Not 0 when the last major collection was "bad" (freed less than half
+   * the growth): the work of its atomic phase, to compare the next one
+   * with (PUC-Rio's lastatomic; see `stepGenFull`).
+   */
+  lastAtomic = 0;
+  /** `minormul` (percent): a minor collection after memory grows this much. */
+  minormul = 20;
+  /** `majormul` (percent): a major collection after memory grows this much beyond the last major one. */
+  majormul = 100;
+  /**
+   * Generational mode splits `allgc` (newest first) into segments:
+   * [allgc, survival) new objects, [survival, old1) survivals of one
+   * collection, [old1, reallyold) OLD1 objects, [reallyold, end) old ones.
+   * `firstold1` is the first OLD1 object anywhere (an old0 object turns
+   * OLD1 in the young segments). Undefined means the end of the list.
+   */
+  survival: GCObject | undefined = undefined;
+  old1: GCObject | undefined = undefined;
+  reallyold: GCObject | undefined = undefined;
+  firstold1: GCObject | undefined = undefined;
+  /** A minor collection is under way: each traversal replaces the object's last measure. */
+  minor = false;
   /** Stress mode: a full collection at every safe point, swept objects poisoned. */
   stress = false;
   /** Put objects on the all-objects list at birth (stress mode, `T`). */
@@ -195,6 +277,11 @@ export class Heap {
   constructor(linking = true) {
     this.linking = linking;
   }
+}
+
+/** The mode `collectgarbage` reports: generational also while a bad collection keeps it incremental. */
+export function declaredMode(h: Heap): 'incremental' | 'generational' {
+  return h.kind === 'generational' || h.lastAtomic !== 0 ? 'generational' : 'incremental';
 }
 
 /** The heap objects are linked into while no Lua state runs. */

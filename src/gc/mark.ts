@@ -19,6 +19,10 @@
  *   strings it holds — strings are JS values, not collector objects
  *   (DESIGN.md §5) — and adds it to the cycle's `markedBytes` (replacing
  *   its first measure when it is traversed again in the atomic phase).
+ * - In generational mode (`generational.ts`) a traversal also decides
+ *   whether an old object must be looked at in the next collection too:
+ *   old threads and open upvalues always are (they change without
+ *   barriers), touched objects for two collections (`genLink`).
  * - Strings, numbers and booleans are never "cleared" from weak tables:
  *   only white collectable objects are (native functions are collectable,
  *   like PUC-Rio's C closures).
@@ -29,7 +33,10 @@ import { LuaTable } from '../value/table.ts';
 import { LuaUserdata } from '../value/userdata.ts';
 import { LuaClosure, LuaNative, LuaThread, UpVal, type Frame } from '../vm/objects.ts';
 import { Proto } from '../bytecode/proto.ts';
-import { BLACK, COLOURS, WHITES, LINKED, AGAIN, SIZE, Phase, attach, stringSize, type GCObject, type Heap } from './heap.ts';
+import {
+  BLACK, COLOURS, WHITES, LINKED, AGAIN, AGES, SIZE, Phase, Age, attach, stringSize, getAge, setAge, isOld,
+  type GCObject, type Heap,
+} from './heap.ts';
 
 
 /** Reach `v`: a white object turns gray and waits in the gray list. Returns the bytes of a string. */
@@ -64,15 +71,41 @@ export function propagateOne(h: Heap): number {
   if (o instanceof LuaTable) size = traverseTable(h, o);
   else if (o instanceof LuaClosure) size = traverseClosure(h, o);
   else if (o instanceof LuaNative) size = traverseNative(h, o);
-  else if (o instanceof UpVal) size = traverseUpval(h, o);
+  else if (o instanceof UpVal) size = traverseUpval(h, o, again);
   else if (o instanceof Proto) size = traverseProto(h, o);
   else if (o instanceof LuaUserdata) size = traverseUserdata(h, o);
   else if (o instanceof LuaThread) size = traverseThread(h, o, o === h.atThread ? h.atTop : -1);
   else throw new Error('the collector met an object it does not know');
-  // a second traversal in the same cycle replaces the first measure
-  h.markedBytes += again ? size - o.gcsize : size;
+  // a second traversal in the same cycle replaces the first measure; so
+  // does every traversal of a minor collection, which starts from the
+  // measures of the last one (generational.ts)
+  h.markedBytes += again || h.minor ? size - o.gcsize : size;
   o.gcsize = size;
+  if ((o.marked & BLACK) !== 0 && (o.marked & AGES) !== 0) genLink(h, o);
   return size;
+}
+
+/**
+ * After a touched object is traversed (generational mode): one touched in
+ * this cycle goes back to `grayagain`, to be traversed in the next
+ * collection as well (its young referents will only be survivals then);
+ * one touched in the previous cycle has now been seen twice and is
+ * simply old again (PUC-Rio's genlink).
+ */
+export function genLink(h: Heap, o: GCObject): void {
+  const age = getAge(o);
+  if (age === Age.TOUCHED1) {
+    o.marked &= ~COLOURS;
+    pushGrayAgain(h, o);
+  } else if (age === Age.TOUCHED2) {
+    setAge(o, Age.OLD);
+  }
+}
+
+/** Queue an object that is not white (an OLD1 object, for markold) for one more traversal. */
+export function regray(h: Heap, o: GCObject): void {
+  o.marked &= ~COLOURS;
+  h.gray.push(o);
 }
 
 /** Traverse every gray object. */
@@ -154,10 +187,11 @@ export function traverseEphemeron(h: Heap, t: LuaTable): { marked: boolean; byte
       bytes += typeof v === 'string' ? stringSize(v) : markValue(h, v);
     }
   }
-  t.marked &= ~COLOURS;   // ephemerons stay gray
-  if (h.phase === Phase.PROPAGATE) pushGrayAgain(h, t);
-  else if (whiteWhite) h.ephemeron.push(t);
-  else if (clears) h.allweak.push(t);
+  // ephemerons stay gray while something may still change for them
+  if (h.phase === Phase.PROPAGATE) { t.marked &= ~COLOURS; pushGrayAgain(h, t); }
+  else if (whiteWhite) { t.marked &= ~COLOURS; h.ephemeron.push(t); }
+  else if (clears) { t.marked &= ~COLOURS; h.allweak.push(t); }
+  else t.marked |= BLACK;   // settled for this cycle (and for genLink)
   return { marked, bytes };
 }
 
@@ -167,14 +201,26 @@ function traverseClosure(h: Heap, c: LuaClosure): number {
   return SIZE.closure + SIZE.closureUpval * c.upvals.length;
 }
 
-function traverseUpval(h: Heap, u: UpVal): number {
-  if (u.thread === undefined) return SIZE.upval + markValue(h, u.value);
+function traverseUpval(h: Heap, u: UpVal, again: boolean): number {
+  if (u.thread === undefined) {
+    // generational mode keeps open upvalues in grayagain (below), and
+    // closing one takes no barrier: an old upvalue found closed there was
+    // closed since the last collection, and may now hold a young value
+    // that nothing else will mark. Like a table that took a back barrier,
+    // it is traversed in the next collection too (touched)
+    if (again && h.kind === 'generational') {
+      const age = getAge(u);
+      if (age === Age.OLD || age === Age.OLD1) setAge(u, Age.TOUCHED1);
+    }
+    return SIZE.upval + markValue(h, u.value);
+  }
   // an open upvalue's variable lives on its thread's stack: mark it there,
   // so a closure keeps the variable alive even when the thread is not. The
   // stack changes without barriers, so an open upvalue stays gray and is
-  // looked at again in the atomic phase (PUC-Rio's remarkupvals)
+  // looked at again in the atomic phase (PUC-Rio's remarkupvals), and, in
+  // generational mode, at every collection while it stays open
   const bytes = markValue(h, u.thread.stack[u.index]);
-  if (h.phase === Phase.PROPAGATE) keepGray(h, u);
+  if (h.phase === Phase.PROPAGATE || h.kind === 'generational') keepGray(h, u);
   return SIZE.upval + bytes;
 }
 
@@ -244,8 +290,9 @@ function traverseThread(h: Heap, L: LuaThread, top: number): number {
     // dead slots above the extent must not keep garbage alive, nor hold an
     // object this cycle frees (a later, larger extent would reach it)
     for (let i = extent; i < stack.length; i++) stack[i] = undefined;
-  } else {
-    keepGray(h, L);
   }
+  // an old thread (generational mode) may point to young objects at any
+  // time: it is traversed at every collection
+  if (h.phase !== Phase.ATOMIC || isOld(L)) keepGray(h, L);
   return bytes;
 }

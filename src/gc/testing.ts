@@ -2,17 +2,18 @@
  * # The collector's part of the `T` testing library
  *
  * Responsibility: the functions of PUC-Rio's internal testing library that
- * the official gc.lua uses, so that its collector checks run for real:
+ * the official gc.lua and gengc.lua use, so that its collector checks run for real:
  * `T.gcstate` (read the phase, or run the collector to one), `T.gccolor`,
- * `T.totalmem` (bytes in use, objects of a type, or a memory limit),
+ * `T.gcage`, `T.totalmem` (bytes in use, objects of a type, or a memory
+ * limit),
  * `T.checkmemory` (the invariant checker of `verify.ts`) and
  * `T.newuserdata`. Off unless LUCID_TESTLIB=1 (see src/lib/testlib.ts).
  *
- * `T.gcage` is not provided: objects have ages only in a generational
- * collector, which lucid does not have (docs/gc.md).
+ * `T.gcage` names an object's age in generational mode (heap.ts; every
+ * object is "new" in incremental mode), as gengc.lua checks it.
  *
  * Manual: none (a testing aid). PUC-Rio counterpart: `ltests.c`
- * (`gc_state`, `gc_color`, `mem_query`, `lua_checkmemory`, `newuserdata`).
+ * (`gc_state`, `gc_color`, `gc_age`, `mem_query`, `lua_checkmemory`, `newuserdata`).
  *
  * Invariant: `T.gcstate` names follow ltests.c, which calls the state
  * before the atomic step "atomic" (lucid's ENTERATOMIC).
@@ -24,7 +25,7 @@ import type { LuaTable } from '../value/table.ts';
 import { LuaUserdata } from '../value/userdata.ts';
 import { native } from '../vm/state.ts';
 import { arg, checkAny, optInteger, luaError } from '../vm/args.ts';
-import { BLACK, WHITES, FIXED, Phase } from './heap.ts';
+import { BLACK, WHITES, FIXED, Phase, AGE_NAMES, declaredMode, getAge, type GCObject } from './heap.ts';
 import { runToPhase, isDead } from './collector.ts';
 import { checkHeap, countObjects } from './verify.ts';
 
@@ -38,7 +39,7 @@ function gcstate(L: LuaThread, base: number, nargs: number): number {
   if (name === undefined) { L.push(T_NAMES[h.phase]); return 1; }
   const phase = T_NAMES.indexOf(String(name)) as Phase;
   if (phase < 0) luaError(L, `invalid state '${String(name)}'`);
-  if (h.mode === 'generational') luaError(L, 'cannot change states in generational mode');
+  if (declaredMode(h) === 'generational') luaError(L, 'cannot change states in generational mode');
   if (phase < h.phase) runToPhase(L.global, L, Phase.PAUSE);
   runToPhase(L.global, L, phase);
   return 0;
@@ -50,6 +51,13 @@ function gccolor(L: LuaThread, base: number, nargs: number): number {
   if (typeof o !== 'object' || o === null || o.marked === undefined || o.marked & FIXED) { L.push('no collectable'); return 1; }
   const m = o.marked;
   L.push(isDead(h, o as never) ? 'dead' : m & WHITES ? 'white' : m & BLACK ? 'black' : 'gray');
+  return 1;
+}
+
+function gcage(L: LuaThread, base: number, nargs: number): number {
+  const o = checkAny(L, base, nargs, 1) as { marked?: number };
+  if (typeof o !== 'object' || o === null || o.marked === undefined || o.marked & FIXED) { L.push('no collectable'); return 1; }
+  L.push(AGE_NAMES[getAge(o as GCObject)]);
   return 1;
 }
 
@@ -83,6 +91,7 @@ function newuserdata(L: LuaThread, base: number, nargs: number): number {
 export function addGcTestFunctions(T: LuaTable): void {
   T.set('gcstate', native('gcstate', gcstate));
   T.set('gccolor', native('gccolor', gccolor));
+  T.set('gcage', native('gcage', gcage));
   T.set('totalmem', native('totalmem', totalmem));
   T.set('checkmemory', native('checkmemory', checkmemory));
   T.set('newuserdata', native('newuserdata', newuserdata));

@@ -5,8 +5,11 @@
  * check what the collector promises: while marking, no black object
  * refers to a white one (threads and weak tables, which stay gray, are
  * exempt) and every object in a gray list is gray; during the sweep, no
- * object reachable from a survivor carries the dead white. A violation
- * throws, naming the objects' types.
+ * object reachable from a survivor carries the dead white. In
+ * generational mode, the generational invariant instead (heap.ts): a
+ * black OLD object refers only to old ones, a black OLD1 or TOUCHED2
+ * object to no NEW one; and threads and open upvalues wait in
+ * `grayagain`. A violation throws, naming the objects' types.
  *
  * Manual: §2.5. PUC-Rio counterpart: `lua_checkmemory` in `ltests.c`.
  *
@@ -18,7 +21,7 @@ import { LuaTable } from '../value/table.ts';
 import { LuaUserdata } from '../value/userdata.ts';
 import { LuaClosure, LuaNative, LuaThread, UpVal } from '../vm/objects.ts';
 import { Proto } from '../bytecode/proto.ts';
-import { BLACK, COLOURS, WHITES, Phase, type GCObject, type Heap } from './heap.ts';
+import { BLACK, COLOURS, WHITES, FIXED, Phase, Age, AGE_NAMES, getAge, isOld, type GCObject, type Heap } from './heap.ts';
 
 /** The objects `o` refers to directly (natives looked through). */
 export function references(o: GCObject): unknown[] {
@@ -57,6 +60,7 @@ function weak(o: GCObject): boolean {
 
 /** Check the heap; throws an Error describing the first violation. */
 export function checkHeap(h: Heap): void {
+  if (h.kind === 'generational') { checkGenerational(h); return; }
   const marking = h.phase <= Phase.ATOMIC;
   const sweeping = h.phase >= Phase.SWEEPALLGC && h.phase <= Phase.SWEEPEND;
   const dead = h.currentWhite ^ WHITES;
@@ -82,4 +86,33 @@ export function countObjects(h: Heap, type: string): number {
   let n = 0;
   for (let o = h.allgc; o !== undefined; o = o.gcnext) if (kind(o) === type) n++;
   return n;
+}
+
+/** A reference `o` → `r` that a minor collection would miss, or undefined. */
+function genViolation(o: GCObject, r: GCObject): string | undefined {
+  if ((o.marked & BLACK) === 0) return undefined;   // gray objects are traversed next time
+  if (r.marked & FIXED) return undefined;           // never collected: old forever
+  const age = getAge(o);
+  if (age === Age.OLD && !isOld(r)) return 'refers to a young';
+  if ((age === Age.OLD1 || age === Age.TOUCHED2) && getAge(r) === Age.NEW) return 'refers to a new';
+  return undefined;
+}
+
+function checkGenerational(h: Heap): void {
+  const listed = new Set(h.grayagain);
+  for (let o = h.allgc; o !== undefined; o = o.gcnext) {
+    if ((o.marked & COLOURS) === (WHITES | BLACK)) throw new Error(`a ${kind(o)} has two colours`);
+    const open = o instanceof UpVal && o.thread !== undefined;
+    if ((o instanceof LuaThread || open) && getAge(o) === Age.OLD && (o.marked & (WHITES | BLACK) || !listed.has(o))) {
+      throw new Error(`an old ${kind(o)} is not gray in grayagain`);
+    }
+    if (o instanceof LuaThread) continue;
+    for (const r of references(o) as GCObject[]) {
+      const v = genViolation(o, r);
+      if (v !== undefined) {
+        throw new Error(`black ${AGE_NAMES[getAge(o)]} ${kind(o)} ${v} ${kind(r)} (${AGE_NAMES[getAge(r)]}): ` +
+          'a missing barrier in generational mode');
+      }
+    }
+  }
 }

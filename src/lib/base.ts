@@ -29,7 +29,7 @@ import { typeName, getMetatable, metafield } from '../vm/meta.ts';
 import { libWhere } from '../vm/errors.ts';
 import { warning } from '../vm/warn.ts';
 import { metatableSet } from '../gc/barrier.ts';
-import { fullCollect, explicitStep } from '../gc/collector.ts';
+import { fullCollect, explicitStep, switchMode } from '../gc/collector.ts';
 import {
   arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString,
   typeArgError, luaError,
@@ -393,16 +393,20 @@ function collectgarbage(L: LuaThread, base: number, nargs: number): number {
     case 'setpause': { const old = h.pause; h.pause = gcParam(int(2)); L.push(old); return 1; }
     case 'setstepmul': { const old = h.stepmul; h.stepmul = gcParam(int(2)); L.push(old); return 1; }
     case 'isrunning': L.push(h.running); return 1;
-    case 'generational': {
-      // accepted and reported; the collector stays incremental (docs/gc.md)
-      const old = h.mode; h.mode = 'generational'; L.push(old); return 1;
+    case 'generational': {   // src/gc/generational.ts
+      const minormul = int(2), majormul = int(3);
+      if (minormul !== 0) h.minormul = minormul & 0xff;   // PUC-Rio keeps it in a byte
+      if (majormul !== 0) h.majormul = gcParam(majormul);
+      L.push(switchMode(G, L, 'generational', L.top));
+      return 1;
     }
     default: {   // 'incremental'
       const pause = int(2), stepmul = int(3), stepsize = int(4);
       if (pause !== 0) h.pause = gcParam(pause);
       if (stepmul !== 0) h.stepmul = gcParam(stepmul);
       if (stepsize !== 0) h.stepsize = stepsize;
-      const old = h.mode; h.mode = 'incremental'; L.push(old); return 1;
+      L.push(switchMode(G, L, 'incremental', L.top));
+      return 1;
     }
   }
 }
