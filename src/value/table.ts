@@ -101,7 +101,9 @@ export class LuaTable implements LuaObject, GCObject {
 
   /** Raw set of an integer key (a safe-range number). */
   setInt(i: number, value: LuaValue): void {
-    if (this.marked & BLACK) barrierBack(this);
+    // only a collectable value can be a black-to-white reference (numbers,
+    // booleans and strings are not collector objects: DESIGN.md §5)
+    if ((this.marked & BLACK) !== 0 && typeof value === 'object') barrierBack(this);
     const a = this.array;
     const n = a.length;
     if (i >= 1 && i <= n) {
@@ -122,7 +124,7 @@ export class LuaTable implements LuaObject, GCObject {
   }
 
   private setHash(key: TableKey, value: LuaValue): void {
-    if (this.marked & BLACK) barrierBack(this);
+    if ((this.marked & BLACK) !== 0 && (typeof value === 'object' || typeof key === 'object')) barrierBack(this);
     const h = this.hash;
     if (value === undefined) { h.delete(key); return; }
     const n = h.size;

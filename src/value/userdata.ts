@@ -61,7 +61,7 @@ export class LuaUserdata implements LuaObject, GCObject {
    */
   setUserValue(n: number, v: LuaValue): boolean {
     if (n < 1 || n > this.uservalues.length) return false;
-    if (this.marked & BLACK) barrierBack(this);
+    if ((this.marked & BLACK) !== 0 && typeof v === 'object') barrierBack(this);
     this.uservalues[n - 1] = v;
     return true;
   }
