@@ -29,6 +29,7 @@ import { typeName, getMetatable, metafield } from '../vm/meta.ts';
 import { libWhere } from '../vm/errors.ts';
 import { warning } from '../vm/warn.ts';
 import { metatableSet } from '../gc/barrier.ts';
+import { cannotOpen } from './errno.ts';
 import { fullCollect, explicitStep, switchMode } from '../gc/collector.ts';
 import {
   arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString,
@@ -343,9 +344,7 @@ function readFile(L: LuaThread, path: string | undefined): [string, string] | st
   try {
     return [skipPrefix(fs.readFileSync(path ?? 0).toString('latin1')), path === undefined ? '=stdin' : '@' + path];
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? ': No such file or directory' : code === 'EACCES' ? ': Permission denied' : '';
-    return `cannot open ${path ?? 'stdin'}${reason}`;
+    return cannotOpen(path ?? 'stdin', e);
   }
 }
 

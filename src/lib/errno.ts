@@ -44,8 +44,10 @@ export function failResult(e: unknown, name?: string): Value[] {
 
 /**
  * "cannot open NAME: REASON", as luaL_loadfilex and lua.c word a file that
- * cannot be read (`NAME` is "stdin" for the standard input).
+ * cannot be read (`NAME` is "stdin" for the standard input); a directory,
+ * which C's fopen opens and only the first read refuses, is "cannot read".
  */
 export function cannotOpen(name: string, e: unknown): string {
-  return `cannot open ${name}: ${strerror(e)[0]}`;
+  const what = (e as NodeJS.ErrnoException)?.code === 'EISDIR' ? 'read' : 'open';
+  return `cannot ${what} ${name}: ${strerror(e)[0]}`;
 }
