@@ -1,9 +1,9 @@
--- The first program: run it with `node bin/lucid.mjs examples/hello.lua`.
+-- The first program: run it with `bin/lucid.mjs examples/hello.lua`.
 local greeting = "Hello from lucid"
 print(greeting .. ", " .. _VERSION .. "!")
 
 -- a closure and a loop, so there is some bytecode to look at with
--- `node bin/lucidc.mjs -l examples/hello.lua`
+-- `bin/lucidc.mjs -l examples/hello.lua`
 local function counter()
   local n = 0
   return function() n = n + 1; return n end

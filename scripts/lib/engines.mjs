@@ -16,7 +16,8 @@ const root = resolve(import.meta.dirname, '..', '..');
 export function commandFor(engine, file, args = [], pre = []) {
   switch (engine) {
     case 'lucid':
-      return [process.execPath, [resolve(root, 'bin', 'lucid.mjs'), ...pre, file, ...args]];
+      // run as the `lucid` command runs, through its #! line (and its V8 setting)
+      return [resolve(root, 'bin', 'lucid.mjs'), [...pre, file, ...args]];
     case 'wasmoon':
       if (pre.length) throw new Error('wasmoon runner takes no interpreter options');
       return [process.execPath, [resolve(root, 'scripts', 'lib', 'wasmoon-run.mjs'), file, ...args]];
