@@ -19,7 +19,10 @@
  *   --expectations F   another expectations file
  *   files...           only these files (heavy.lua runs only when named)
  *   --lucid-opt OPT    pass an option to lucid before the file (repeatable),
- *                      e.g. --lucid-opt --gc-stress
+ *                      e.g. --lucid-opt -W
+ *
+ * The collector's stress mode comes from the environment, which the files
+ * inherit: `LUCID_GC_STRESS=1 npm run conformance -- --suite DIR`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -32,6 +32,16 @@ test('an uncaught stack overflow reaches the host as a LuaError', () => {
   assert.equal(lua.doString('return 1 + 1'), [2]);
 });
 
+test('a full collection gives back the stack a deep recursion grew (luaD_shrinkstack)', () => {
+  const lua = new LuaState();
+  lua.doString(DEPTH + 'depth(100000)');
+  const grown = lua.L.stack.length;
+  lua.collect();
+  assert.ok(grown > 100000, `grew to ${grown}`);
+  assert.ok(lua.L.stack.length < 10000, `still ${lua.L.stack.length} slots`);
+  assert.equal(lua.doString(DEPTH + 'return depth(1000)'), [1000]);
+});
+
 test('10 million tail calls run in constant space', () => {
   const lua = new LuaState();
   const [r] = lua.doString(

@@ -262,6 +262,9 @@ export function stackExtent(L: LuaThread): number {
   return Math.min(top, L.stack.length);
 }
 
+/** Slots a shrunk stack keeps beyond twice its use (room for the calls to come). */
+const STACK_SPARE = 256;
+
 /**
  * A thread: its live stack slots, its open upvalues, what it transfers and
  * the handlers of its frames. `top` is the exact extent for the running
@@ -288,8 +291,12 @@ function traverseThread(h: Heap, L: LuaThread, top: number): number {
   }
   if (h.phase === Phase.ATOMIC) {
     // dead slots above the extent must not keep garbage alive, nor hold an
-    // object this cycle frees (a later, larger extent would reach it)
-    for (let i = extent; i < stack.length; i++) stack[i] = undefined;
+    // object this cycle frees (a later, larger extent would reach it); a
+    // stack far larger than its use (after a deep recursion or a stack
+    // overflow) gives the rest back, as luaD_shrinkstack does
+    const keep = stack.length > 3 * extent + STACK_SPARE ? 2 * extent + STACK_SPARE : stack.length;
+    for (let i = extent; i < keep; i++) stack[i] = undefined;
+    if (keep < stack.length) stack.length = keep;
   }
   // an old thread (generational mode) may point to young objects at any
   // time: it is traversed at every collection
