@@ -227,7 +227,7 @@ export class Heap {
   running = true;
   /**
    * The kind of collection running now (PUC-Rio's gckind). The mode
-   * `collectgarbage` reports is {@link declaredMode}: after a "bad" major
+   * `collectgarbage` reports is `declaredMode`: after a "bad" major
    * collection a generational heap runs incremental cycles for a while.
    */
   kind: 'incremental' | 'generational' = 'incremental';
