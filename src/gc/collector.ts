@@ -40,7 +40,7 @@
  * docs/gc.md.
  */
 import type { GlobalState, LuaThread } from '../vm/objects.ts';
-import { declaredMode, Phase, PHASE_NAMES, WHITES, COLOURS, AGAIN, AGES, BLACK, SIZE, stringSize, type GCObject, type Heap } from './heap.ts';
+import { declaredMode, Phase, PHASE_NAMES, WHITES, COLOURS, AGAIN, AGES, BLACK, FIXED, SIZE, stringSize, type GCObject, type Heap } from './heap.ts';
 import { markValue, propagateAll, propagateOne, traverseEphemeron, isCleared, genLink } from './mark.ts';
 import { startSweep, sweepStep, poisonFreed, type SweepCursor } from './sweep.ts';
 import { genStep, fullGen, changeMode } from './generational.ts';
@@ -315,6 +315,8 @@ function asCollector<T>(h: Heap, L: LuaThread, top: number, work: () => T): T | 
 /** Paint every object the current white and NEW (abandoning a partial marking, or generational mode). */
 export function whitenAll(h: Heap): void {
   for (let o = h.allgc; o !== undefined; o = o.gcnext) {
+    // a fixed object is never white: whitened, marking would attach it to the list again
+    if (o.marked & FIXED) continue;
     o.marked = (o.marked & ~(COLOURS | AGAIN | AGES)) | h.currentWhite;
   }
   h.gray.length = 0; h.grayagain.length = 0;

@@ -19,7 +19,7 @@
  */
 import type { LuaObject, LuaValue } from './types.ts';
 import type { LuaTable } from './table.ts';
-import { link, SIZE, BLACK, FIXED, type GCObject } from '../gc/heap.ts';
+import { link, SIZE, BLACK, FIXED, LINKED, type GCObject } from '../gc/heap.ts';
 import { metatableSet, barrierBack } from '../gc/barrier.ts';
 
 export class LuaUserdata implements LuaObject, GCObject {
@@ -51,7 +51,7 @@ export class LuaUserdata implements LuaObject, GCObject {
    */
   static light(data: unknown): LuaUserdata {
     const u = new LuaUserdata(data, undefined, 0);
-    u.marked = FIXED;
+    u.marked = FIXED | (u.marked & LINKED);   // still listed if it was attached
     return u;
   }
 
