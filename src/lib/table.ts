@@ -156,7 +156,8 @@ function unpack(L: LuaThread, base: number, nargs: number): number {
     : checkInteger(L, base, nargs, 3);
   if (i > e) return 0;
   const n = unsigned(isub(e, i));   // one less than the count, as ltablib counts
-  if (n >= 1000000n) luaError(L, 'too many results to unpack');
+  // lua_checkstack: the results must fit in what is left of the stack
+  if (n >= 0x7fffffffn || L.top + Number(n) + 1 > L.stackLimit) luaError(L, 'too many results to unpack');
   for (let k = i; k < e; k = iadd(k, 1)) L.push(t instanceof LuaTable ? geti(L, t, k) : undefined);
   L.push(t instanceof LuaTable ? geti(L, t, e) : undefined);
   return Number(n) + 1;
