@@ -276,7 +276,7 @@ export class LuaThread implements GCObject {
     if (f === undefined) { f = new Frame(); this.frames.push(f); }
     f.closure = undefined; f.gen = undefined; f.native = undefined;
     f.cont = Cont.NONE; f.concatLeft = 0; f.closeTop = -1; f.nextra = 0; f.awaiting = undefined; f.flags = 0;
-    f.closing = undefined;
+    f.closing = undefined; f.msgh = undefined;   // a stale handler would be marked, after it died
     if (f.tbc.length) f.tbc.length = 0;
     return f;
   }
