@@ -59,22 +59,28 @@ const FIN_COST = 16 * 50;
 /** The sweep position of each heap in its sweep phase. */
 const cursors = new WeakMap<Heap, SweepCursor>();
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}KB`;
+/** Bytes as the log shows them. */
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}KB`;
+
+/** One line of the GC log: what happened (`name`), memory in use, details. */
+export function logLine(h: Heap, name: string, details = ''): void {
+  if (h.log !== undefined) h.log(`[gc] ${name.padEnd(12)} total=${kb(h.total)}${details && ' ' + details}`);
+}
 
 /** One log line per phase change, and a summary when a cycle ends. */
 export function enter(h: Heap, phase: Phase): void {
   h.phase = phase;
   if (h.log === undefined) return;
   const w = h.work;
-  let line = `[gc] ${PHASE_NAMES[phase].padEnd(12)} total=${kb(h.total)}`;
+  let details = '';
   if (phase === Phase.SWEEPALLGC) {
-    line += ` traversed=${kb(w.traversed)} alive=${kb(h.estimate)} (allocated since the last cycle: ${kb(w.allocated)})`;
+    details = `traversed=${kb(w.traversed)} alive=${kb(h.estimate)} (allocated since the last cycle: ${kb(w.allocated)})`;
   }
-  if (phase === Phase.CALLFIN) line += ` freed=${w.freed} objects (${kb(w.freedBytes)})`;
+  if (phase === Phase.CALLFIN) details = `freed=${w.freed} objects (${kb(w.freedBytes)})`;
   if (phase === Phase.PAUSE) {
-    line += ` cycle ${h.cycles} done: ${kb(w.startTotal)} -> ${kb(h.total)}, ${w.finalized} finalizers`;
+    details = `cycle ${h.cycles} done: ${kb(w.startTotal)} -> ${kb(h.total)}, ${w.finalized} finalizers`;
   }
-  h.log(line);
+  logLine(h, PHASE_NAMES[phase], details);
 }
 
 /** Reset the per-cycle counters of the log. */

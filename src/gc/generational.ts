@@ -59,13 +59,7 @@ import {
 import { regray } from './mark.ts';
 import { sweepGen, sweepToOld, poisonFreed } from './sweep.ts';
 import { callPending } from './finalize.ts';
-import { atomic, enter, enterSweep, runUntil, setPause, startCounting, whitenAll } from './collector.ts';
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}KB`;
-
-function log(h: Heap, name: string, text: string): void {
-  if (h.log !== undefined) h.log(`[gc] ${name.padEnd(12)} total=${kb(h.total)} ${text}`);
-}
+import { atomic, enter, enterSweep, kb, logLine, runUntil, setPause, startCounting, whitenAll } from './collector.ts';
 
 /** Traverse once more the OLD1 objects from `from` up to `to` (they are OLD from now on). */
 function markOld(h: Heap, from: GCObject | undefined, to: GCObject | undefined): void {
@@ -126,7 +120,7 @@ function finishGenCycle(G: GlobalState, L: LuaThread): void {
 function youngCollection(G: GlobalState, L: LuaThread): void {
   const h = G.heap;
   startCounting(h);
-  log(h, 'minor', `(young collection; ${h.grayagain.length} objects to look at again)`);
+  logLine(h, 'minor', `(young collection; ${h.grayagain.length} objects to look at again)`);
   // traversals replace the measures the last collection took
   h.markedBytes = h.total - h.loose;
   h.minor = true;
@@ -145,10 +139,10 @@ function youngCollection(G: GlobalState, L: LuaThread): void {
   h.old1 = lastNew === undefined ? h.allgc : lastNew.gcnext;   // the surviving survivals are OLD1 now
   h.survival = h.allgc;                                          // and every new object a survival
   h.total = h.markedBytes;
-  log(h, 'sweepgen', `traversed=${kb(h.work.traversed)} freed=${h.work.freed} young objects ` +
+  logLine(h, 'sweepgen', `traversed=${kb(h.work.traversed)} freed=${h.work.freed} young objects ` +
     `(${kb(h.work.freedBytes)}), survivors aged`);
   finishGenCycle(G, L);
-  log(h, 'minor done', `${kb(h.work.startTotal)} -> ${kb(h.total)}, ${h.work.finalized} finalizers`);
+  logLine(h, 'minor done', `${kb(h.work.startTotal)} -> ${kb(h.total)}, ${h.work.finalized} finalizers`);
 }
 
 /**
@@ -167,7 +161,7 @@ function atomicToGen(G: GlobalState, L: LuaThread): void {
   h.kind = 'generational';
   h.lastAtomic = 0;
   h.estimate = h.total;   // the base for the next major collection
-  log(h, 'sweep2old', `freed=${h.work.freed} objects (${kb(h.work.freedBytes)}), every survivor is old`);
+  logLine(h, 'sweep2old', `freed=${h.work.freed} objects (${kb(h.work.freedBytes)}), every survivor is old`);
   finishGenCycle(G, L);
 }
 
@@ -176,13 +170,19 @@ function setMinorDebt(h: Heap): void {
   h.debt = Math.max(-(h.total / 100) * h.minormul, h.total - h.limit);
 }
 
+/** A whole marking at once, from the pause: the roots, then everything else. Returns its work. */
+function markAll(G: GlobalState, L: LuaThread): number {
+  runUntil(G, L, Phase.PROPAGATE);
+  const work = atomic(G);
+  G.heap.work.traversed += work;
+  return work;
+}
+
 /** Enter generational mode: a full marking, then everything alive is old. Returns the marking's work. */
 function enterGen(G: GlobalState, L: LuaThread): number {
   const h = G.heap;
-  runUntil(G, L, Phase.PAUSE);       // finish a cycle under way
-  runUntil(G, L, Phase.PROPAGATE);   // mark the roots
-  const work = atomic(G);            // and everything else
-  h.work.traversed += work;
+  runUntil(G, L, Phase.PAUSE);   // finish a cycle under way
+  const work = markAll(G, L);
   atomicToGen(G, L);
   setMinorDebt(h);
   return work;
@@ -200,10 +200,10 @@ export function enterInc(h: Heap): void {
 /** A major collection: forget the ages, then enter generational mode again. */
 export function fullGen(G: GlobalState, L: LuaThread): number {
   const h = G.heap;
-  log(h, 'major', `(full collection; ${kb(h.estimate)} after the last one)`);
+  logLine(h, 'major', `(full collection; ${kb(h.estimate)} after the last one)`);
   enterInc(h);
   const work = enterGen(G, L);
-  log(h, 'major done', `${kb(h.work.startTotal)} -> ${kb(h.total)}, ${h.work.finalized} finalizers`);
+  logLine(h, 'major done', `${kb(h.work.startTotal)} -> ${kb(h.total)}, ${h.work.finalized} finalizers`);
   return work;
 }
 
@@ -226,15 +226,13 @@ function stepGenFull(G: GlobalState, L: LuaThread): void {
   const last = h.lastAtomic;
   if (h.kind === 'generational') enterInc(h);
   startCounting(h);
-  runUntil(G, L, Phase.PROPAGATE);
-  const work = atomic(G);
-  h.work.traversed += work;
+  const work = markAll(G, L);
   if (work < last + last / 8) {
-    log(h, 'good', `collection (${kb(work)} traversed, ${kb(last)} before): back to minor collections`);
+    logLine(h, 'good', `collection (${kb(work)} traversed, ${kb(last)} before): back to minor collections`);
     atomicToGen(G, L);
     setMinorDebt(h);
   } else {
-    log(h, 'bad', `collection again (${kb(work)} traversed): staying incremental`);
+    logLine(h, 'bad', `collection again (${kb(work)} traversed): staying incremental`);
     h.estimate = h.total;
     enterSweep(h);
     runUntil(G, L, Phase.PAUSE);
@@ -258,7 +256,7 @@ export function genStep(G: GlobalState, L: LuaThread): void {
       // it freed less than half of the growth: building, not churning
       h.lastAtomic = Math.max(work, 1);
       setPause(h);
-      log(h, 'bad', `collection: freed less than half the growth; incremental cycles until a good one`);
+      logLine(h, 'bad', `collection: freed less than half the growth; incremental cycles until a good one`);
     }
   } else {
     youngCollection(G, L);

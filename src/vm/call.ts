@@ -31,7 +31,7 @@
  *
  * Read next: `execute.ts` (the loop), `docs/vm.md` (the native protocol).
  */
-import { LuaClosure, LuaNative, Cont, FrameFlag, type Frame, type LuaThread, type CallRequest } from './objects.ts';
+import { LuaClosure, LuaNative, Cont, FrameFlag, LUAI_MAXSTACK, type Frame, type LuaThread, type CallRequest } from './objects.ts';
 import { runError, toLuaError, typeError, NO_VAR } from './errors.ts';
 import { metafield, objTypeName } from './meta.ts';
 import { funcName } from './traceback.ts';
@@ -42,8 +42,7 @@ import { gcStep } from '../gc/collector.ts';
 import { charge, stringSize } from '../gc/heap.ts';
 import { hookNativeCall, hookNativeReturn, hookYieldReturn, hookGeneratorCall, hookReturn } from './hooks.ts';
 
-/** LUAI_MAXSTACK: the most stack slots a thread may use. */
-export const LUAI_MAXSTACK = 1_000_000;
+export { LUAI_MAXSTACK };
 /** ERRORSTACKSIZE: the extra slots a message handler gets after a stack overflow. */
 const ERRORSTACKSIZE = 200;
 
@@ -55,6 +54,11 @@ export function stackOverflow(L: LuaThread): never {
   if (L.stackLimit > LUAI_MAXSTACK) throw new LuaErrorCtor('error in error handling');
   L.stackLimit = LUAI_MAXSTACK + ERRORSTACKSIZE;
   runError(L, 'stack overflow');
+}
+
+/** The error that may have been a stack overflow is handled: the reserve closes. */
+export function closeStackReserve(L: LuaThread): void {
+  L.stackLimit = LUAI_MAXSTACK;
 }
 /** LUAI_MAXCCALLS: nested synchronous calls (JS recursion) allowed. */
 export const LUAI_MAXCCALLS = 200;

@@ -29,7 +29,7 @@
  */
 import { LuaClosure, Cont, type LuaThread, type UpVal } from './objects.ts';
 import {
-  precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeNextAsFrame, unwindTo, unwindInto, driveGenerator, stackOverflow, LUAI_MAXSTACK,
+  precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeNextAsFrame, unwindTo, unwindInto, driveGenerator, stackOverflow, closeStackReserve,
 } from './call.ts';
 import { tick } from './budget.ts';
 import { enterFrame, traceExec, hookReturn, hookVarargCall } from './hooks.ts';
@@ -77,11 +77,11 @@ export function recover(L: LuaThread, stopDepth: number, err: LuaError, keep = f
       // that raised the error ("[C]: in function 'error'" in its traceback);
       // others unwind
       if (keep) L.ccall = failed;
-      else { unwindTo(L, stopDepth - 1, err); L.stackLimit = LUAI_MAXSTACK; }
+      else { unwindTo(L, stopDepth - 1, err); closeStackReserve(L); }
       return false;
     }
     unwindInto(L, d, err);
-    L.stackLimit = LUAI_MAXSTACK;   // the overflow, if it was one, is handled
+    closeStackReserve(L);
     try {
       driveGenerator(L, L.frames[d], undefined, err);
       return true;

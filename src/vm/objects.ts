@@ -189,6 +189,9 @@ export class Frame {
   closing: { values: Value[]; err: LuaError } | undefined = undefined;
 }
 
+/** LUAI_MAXSTACK: the most stack slots a thread may use. */
+export const LUAI_MAXSTACK = 1_000_000;
+
 /** A Lua thread: a register file, its frames, and its open upvalues. */
 export class LuaThread implements GCObject {
   readonly luaType = 'thread' as const;
@@ -207,11 +210,11 @@ export class LuaThread implements GCObject {
   /** Nested synchronous `execute` runs (C calls), limited like LUAI_MAXCCALLS. */
   nCcalls = 0;
   /**
-   * The most stack slots this thread may use: LUAI_MAXSTACK (call.ts), plus
+   * The most stack slots this thread may use: LUAI_MAXSTACK, plus
    * ERRORSTACKSIZE while a stack overflow is being handled, so the message
-   * handler has room to run (luaD_growstack).
+   * handler has room to run (luaD_growstack; call.ts, stackOverflow).
    */
-  stackLimit = 1_000_000;
+  stackLimit = LUAI_MAXSTACK;
   /** Name, base and argument count of the running native (for argument errors). */
   cname = '?';
   /**

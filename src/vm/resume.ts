@@ -23,7 +23,7 @@
  * Read next: `coroutine.ts` (the library), `host.ts`.
  */
 import type { LuaThread } from './objects.ts';
-import { precall, deliver, closeAllTbc, Suspend, YIELD, LUAI_MAXCCALLS, LUAI_MAXSTACK } from './call.ts';
+import { precall, deliver, closeAllTbc, closeStackReserve, Suspend, YIELD, LUAI_MAXCCALLS } from './call.ts';
 import { execute, recover } from './execute.ts';
 import { toLuaError, libWhere } from './errors.ts';
 import { LuaError, type Value } from './values.ts';
@@ -125,7 +125,7 @@ export function closeThread(co: LuaThread): LuaError | undefined {
   let err = co.failure;
   co.failure = undefined;
   co.ccall = undefined;   // the native that failed is no longer a level of its stack
-  co.stackLimit = LUAI_MAXSTACK;
+  closeStackReserve(co);
   if (co.depth >= 0 && nestedResumes >= LUAI_MAXCCALLS) {
     // a chain of closes, each from a handler of the previous (cstack.lua): a host
     // level each, limited as resumes are; the handlers cannot be called
