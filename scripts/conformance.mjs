@@ -84,7 +84,7 @@ const preFor = (f) => {
 const results = await pool(selected.map((f) => async () => {
   // code.lua inspects compiled code, gc.lua and gengc.lua the collector, through the T
   // testing library; lucid provides those parts of T (src/lib/testlib.ts,
-  // src/gc/testing.ts), not the C-API part that api.lua and others would
+  // src/api/introspect.ts), not the C-API part that api.lua and others would
   // then try, so T is on for these files only
   const env = engine === 'lucid' && T_FILES.has(f) ? { ...process.env, LUCID_TESTLIB: '1' } : undefined;
   const run = await runProgram(engine, f, { pre: preFor(f), cwd: suite, timeout: timeout * 1000, env });

@@ -27,10 +27,10 @@
  *
  * Invariant: every error thrown out of this API is a `LuaError`.
  *
- * Read next: `src/vm/state.ts`, docs/vm.md.
+ * Read next: `src/api/state.ts`, docs/vm.md.
  */
 import './lib/base.ts';
-import './vm/coroutine.ts';
+import './lib/coroutine.ts';
 import './lib/debug.ts';
 // the package library lists every other library in package.loaded: it opens last
 import './lib/math.ts';
@@ -42,28 +42,29 @@ import './lib/io.ts';
 import './lib/testlib.ts';
 import './lib/package.ts';
 
-export { LuaState, toLuaString, fromLuaString, native, nativeGen, addLibrary } from './vm/state.ts';
-export type { LuaStateOptions, LibOpener } from './vm/state.ts';
-export { LuaTask, awaitValue } from './vm/host.ts';
+export { LuaState, toLuaString, fromLuaString, native, nativeGen, addLibrary } from './api/state.ts';
+export type { LuaStateOptions, LibOpener } from './api/state.ts';
+export { LuaTask, awaitValue } from './api/task.ts';
 export { traceback, stackLevels } from './vm/traceback.ts';
-export type { TaskStatus, StepOptions } from './vm/host.ts';
-export type { ConvertOptions } from './vm/interop.ts';
-export { LuaClosure, LuaNative, LuaThread } from './vm/objects.ts';
-export type { NativeFn, NativeGen, CallRequest } from './vm/objects.ts';
-export { LuaTable, LuaUserdata, LuaError, LuaFloat, mkfloat } from './vm/values.ts';
-export type { Value } from './vm/values.ts';
+export type { TaskStatus, StepOptions } from './api/task.ts';
+export type { ConvertOptions } from './api/interop.ts';
+export { LuaClosure, LuaNative, LuaThread } from './object/objects.ts';
+export type { NativeFn, NativeGen, CallRequest } from './object/objects.ts';
+export { LuaUserdata } from './object/userdata.ts';
+export { LuaTable, LuaError, LuaFloat, mkfloat } from './value/index.ts';
+export type { Value } from './value/index.ts';
 export { tostringMeta } from './lib/base.ts';
-export * as args from './vm/args.ts';
+export * as args from './api/auxlib.ts';
 // types that appear in the signatures above, so the reference documents them
 export type { LuaObject, LuaValue } from './value/types.ts';
 export type { TableKey } from './value/table.ts';
 export { Proto } from './bytecode/proto.ts';
 export type { Constant, LocalVarInfo, UpvalueDesc } from './bytecode/proto.ts';
-export type { UpVal, GlobalState, Frame, Cont } from './vm/objects.ts';
+export type { UpVal, GlobalState, Frame, Cont } from './object/objects.ts';
 export { AWAIT } from './vm/call.ts';
 export type { StackLevel } from './vm/traceback.ts';
-export { toLuaValue, toJSValue } from './vm/interop.ts';
-export type { FunctionWrapper, LuaFunctionWrapper } from './vm/interop.ts';
+export { toLuaValue, toJSValue } from './api/interop.ts';
+export type { FunctionWrapper, LuaFunctionWrapper } from './api/interop.ts';
 export type { GCObject } from './gc/heap.ts';
 export { Heap, Phase } from './gc/heap.ts';
-export type { TestWarnings } from './vm/warn.ts';
+export type { TestWarnings } from './api/warn.ts';

@@ -20,7 +20,7 @@
  */
 import * as fs from 'node:fs';
 import { LuaState, LuaTable, LuaError, type LuaClosure } from '../index.ts';
-import type { Value } from '../vm/values.ts';
+import type { Value } from '../value/index.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
 import { parseOptions, type Options } from './options.ts';
 import { write, flush, writeError } from './output.ts';

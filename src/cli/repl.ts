@@ -18,14 +18,14 @@
  * event loop sees SIGINT while Lua runs; the terminal leaves raw mode for
  * that time so that Ctrl-C is a signal, not a key.
  *
- * Read next: `lucid.ts`, `src/vm/host.ts` (tasks and interrupts).
+ * Read next: `lucid.ts`, `src/api/task.ts` (tasks and interrupts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { tostringMeta, type LuaState } from '../index.ts';
-import { LuaError } from '../vm/values.ts';
+import { LuaError } from '../value/index.ts';
 import { listing } from '../bytecode/listing.ts';
 import { write, flush, writeError } from './output.ts';
 import { errorText, PROGNAME } from './report.ts';

@@ -39,7 +39,7 @@
  * Read next: `mark.ts`, `sweep.ts`, `finalize.ts`, `generational.ts`,
  * docs/gc.md.
  */
-import type { GlobalState, LuaThread } from '../vm/objects.ts';
+import type { GlobalState, LuaThread } from '../object/objects.ts';
 import { declaredMode, Phase, PHASE_NAMES, WHITES, COLOURS, AGAIN, AGES, BLACK, FIXED, SIZE, stringSize, type GCObject, type Heap } from './heap.ts';
 import { markValue, propagateAll, propagateOne, traverseEphemeron, isCleared, genLink } from './mark.ts';
 import { startSweep, sweepStep, poisonFreed, type SweepCursor } from './sweep.ts';

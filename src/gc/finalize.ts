@@ -22,12 +22,12 @@
  *
  * Read next: `collector.ts`.
  */
-import { FrameFlag, type LuaThread } from '../vm/objects.ts';
+import { FrameFlag, type LuaThread } from '../object/objects.ts';
 import { callSync } from '../vm/call.ts';
-import { warning } from '../vm/warn.ts';
+import { warning } from '../api/warn.ts';
 import { LuaError } from '../value/error.ts';
 import { LuaTable } from '../value/table.ts';
-import { LuaUserdata } from '../value/userdata.ts';
+import { LuaUserdata } from '../object/userdata.ts';
 import { FINOBJ, WHITES, type GCObject, type Heap } from './heap.ts';
 import { markValue } from './mark.ts';
 

@@ -52,7 +52,7 @@
  * Read next: `sweep.ts` (`sweepGen`, `sweepToOld`), `barrier.ts`,
  * docs/gc.md ("Generational mode").
  */
-import { LuaThread, UpVal, type GlobalState } from '../vm/objects.ts';
+import { LuaThread, UpVal, type GlobalState } from '../object/objects.ts';
 import {
   Phase, Age, WHITES, BLACK, AGAIN, getAge, setAge, type GCObject, type Heap,
 } from './heap.ts';

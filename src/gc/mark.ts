@@ -30,8 +30,8 @@
  * Read next: `collector.ts` (when these run), `sweep.ts`.
  */
 import { LuaTable } from '../value/table.ts';
-import { LuaUserdata } from '../value/userdata.ts';
-import { LuaClosure, LuaNative, LuaThread, UpVal, type Frame } from '../vm/objects.ts';
+import { LuaUserdata } from '../object/userdata.ts';
+import { LuaClosure, LuaNative, LuaThread, UpVal, type Frame } from '../object/objects.ts';
 import { Proto } from '../bytecode/proto.ts';
 import {
   BLACK, COLOURS, WHITES, LINKED, AGAIN, AGES, SIZE, Phase, Age, attach, stringSize, getAge, setAge, isOld,

@@ -23,7 +23,7 @@
  *
  * Read next: `collector.ts`, `finalize.ts`.
  */
-import { LuaThread, UpVal } from '../vm/objects.ts';
+import { LuaThread, UpVal } from '../object/objects.ts';
 import {
   COLOURS, WHITES, LINKED, FIXED, AGES, AGAIN, BLACK, Age, getAge, setAge, type GCObject, type Heap,
 } from './heap.ts';

@@ -18,8 +18,8 @@
  * Read next: `heap.ts` (the invariant), `barrier.ts` (what keeps it).
  */
 import { LuaTable } from '../value/table.ts';
-import { LuaUserdata } from '../value/userdata.ts';
-import { LuaClosure, LuaNative, LuaThread, UpVal } from '../vm/objects.ts';
+import { LuaUserdata } from '../object/userdata.ts';
+import { LuaClosure, LuaNative, LuaThread, UpVal } from '../object/objects.ts';
 import { Proto } from '../bytecode/proto.ts';
 import { BLACK, COLOURS, WHITES, FIXED, Phase, Age, AGE_NAMES, getAge, isOld, type GCObject, type Heap } from './heap.ts';
 

@@ -10,7 +10,7 @@
  *
  * Invariants:
  * - Plain natives read arguments from the stack window and push results
- *   (see src/vm/args.ts); natives that run Lua code through the loop
+ *   (see src/api/auxlib.ts); natives that run Lua code through the loop
  *   (pcall, xpcall, dofile, pairs with `__pairs`, load with a reader
  *   function) are generators yielding call requests, so they add no JS
  *   recursion and `try/catch` around a `yield` is a protected call.
@@ -18,27 +18,27 @@
  *   luaL_tolstring, which cannot yield either); that nesting counts
  *   against the C-call limit.
  *
- * Read next: src/vm/args.ts, docs/vm.md ("Native functions").
+ * Read next: src/api/auxlib.ts, docs/vm.md ("Native functions").
  */
 import * as fs from 'node:fs';
-import { LuaClosure, LuaNative, FrameFlag, type LuaThread, type CallRequest } from '../vm/objects.ts';
-import { LuaState, addLibrary, native, nativeGen, loadChunk } from '../vm/state.ts';
-import { LoadError } from '../vm/frontend.ts';
+import { LuaClosure, LuaNative, FrameFlag, type LuaThread, type CallRequest } from '../object/objects.ts';
+import { LuaState, addLibrary, native, nativeGen, loadChunk } from '../api/state.ts';
+import { LoadError } from '../api/load.ts';
 import { callSync } from '../vm/call.ts';
 import { typeName, getMetatable, metafield } from '../vm/meta.ts';
 import { libWhere } from '../vm/errors.ts';
-import { warning } from '../vm/warn.ts';
+import { warning } from '../api/warn.ts';
 import { metatableSet } from '../gc/barrier.ts';
 import { cannotOpen } from './errno.ts';
 import { fullCollect, explicitStep, switchMode } from '../gc/collector.ts';
 import {
   arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString,
   typeArgError, luaError,
-} from '../vm/args.ts';
+} from '../api/auxlib.ts';
 import {
   LuaTable, LuaError, LuaFloat, str2number, number2string, isNumber, rawEquals,
   normint, ArithOp, mkfloat, type Value,
-} from '../vm/values.ts';
+} from '../value/index.ts';
 import { intArith } from '../value/number.ts';
 import { LUA_VERSION } from '../version.ts';
 
@@ -410,7 +410,7 @@ function collectgarbage(L: LuaThread, base: number, nargs: number): number {
   }
 }
 
-/** `warn(msg1, ...)`: one warning made of the pieces (src/vm/warn.ts). */
+/** `warn(msg1, ...)`: one warning made of the pieces (src/api/warn.ts). */
 function warn(L: LuaThread, base: number, nargs: number): number {
   checkString(L, base, nargs, 1);
   for (let i = 2; i <= nargs; i++) checkString(L, base, nargs, i);

@@ -17,11 +17,12 @@
  *
  * Read next: `debug.ts` (stack levels, locals, hooks).
  */
-import { LuaClosure, LuaNative, LuaThread, UpVal } from '../vm/objects.ts';
-import { native } from '../vm/state.ts';
-import { arg, argError, checkAny, checkInteger, optInteger, typeArgError } from '../vm/args.ts';
+import { LuaClosure, LuaNative, LuaThread, UpVal } from '../object/objects.ts';
+import { native } from '../api/state.ts';
+import { arg, argError, checkAny, checkInteger, optInteger, typeArgError } from '../api/auxlib.ts';
 import { typeName } from '../vm/meta.ts';
-import { LuaTable, LuaUserdata } from '../vm/values.ts';
+import { LuaTable } from '../value/index.ts';
+import { LuaUserdata } from '../object/userdata.ts';
 import { metatableSet, barrierForward } from '../gc/barrier.ts';
 import { BLACK } from '../gc/heap.ts';
 

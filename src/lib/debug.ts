@@ -20,15 +20,15 @@
  * (levels and names), `debug-values.ts`.
  */
 import { readSync } from 'node:fs';
-import { LuaClosure, LuaNative, LuaThread, type Frame } from '../vm/objects.ts';
-import { addLibrary, native, loadChunk, type LuaState } from '../vm/state.ts';
-import { arg, argError, checkAny, checkInteger, checkString, optInteger, optString, typeArgError } from '../vm/args.ts';
+import { LuaClosure, LuaNative, LuaThread, type Frame } from '../object/objects.ts';
+import { addLibrary, native, loadChunk, type LuaState } from '../api/state.ts';
+import { arg, argError, checkAny, checkInteger, checkString, optInteger, optString, typeArgError } from '../api/auxlib.ts';
 import { stackLevels, funcName, levelSource, traceback, type StackLevel } from '../vm/traceback.ts';
 import { setHook, transferInfo, HookMask } from '../vm/hooks.ts';
 import { callSync } from '../vm/call.ts';
-import { LoadError } from '../vm/frontend.ts';
+import { LoadError } from '../api/load.ts';
 import { tostringMeta } from './base.ts';
-import { LuaTable, LuaFloat, LuaError, number2string, type Value } from '../vm/values.ts';
+import { LuaTable, LuaFloat, LuaError, number2string, type Value } from '../value/index.ts';
 import { addDebugValueFunctions } from './debug-values.ts';
 import { chunkid } from '../parser/errors.ts';
 

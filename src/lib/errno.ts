@@ -14,7 +14,7 @@
  *
  * Read next: `io.ts`, `os.ts`.
  */
-import type { Value } from '../vm/values.ts';
+import type { Value } from '../value/index.ts';
 
 /** glibc's message and number for the error codes lucid's libraries meet. */
 const ERRORS: Record<string, [string, number]> = {

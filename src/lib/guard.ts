@@ -13,10 +13,10 @@
  * Invariant: the cores never import the VM; only this module and the
  * library layer do.
  *
- * Read next: src/lib/lib-error.ts, src/vm/args.ts.
+ * Read next: src/lib/lib-error.ts, src/api/auxlib.ts.
  */
-import type { LuaThread } from '../vm/objects.ts';
-import { argError, luaError } from '../vm/args.ts';
+import type { LuaThread } from '../object/objects.ts';
+import { argError, luaError } from '../api/auxlib.ts';
 import { LibError } from './lib-error.ts';
 
 /** Run a core; turn its LibError into the Lua error PUC-Rio raises. */

@@ -24,12 +24,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LuaNative, type LuaThread } from '../vm/objects.ts';
-import { addLibrary, native, type LuaState } from '../vm/state.ts';
+import { LuaNative, type LuaThread } from '../object/objects.ts';
+import { addLibrary, native, type LuaState } from '../api/state.ts';
 import {
   arg, argError, checkAny, checkInteger, checkString, luaError, optInteger, optString, typeArgError,
-} from '../vm/args.ts';
-import { LuaTable, LuaUserdata, LuaFloat, str2number, type Value } from '../vm/values.ts';
+} from '../api/auxlib.ts';
+import { LuaUserdata } from '../object/userdata.ts';
+import { LuaTable, LuaFloat, str2number, type Value } from '../value/index.ts';
 import { fmtG14 } from '../value/convert.ts';
 import { addressOf } from './base.ts';
 import { Stream } from './io-stream.ts';

@@ -36,12 +36,12 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { CallRequest, LuaThread } from '../vm/objects.ts';
-import { nativeGen, type LuaState } from '../vm/state.ts';
-import { awaitValue } from '../vm/host.ts';
-import { luaError } from '../vm/args.ts';
-import type { LuaNative } from '../vm/objects.ts';
-import type { Value } from '../vm/values.ts';
+import type { CallRequest, LuaThread } from '../object/objects.ts';
+import { nativeGen, type LuaState } from '../api/state.ts';
+import { awaitValue } from '../api/task.ts';
+import { luaError } from '../api/auxlib.ts';
+import type { LuaNative } from '../object/objects.ts';
+import type { Value } from '../value/index.ts';
 
 /** Is this file a JS module (rather than a shared library)? */
 export function isJSModule(file: string): boolean {

@@ -14,18 +14,18 @@
  *
  * How to add a function (the pattern of every library module): write a
  * plain native `(L, base, nargs) => number of results`, read arguments with
- * the checks of src/vm/args.ts (they raise "bad argument #n to 'f' (...)"),
+ * the checks of src/api/auxlib.ts (they raise "bad argument #n to 'f' (...)"),
  * push results with `L.push`, and add it to the table in `openMath`.
  *
  * Read next: src/lib/random.ts, src/value/number.ts.
  */
-import { addLibrary, native, type LuaState } from '../vm/state.ts';
-import type { LuaThread } from '../vm/objects.ts';
-import { arg, argError, checkAny, checkInteger, checkNumber, luaError } from '../vm/args.ts';
+import { addLibrary, native, type LuaState } from '../api/state.ts';
+import type { LuaThread } from '../object/objects.ts';
+import { arg, argError, checkAny, checkInteger, checkNumber, luaError } from '../api/auxlib.ts';
 import {
   LuaTable, LuaFloat, mkfloat, tofloat, tointeger, F2I, isInteger, numberLess, normint,
   MAXINTEGER, MININTEGER, type Value,
-} from '../vm/values.ts';
+} from '../value/index.ts';
 import { RandomState } from './random.ts';
 import { LibError } from './lib-error.ts';
 

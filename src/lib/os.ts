@@ -19,12 +19,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { addLibrary, native, type LuaState } from '../vm/state.ts';
-import type { LuaThread } from '../vm/objects.ts';
+import { addLibrary, native, type LuaState } from '../api/state.ts';
+import type { LuaThread } from '../object/objects.ts';
 import {
   arg, argError, checkInteger, checkString, checkTable, luaError, optString,
-} from '../vm/args.ts';
-import { LuaTable, mkfloat, type Value } from '../vm/values.ts';
+} from '../api/auxlib.ts';
+import { LuaTable, mkfloat, type Value } from '../value/index.ts';
 import { osDate, osTime, currentTime, type DateTable } from './date.ts';
 import { guard } from './guard.ts';
 import { failResult } from './errno.ts';

@@ -24,12 +24,12 @@
  * Read next: src/lib/base.ts (load, dofile), docs/vm.md (native functions).
  */
 import * as fs from 'node:fs';
-import type { CallRequest, LuaThread } from '../vm/objects.ts';
-import { LuaClosure, LuaNative } from '../vm/objects.ts';
-import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../vm/state.ts';
-import { LoadError } from '../vm/frontend.ts';
-import { checkString, optString, luaError } from '../vm/args.ts';
-import { LuaTable, type Value } from '../vm/values.ts';
+import type { CallRequest, LuaThread } from '../object/objects.ts';
+import { LuaClosure, LuaNative } from '../object/objects.ts';
+import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../api/state.ts';
+import { LoadError } from '../api/load.ts';
+import { checkString, optString, luaError } from '../api/auxlib.ts';
+import { LuaTable, type Value } from '../value/index.ts';
 import { isJSModule, jsLoader, loadlibJS } from './jsmodule.ts';
 
 const LUA_ROOT = '/usr/local/';

@@ -22,17 +22,17 @@
  * Read next: src/lib/math.ts for the shape of a library module,
  * src/lib/pattern/index.ts.
  */
-import { addLibrary, native, type LuaState } from '../vm/state.ts';
-import type { LuaThread } from '../vm/objects.ts';
-import { LuaClosure, LuaNative } from '../vm/objects.ts';
+import { addLibrary, native, type LuaState } from '../api/state.ts';
+import type { LuaThread } from '../object/objects.ts';
+import { LuaClosure, LuaNative } from '../object/objects.ts';
 import { callSync } from '../vm/call.ts';
 import { metafield, typeName } from '../vm/meta.ts';
 import {
   arg, argError, checkInteger, checkString, optInteger, luaError, typeArgError,
-} from '../vm/args.ts';
+} from '../api/auxlib.ts';
 import {
   LuaTable, arith, ArithOp, isNumber, number2string, type Value,
-} from '../vm/values.ts';
+} from '../value/index.ts';
 import { tostringMeta, addressOf } from './base.ts';
 import { find, match, gmatch, gsub, startPosition, type CaptureValue } from './pattern/index.ts';
 import { format } from './format.ts';

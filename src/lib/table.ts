@@ -20,14 +20,14 @@
  *
  * Read next: src/lib/string.ts, src/vm/meta.ts (index, setIndex, length).
  */
-import { addLibrary, native, type LuaState } from '../vm/state.ts';
-import type { LuaThread } from '../vm/objects.ts';
+import { addLibrary, native, type LuaState } from '../api/state.ts';
+import type { LuaThread } from '../object/objects.ts';
 import { callSync } from '../vm/call.ts';
 import { metafield } from '../vm/meta.ts';
 import {
   arg, argError, checkInteger, checkTable, luaError, optInteger, optString, typeArgError,
-} from '../vm/args.ts';
-import { LuaTable, LuaError, isNumber, numberLess, number2string, tointeger, F2I, type Value } from '../vm/values.ts';
+} from '../api/auxlib.ts';
+import { LuaTable, LuaError, isNumber, numberLess, number2string, tointeger, F2I, type Value } from '../value/index.ts';
 import { normint } from '../value/number.ts';
 import { typeName } from '../vm/meta.ts';
 

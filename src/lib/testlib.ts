@@ -17,12 +17,12 @@
  *
  * Read next: src/bytecode/testlib.ts; the official suite's code.lua uses it.
  */
-import { addLibrary, native, type LuaState } from '../vm/state.ts';
-import { addGcTestFunctions } from '../gc/testing.ts';
-import type { LuaThread } from '../vm/objects.ts';
-import { LuaClosure } from '../vm/objects.ts';
-import { arg, argError, checkInteger } from '../vm/args.ts';
-import { LuaTable } from '../vm/values.ts';
+import { addLibrary, native, type LuaState } from '../api/state.ts';
+import { addGcTestFunctions } from '../api/introspect.ts';
+import type { LuaThread } from '../object/objects.ts';
+import { LuaClosure } from '../object/objects.ts';
+import { arg, argError, checkInteger } from '../api/auxlib.ts';
+import { LuaTable } from '../value/index.ts';
 import { listcode, listk, listabslineinfo, listlocals } from '../bytecode/testlib.ts';
 import type { Proto } from '../bytecode/proto.ts';
 

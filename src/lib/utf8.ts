@@ -13,10 +13,10 @@
  *
  * Read next: src/lib/utf8-core.ts.
  */
-import { addLibrary, native, type LuaState } from '../vm/state.ts';
-import type { LuaThread } from '../vm/objects.ts';
-import { arg, argError, checkInteger, checkString, luaError, optInteger } from '../vm/args.ts';
-import { LuaTable } from '../vm/values.ts';
+import { addLibrary, native, type LuaState } from '../api/state.ts';
+import type { LuaThread } from '../object/objects.ts';
+import { arg, argError, checkInteger, checkString, luaError, optInteger } from '../api/auxlib.ts';
+import { LuaTable } from '../value/index.ts';
 import {
   charpattern, utf8Char, utf8Len, utf8Codepoint, utf8Offset, utf8CodesCheck, utf8CodesNext,
 } from './utf8-core.ts';

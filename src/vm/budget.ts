@@ -22,8 +22,8 @@
  * Read next: `host.ts` (who sets budgets and resumes), `execute.ts`.
  */
 import { Suspend } from './call.ts';
-import { TICK_QUANTUM, type Frame, type LuaThread } from './objects.ts';
-import { LuaError } from './values.ts';
+import { TICK_QUANTUM, type Frame, type LuaThread } from '../object/objects.ts';
+import { LuaError } from '../value/index.ts';
 
 /**
  * The counter went negative at a check of frame `ci`, whose `pc` is saved.

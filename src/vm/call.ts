@@ -31,13 +31,13 @@
  *
  * Read next: `execute.ts` (the loop), `docs/vm.md` (the native protocol).
  */
-import { LuaClosure, LuaNative, Cont, FrameFlag, LUAI_MAXSTACK, type Frame, type LuaThread, type CallRequest } from './objects.ts';
+import { LuaClosure, LuaNative, Cont, FrameFlag, LUAI_MAXSTACK, type Frame, type LuaThread, type CallRequest } from '../object/objects.ts';
 import { runError, toLuaError, typeError, NO_VAR } from './errors.ts';
 import { metafield, objTypeName } from './meta.ts';
 import { funcName } from './traceback.ts';
 import { OpCode } from '../bytecode/opcodes.ts';
 import { execute } from './execute.ts';
-import { LuaError as LuaErrorCtor, type LuaError, type Value } from './values.ts';
+import { LuaError as LuaErrorCtor, type LuaError, type Value } from '../value/index.ts';
 import { gcStep } from '../gc/collector.ts';
 import { charge, stringSize } from '../gc/heap.ts';
 import { hookNativeCall, hookNativeReturn, hookYieldReturn, hookGeneratorCall, hookReturn } from './hooks.ts';

@@ -25,8 +25,8 @@
 import { OpCode, OPCODES } from '../bytecode/opcodes.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import { chunkid } from '../parser/errors.ts';
-import { LuaError, asLuaError } from './values.ts';
-import type { Frame, LuaThread } from './objects.ts';
+import { LuaError, asLuaError } from '../value/index.ts';
+import type { Frame, LuaThread } from '../object/objects.ts';
 import { objTypeName } from './meta.ts';
 
 export { LuaError };

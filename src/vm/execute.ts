@@ -27,7 +27,7 @@
  * Read next: `call.ts` (calls and returns), `meta.ts` (slow paths),
  * `errors.ts` (messages).
  */
-import { LuaClosure, Cont, type LuaThread, type UpVal } from './objects.ts';
+import { LuaClosure, Cont, type LuaThread, type UpVal } from '../object/objects.ts';
 import {
   precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeNextAsFrame, unwindTo, unwindInto, driveGenerator, stackOverflow, closeStackReserve,
 } from './call.ts';
@@ -42,7 +42,7 @@ import { runError, toLuaError, NO_VAR, upvalLoc, getObjName } from './errors.ts'
 import { forPrep, forLoop } from './forloop.ts';
 import {
   LuaTable, LuaFloat, boxfloat, mkfloat, arith, ArithOp, isNumber, rawEquals, type Value, type LuaError,
-} from './values.ts';
+} from '../value/index.ts';
 
 /**
  * Run the thread until the frame at depth `stopDepth` has returned. Errors

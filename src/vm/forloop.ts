@@ -19,12 +19,12 @@
  *
  * Read next: `execute.ts` (FORLOOP's inline path).
  */
-import type { LuaThread } from './objects.ts';
+import type { LuaThread } from '../object/objects.ts';
 import { runError } from './errors.ts';
 import { objTypeName } from './meta.ts';
 import {
   LuaFloat, mkfloat, isInteger, tointeger, tonumber, F2I, tofloat, normint, type Value,
-} from './values.ts';
+} from '../value/index.ts';
 
 /** Prepare a loop at R[ra..]; true when it must be skipped. */
 export function forPrep(L: LuaThread, ra: number): boolean {

@@ -31,9 +31,9 @@
  *
  * Read next: `execute.ts` (where the loop calls these), `src/lib/debug.ts`.
  */
-import { FrameFlag, type Frame, type LuaThread } from './objects.ts';
+import { FrameFlag, type Frame, type LuaThread } from '../object/objects.ts';
 import { callSync } from './call.ts';
-import type { Value } from './values.ts';
+import type { Value } from '../value/index.ts';
 
 /** Event bits of `LuaThread.hookmask` (LUA_MASKCALL … LUA_MASKCOUNT). */
 export const enum HookMask { CALL = 1, RET = 2, LINE = 4, COUNT = 8 }

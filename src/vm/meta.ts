@@ -19,15 +19,15 @@
  *
  * Read next: `call.ts`, `execute.ts`.
  */
-import { Cont, LuaClosure, LuaNative, type GlobalState, type LuaThread } from './objects.ts';
+import { Cont, LuaClosure, LuaNative, type GlobalState, type LuaThread } from '../object/objects.ts';
 import { callMeta, precall, PENDING } from './call.ts';
 import { runError, typeError, orderError, varInfo, NO_VAR } from './errors.ts';
 import { typeName as valueTypeName } from '../value/types.ts';
+import { LuaUserdata } from '../object/userdata.ts';
 import {
-  LuaUserdata,
   LuaTable, LuaFloat, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
   number2string, type Value,
-} from './values.ts';
+} from '../value/index.ts';
 
 /** MAXTAGLOOP: the longest `__index`/`__newindex` chain followed. */
 const MAXTAGLOOP = 2000;

@@ -22,11 +22,11 @@
  *
  * Read next: `coroutine.ts` (the library), `host.ts`.
  */
-import type { LuaThread } from './objects.ts';
+import type { LuaThread } from '../object/objects.ts';
 import { precall, deliver, closeAllTbc, closeStackReserve, Suspend, YIELD, LUAI_MAXCCALLS } from './call.ts';
 import { execute, recover } from './execute.ts';
 import { toLuaError, libWhere } from './errors.ts';
-import { LuaError, type Value } from './values.ts';
+import { LuaError, type Value } from '../value/index.ts';
 
 let nestedResumes = 0;
 

@@ -27,8 +27,8 @@
 import { OpCode } from '../bytecode/opcodes.ts';
 import { chunkid } from '../parser/errors.ts';
 import { getObjName } from './errors.ts';
-import { LuaClosure, LuaNative, FrameFlag, Cont, type Frame, type LuaThread } from './objects.ts';
-import { LuaTable, type Value } from './values.ts';
+import { LuaClosure, LuaNative, FrameFlag, Cont, type Frame, type LuaThread } from '../object/objects.ts';
+import { LuaTable, type Value } from '../value/index.ts';
 
 /** One level of the stack. */
 export interface StackLevel {

@@ -14,19 +14,18 @@
  *
  * Read next: `src/value/number.ts`, `src/value/table.ts`, `execute.ts`.
  */
-import { LuaFloat, mkfloat, boxfloat } from '../value/float.ts';
-import { LuaTable } from '../value/table.ts';
-import { LuaUserdata } from '../value/userdata.ts';
-import { str2number, number2string } from '../value/convert.ts';
+import { LuaFloat, mkfloat, boxfloat } from './float.ts';
+import { LuaTable } from './table.ts';
+import { str2number, number2string } from './convert.ts';
 import {
   ArithOp, arith, tonumber, tointeger, F2I, isInteger, isFloat, tofloat,
   numberEquals, numberLess, numberLessEqual, normint, MAXINTEGER, MININTEGER,
-} from '../value/number.ts';
-import type { LuaNumber, LuaInteger } from '../value/number.ts';
-import { LuaError, asLuaError } from '../value/error.ts';
+} from './number.ts';
+import type { LuaNumber, LuaInteger } from './number.ts';
+import { LuaError, asLuaError } from './error.ts';
 
 export {
-  LuaFloat, mkfloat, boxfloat, LuaTable, LuaUserdata, str2number, number2string, ArithOp, arith,
+  LuaFloat, mkfloat, boxfloat, LuaTable, str2number, number2string, ArithOp, arith,
   tonumber, tointeger, F2I, isInteger, isFloat, tofloat, numberEquals, numberLess,
   numberLessEqual, normint, MAXINTEGER, MININTEGER, LuaError, asLuaError,
 };

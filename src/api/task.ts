@@ -28,13 +28,13 @@
  *
  * Read next: `budget.ts` (when the loop stops), `state.ts` (the API).
  */
-import { precall, deliver, driveGenerator, unwindTo, Suspend, AWAIT, type ResumeLevel } from './call.ts';
-import { execute, recover } from './execute.ts';
-import { finishResume, runProtected, wrapError } from './resume.ts';
-import { toLuaError, libWhere } from './errors.ts';
-import { setBudget } from './budget.ts';
-import type { LuaThread } from './objects.ts';
-import { LuaError, type Value } from './values.ts';
+import { precall, deliver, driveGenerator, unwindTo, Suspend, AWAIT, type ResumeLevel } from '../vm/call.ts';
+import { execute, recover } from '../vm/execute.ts';
+import { finishResume, runProtected, wrapError } from '../vm/resume.ts';
+import { toLuaError, libWhere } from '../vm/errors.ts';
+import { setBudget } from '../vm/budget.ts';
+import type { LuaThread } from '../object/objects.ts';
+import { LuaError, type Value } from '../value/index.ts';
 
 /** How a task step ended. */
 export type TaskStatus = 'done' | 'budget' | 'waiting';

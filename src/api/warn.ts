@@ -15,7 +15,7 @@
  *
  * Read next: `src/gc/finalize.ts` (errors in `__gc` become warnings).
  */
-import type { GlobalState } from './objects.ts';
+import type { GlobalState } from '../object/objects.ts';
 
 /** Send one piece of a warning; `tocont` says more pieces follow. */
 export function warning(G: GlobalState, piece: string, tocont: boolean): void {

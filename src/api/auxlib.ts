@@ -18,15 +18,15 @@
  *
  * Read next: `src/lib/base.ts` (uses all of these), docs/vm.md.
  */
-import type { LuaThread } from './objects.ts';
-import { LuaError } from './values.ts';
+import type { LuaThread } from '../object/objects.ts';
+import { LuaError } from '../value/index.ts';
 import {
   LuaTable, LuaFloat, tointeger, tonumber, F2I, isNumber, number2string, type Value,
-} from './values.ts';
-import { typeName, metafield } from './meta.ts';
-import { libWhere, getObjName } from './errors.ts';
+} from '../value/index.ts';
+import { typeName, metafield } from '../vm/meta.ts';
+import { libWhere, getObjName } from '../vm/errors.ts';
 import { OpCode } from '../bytecode/opcodes.ts';
-import { globalName } from './traceback.ts';
+import { globalName } from '../vm/traceback.ts';
 
 /** Argument `n` (1-based), undefined when absent. */
 export function arg(L: LuaThread, base: number, nargs: number, n: number): Value {

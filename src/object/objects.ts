@@ -27,10 +27,10 @@
  */
 import type { Proto } from '../bytecode/proto.ts';
 import type { LuaTable } from '../value/table.ts';
-import type { Value, LuaError } from './values.ts';
+import type { Value, LuaError } from '../value/index.ts';
 import { Heap, link, BLACK, FIXED, SIZE, type GCObject } from '../gc/heap.ts';
 import { barrierForward } from '../gc/barrier.ts';
-import type { TestWarnings } from './warn.ts';
+import type { TestWarnings } from '../api/warn.ts';
 
 /** A variable captured by a closure (PUC-Rio's UpVal). */
 export class UpVal implements GCObject {
@@ -322,7 +322,7 @@ export class GlobalState {
   warnOn = false;
   /** The last warning piece said more would follow. */
   warnContinuing = false;
-  /** The test build's warning modes (set by the `T` library; src/vm/warn.ts). */
+  /** The test build's warning modes (set by the `T` library; src/api/warn.ts). */
   testWarnings: TestWarnings | undefined = undefined;
   /** The collector of this state (src/gc/). */
   readonly heap = new Heap();

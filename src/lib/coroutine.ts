@@ -20,12 +20,12 @@
  *
  * Read next: `resume.ts`, `host.ts` (host suspensions use the same path).
  */
-import { LuaThread, LuaClosure, LuaNative } from './objects.ts';
-import { YIELD } from './call.ts';
-import { resume, wrapError, closeThread } from './resume.ts';
-import { addLibrary, native, type LuaState } from './state.ts';
-import { arg, luaError, typeArgError } from './args.ts';
-import { LuaTable } from './values.ts';
+import { LuaThread, LuaClosure, LuaNative } from '../object/objects.ts';
+import { YIELD } from '../vm/call.ts';
+import { resume, wrapError, closeThread } from '../vm/resume.ts';
+import { addLibrary, native, type LuaState } from '../api/state.ts';
+import { arg, luaError, typeArgError } from '../api/auxlib.ts';
+import { LuaTable } from '../value/index.ts';
 
 function checkCo(L: LuaThread, base: number, nargs: number, n: number): LuaThread {
   const co = arg(L, base, nargs, n);

@@ -18,14 +18,14 @@
  * Read next: `src/index.ts` (the public surface), `execute.ts`.
  */
 import * as fs from 'node:fs';
-import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, type NativeFn, type NativeGen } from './objects.ts';
-import { traceback } from './traceback.ts';
-import { metafield, typeName } from './meta.ts';
-import { callSync } from './call.ts';
-import { compileChunk, LoadError } from './frontend.ts';
-import { LuaTable, LuaError, LuaFloat, number2string, type Value } from './values.ts';
+import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, type NativeFn, type NativeGen } from '../object/objects.ts';
+import { traceback } from '../vm/traceback.ts';
+import { metafield, typeName } from '../vm/meta.ts';
+import { callSync } from '../vm/call.ts';
+import { compileChunk, LoadError } from './load.ts';
+import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../value/index.ts';
 import { toLuaString, toLuaValue, toJSValue, type ConvertOptions } from './interop.ts';
-import { LuaTask, awaitValue } from './host.ts';
+import { LuaTask, awaitValue } from './task.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import { setHeap } from '../gc/heap.ts';
 import { closeHeap, fullCollect } from '../gc/collector.ts';

@@ -20,14 +20,14 @@
  *
  * Read next: `collector.ts`, `verify.ts`.
  */
-import type { LuaThread } from '../vm/objects.ts';
+import type { LuaThread } from '../object/objects.ts';
 import type { LuaTable } from '../value/table.ts';
-import { LuaUserdata } from '../value/userdata.ts';
-import { native } from '../vm/state.ts';
-import { arg, checkAny, optInteger, luaError } from '../vm/args.ts';
-import { BLACK, WHITES, FIXED, Phase, AGE_NAMES, declaredMode, getAge, type GCObject } from './heap.ts';
-import { runToPhase, isDead } from './collector.ts';
-import { checkHeap, countObjects } from './verify.ts';
+import { LuaUserdata } from '../object/userdata.ts';
+import { native } from './state.ts';
+import { arg, checkAny, optInteger, luaError } from './auxlib.ts';
+import { BLACK, WHITES, FIXED, Phase, AGE_NAMES, declaredMode, getAge, type GCObject } from '../gc/heap.ts';
+import { runToPhase, isDead } from '../gc/collector.ts';
+import { checkHeap, countObjects } from '../gc/verify.ts';
 
 /** ltests.c's state names, in lucid's Phase order. */
 const T_NAMES = ['propagate', 'atomic', 'enteratomic', 'sweepallgc', 'sweepfinobj', 'sweeptobefnz',

@@ -15,10 +15,10 @@
  * Like every collectable object it is created through its constructor,
  * which is where the collector learns about it.
  *
- * Read next: `src/lib/io.ts` (files as userdata), `src/vm/interop.ts`.
+ * Read next: `src/lib/io.ts` (files as userdata), `src/api/interop.ts`.
  */
-import type { LuaObject, LuaValue } from './types.ts';
-import type { LuaTable } from './table.ts';
+import type { LuaObject, LuaValue } from '../value/types.ts';
+import type { LuaTable } from '../value/table.ts';
 import { link, SIZE, BLACK, FIXED, LINKED, type GCObject } from '../gc/heap.ts';
 import { metatableSet, barrierBack } from '../gc/barrier.ts';
 

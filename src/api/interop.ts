@@ -16,8 +16,9 @@
  *
  * Read next: `state.ts` (LuaState.toLua / toJS / register).
  */
-import { LuaClosure, LuaNative, LuaThread } from './objects.ts';
-import { LuaTable, LuaFloat, LuaError, LuaUserdata, mkfloat, type Value } from './values.ts';
+import { LuaClosure, LuaNative, LuaThread } from '../object/objects.ts';
+import { LuaUserdata } from '../object/userdata.ts';
+import { LuaTable, LuaFloat, LuaError, mkfloat, type Value } from '../value/index.ts';
 
 /** JS text → Lua string (UTF-8 bytes, one char code per byte). */
 export function toLuaString(text: string): string {
