@@ -22,8 +22,8 @@
  * `debug-values.ts`.
  */
 import { readSync } from 'node:fs';
-import { LuaThread, callSync } from '../api/lua.ts';
-import { addLibrary, native, loadChunk, type LuaState } from '../api/state.ts';
+import { LuaThread, FrameFlag, type CallRequest } from '../api/lua.ts';
+import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../api/state.ts';
 import { arg, argError, checkAny, checkInteger, checkString, optInteger, optString, typeArgError } from '../api/auxlib.ts';
 import {
   getStack, getInfo, getLocal, setLocal, getParamName, setHook, getHook, getHookMask, getHookCount,
@@ -186,45 +186,58 @@ function gethook(L: LuaThread, base: number, nargs: number): number {
   return 3;
 }
 
-/** One line from standard input with its newline (bytes as chars, like fgets), or undefined at end of file. */
-function readLine(): string | undefined {
-  const buf = Buffer.alloc(1);
-  let s = '';
-  for (;;) {
-    let n: number;
-    try { n = readSync(0, buf, 0, 1, null); } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-      return s.length > 0 ? s : undefined;
+/**
+ * The console's standard streams, read and written directly as C's stdin
+ * and stderr are in ldblib.c: the one place this library touches the host
+ * system, which belongs to the state's platform (issue 12's `src/platform`).
+ */
+const consoleIO = {
+  /** One line from standard input with its newline (bytes as chars, like fgets), or undefined at end of file. */
+  readLine(): string | undefined {
+    const buf = Buffer.alloc(1);
+    let s = '';
+    for (;;) {
+      let n: number;
+      try { n = readSync(0, buf, 0, 1, null); } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        return s.length > 0 ? s : undefined;
+      }
+      if (n === 0) return s.length > 0 ? s : undefined;
+      const c = String.fromCharCode(buf[0]);
+      s += c;
+      if (c === '\n') return s;
     }
-    if (n === 0) return s.length > 0 ? s : undefined;
-    const c = String.fromCharCode(buf[0]);
-    s += c;
-    if (c === '\n') return s;
-  }
-}
+  },
+  /** Bytes to standard error (lua_writestringerror). */
+  writeError(s: string): void { process.stderr.write(Buffer.from(s, 'latin1')); },
+};
 
 /**
  * debug.debug(): a console on standard input — each line runs as a chunk
- * named "(debug command)"; errors are printed; "cont" (or end of input)
- * returns (db_debug).
+ * named "(debug command)"; its error, if any, is printed without a
+ * traceback; "cont" (or end of input) returns (db_debug). Each command
+ * runs as lua_pcall(L, 0, 0, 0) runs it: errors stop at this function's
+ * frame, and no message handler of an xpcall further down sees them.
  */
-function debugConsole(L: LuaThread): number {
+function* debugConsole(L: LuaThread): Generator<CallRequest, Value[], Value[]> {
+  const ci = L.frames[L.depth];
+  ci.flags |= FrameFlag.PROTECT;   // a protected call without message handler, as pcall's frame
+  ci.msgh = undefined;
   const G = L.global;
-  const errWrite = (s: string) => process.stderr.write(Buffer.from(s, 'latin1'));
   for (;;) {
-    errWrite('lua_debug> ');
-    const line = readLine();
-    if (line === undefined || line === 'cont\n') return 0;
+    consoleIO.writeError('lua_debug> ');
+    const line = consoleIO.readLine();
+    if (line === undefined || line === 'cont\n') return [];
+    let msg: Value;
     try {
-      const f = loadChunk(G, line, '=(debug command)', 'bt', G.globals);
-      callSync(L, f, []);
+      yield [loadChunk(G, line, '=(debug command)', 'bt', G.globals)];
+      continue;
     } catch (e) {
-      let msg: Value;
       if (e instanceof LoadError) msg = e.message;
       else if (e instanceof LuaError) msg = e.value;
       else throw e;
-      errWrite(tostringMeta(L, msg) + '\n');
     }
+    consoleIO.writeError(tostringMeta(L, msg) + '\n');
   }
 }
 
@@ -233,9 +246,10 @@ export function openDebug(state: LuaState): void {
   const t = new LuaTable();
   const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
     ['traceback', tracebackFn], ['getinfo', getinfo], ['getlocal', getlocal], ['setlocal', setlocal],
-    ['sethook', sethook], ['gethook', gethook], ['debug', debugConsole],
+    ['sethook', sethook], ['gethook', gethook],
   ];
   for (const [name, fn] of fns) t.set(name, native(name, fn));
+  t.set('debug', nativeGen('debug', debugConsole));
   addDebugValueFunctions(t);
   state.globals.set('debug', t);
 }
