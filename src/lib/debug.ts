@@ -189,7 +189,7 @@ function gethook(L: LuaThread, base: number, nargs: number): number {
 /**
  * The console's standard streams, read and written directly as C's stdin
  * and stderr are in ldblib.c: the one place this library touches the host
- * system, which belongs to the state's platform (issue 12's `src/platform`).
+ * system (to be read through the state's platform, like io's streams).
  */
 const consoleIO = {
   /** One line from standard input with its newline (bytes as chars, like fgets), or undefined at end of file. */
