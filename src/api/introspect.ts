@@ -46,7 +46,7 @@ export function protoOf(f: Value): Proto | undefined {
 export const GC_STATE_NAMES: readonly string[] = ['propagate', 'atomic', 'enteratomic', 'sweepallgc',
   'sweepfinobj', 'sweeptobefnz', 'sweepend', 'callfin', 'pause'];
 
-/** The state the collector of `L`'s Lua state is in, by ltests.c's name. */
+/** The state the collector of `L`'s Lua state is in, by ltests.c's name (gc_state with no argument). */
 export function gcStateName(L: LuaThread): string {
   return GC_STATE_NAMES[L.global.heap.phase];
 }
@@ -60,7 +60,7 @@ export function gcMode(L: LuaThread): 'incremental' | 'generational' {
  * Run the (incremental) collector until it is in state `name` (one of
  * {@link GC_STATE_NAMES}); a state behind the current one is reached
  * through the end of this cycle. Not in generational mode, which has no
- * such states.
+ * such states. (gc_state with a name: luaC_runtilstate.)
  */
 export function runGcToState(L: LuaThread, name: string): void {
   const phase = GC_STATE_NAMES.indexOf(name) as Phase;
@@ -77,7 +77,7 @@ function collectable(v: Value): v is GCObject {
 
 /**
  * The colour of `v` for the collector: "white", "gray", "black", "dead"
- * (white of the old cycle while sweeping), or "no collectable".
+ * (white of the old cycle while sweeping), or "no collectable" (gc_color).
  */
 export function gcColor(L: LuaThread, v: Value): string {
   if (!collectable(v)) return 'no collectable';
@@ -88,7 +88,7 @@ export function gcColor(L: LuaThread, v: Value): string {
 /**
  * The generational age of `v` ("new", "survival", "old0", "old1", "old",
  * "touched1", "touched2"; every object is "new" in incremental mode), or
- * "no collectable".
+ * "no collectable" (gc_age).
  */
 export function gcAge(v: Value): string {
   return collectable(v) ? AGE_NAMES[getAge(v)] : 'no collectable';
@@ -96,17 +96,17 @@ export function gcAge(v: Value): string {
 
 // ---- memory ---------------------------------------------------------------
 
-/** Bytes in use, as the collector accounts them. */
+/** Bytes in use, as the collector accounts them (mem_query with no argument: gettotalbytes). */
 export function totalMemory(L: LuaThread): number {
   return Math.round(L.global.heap.total);
 }
 
-/** How many objects of Lua type `type` ("table", "function", ...) are on the all-objects list. */
+/** How many objects of Lua type `type` ("table", "function", ...) are on the all-objects list (mem_query with a type name). */
 export function countObjectsOfType(L: LuaThread, type: string): number {
   return countObjects(L.global.heap, type);
 }
 
-/** Limit the memory in use to `bytes` (0: no limit); past it, allocation fails with "not enough memory". */
+/** Limit the memory in use to `bytes` (0: no limit); past it, allocation fails with "not enough memory" (mem_query with a number: l_memcontrol's limit). */
 export function setMemoryLimit(L: LuaThread, bytes: number): void {
   L.global.heap.limit = bytes === 0 ? Infinity : bytes;
 }
