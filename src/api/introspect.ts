@@ -83,7 +83,7 @@ function checkmemory(L: LuaThread): number {
 function newuserdata(L: LuaThread, base: number, nargs: number): number {
   const size = Number(optInteger(L, base, nargs, 1, 0));
   const nuv = Number(optInteger(L, base, nargs, 2, 0));
-  L.push(new LuaUserdata(new Uint8Array(size), undefined, nuv));
+  L.push(new LuaUserdata(L.global.heap, new Uint8Array(size), undefined, nuv));
   return 1;
 }
 

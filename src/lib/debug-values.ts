@@ -23,8 +23,7 @@ import { arg, argError, checkAny, checkInteger, optInteger, typeArgError } from 
 import { typeName } from '../vm/meta.ts';
 import { LuaTable } from '../value/index.ts';
 import { LuaUserdata } from '../object/userdata.ts';
-import { metatableSet, barrierForward } from '../gc/barrier.ts';
-import { BLACK } from '../gc/heap.ts';
+import { BLACK } from '../value/collectable.ts';
 
 function checkFunction(L: LuaThread, base: number, nargs: number, n: number): LuaClosure | LuaNative {
   const f = arg(L, base, nargs, n);
@@ -78,11 +77,11 @@ function upvalueid(L: LuaThread, base: number, nargs: number): number {
   if (f instanceof LuaClosure) {
     const cell = f.upvals[n - 1];
     id = ids.get(cell);
-    if (id === undefined) { id = LuaUserdata.light(cell); ids.set(cell, id); light.add(id); }
+    if (id === undefined) { id = LuaUserdata.light(L.global.heap, cell); ids.set(cell, id); light.add(id); }
   } else {
     let list = nativeIds.get(f);
     if (list === undefined) { list = []; nativeIds.set(f, list); }
-    id = list[n - 1] ??= LuaUserdata.light(f);
+    id = list[n - 1] ??= LuaUserdata.light(L.global.heap, f);
     light.add(id);
   }
   L.push(id);
@@ -104,7 +103,7 @@ function upvaluejoin(L: LuaThread, base: number, nargs: number): number {
   if (!(f2 instanceof LuaClosure)) argError(L, 3, 'Lua function expected');
   const cell: UpVal = f2.upvals[n2 - 1];
   f1.upvals[n1 - 1] = cell;
-  if (f1.marked & BLACK) barrierForward(f1, cell);
+  if (f1.marked & BLACK) L.global.heap.barrierForward(f1, cell);
   return 0;
 }
 
@@ -119,7 +118,7 @@ function setmetatable(L: LuaThread, base: number, nargs: number): number {
   const v = arg(L, base, nargs, 1);
   const mt = arg(L, base, nargs, 2);
   if (mt !== undefined && !(mt instanceof LuaTable)) typeArgError(L, base, nargs, 2, 'nil or table');
-  if (v instanceof LuaTable) { v.metatable = mt; metatableSet(v, mt); }
+  if (v instanceof LuaTable) v.setMetatable(mt);
   else if (v instanceof LuaUserdata) v.setMetatable(mt);
   else {
     const type = typeName(L.global, v);
@@ -154,7 +153,7 @@ function getregistry(L: LuaThread): number {
   const G = L.global;
   let t = G.registry.get('_REGISTRY') as LuaTable | undefined;
   if (t === undefined) {
-    t = new LuaTable();
+    t = new LuaTable(G.heap);
     G.registry.set('_REGISTRY', t);
   }
   t.setInt(1, G.mainThread);

@@ -53,8 +53,8 @@ function tracebackFn(L: LuaThread, base: number, nargs: number): number {
 }
 
 /** The lines that have code, as a set table (collectvalidlines); VARARGPREP is not one. */
-function activeLines(p: LuaClosure['proto']): LuaTable {
-  const t = new LuaTable();
+function activeLines(L: LuaThread, p: LuaClosure['proto']): LuaTable {
+  const t = new LuaTable(L.global.heap);
   if (p.lines.length === 0) return t;  // stripped: no line information
   for (let pc = p.isVararg ? 1 : 0; pc < p.code.length; pc++) t.set(p.lineAt(pc), true);
   return t;
@@ -65,7 +65,7 @@ function activeLines(p: LuaClosure['proto']): LuaTable {
  * asked about a function: no current line, name or tail call then).
  */
 function info(L1: LuaThread, what: string, fn: LuaClosure | LuaNative, level: StackLevel | undefined): LuaTable {
-  const t = new LuaTable();
+  const t = new LuaTable(L1.global.heap);
   const p = fn instanceof LuaClosure ? fn.proto : undefined;
   if (what.includes('S')) {
     if (p !== undefined) {
@@ -96,7 +96,7 @@ function info(L1: LuaThread, what: string, fn: LuaClosure | LuaNative, level: St
     t.set('ntransfer', n);
   }
   if (what.includes('t')) t.set('istailcall', level !== undefined && level.tail);
-  if (what.includes('L') && p !== undefined) t.set('activelines', activeLines(p));
+  if (what.includes('L') && p !== undefined) t.set('activelines', activeLines(L1, p));
   if (what.includes('f')) t.set('func', fn);
   return t;
 }
@@ -208,7 +208,7 @@ function hookTable(L: LuaThread): LuaTable {
   const reg = L.global.registry;
   let t = reg.get('_HOOKKEY');
   if (!(t instanceof LuaTable)) {
-    t = new LuaTable();
+    t = new LuaTable(L.global.heap);
     t.set('__mode', 'k');
     t.metatable = t;
     reg.set('_HOOKKEY', t);
@@ -291,7 +291,7 @@ function debugConsole(L: LuaThread): number {
 
 /** Install the debug library. */
 export function openDebug(state: LuaState): void {
-  const t = new LuaTable();
+  const t = new LuaTable(state.global.heap);
   const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
     ['traceback', tracebackFn], ['getinfo', getinfo], ['getlocal', getlocal], ['setlocal', setlocal],
     ['sethook', sethook], ['gethook', gethook], ['debug', debugConsole],

@@ -32,15 +32,15 @@ function protoOf(L: LuaThread, base: number, nargs: number): Proto {
   return f.proto;
 }
 
-function sequence(values: unknown[]): LuaTable {
-  const t = new LuaTable();
+function sequence(L: LuaThread, values: unknown[]): LuaTable {
+  const t = new LuaTable(L.global.heap);
   values.forEach((v, i) => t.setInt(i + 1, v as never));
   return t;
 }
 
 function tListcode(L: LuaThread, base: number, nargs: number): number {
   const r = listcode(protoOf(L, base, nargs));
-  const t = sequence(r.code);
+  const t = sequence(L, r.code);
   t.set('maxstack', r.maxstack);
   t.set('numparams', r.numparams);
   L.push(t);
@@ -48,14 +48,14 @@ function tListcode(L: LuaThread, base: number, nargs: number): number {
 }
 
 function tListk(L: LuaThread, base: number, nargs: number): number {
-  L.push(sequence(listk(protoOf(L, base, nargs))));
+  L.push(sequence(L, listk(protoOf(L, base, nargs))));
   return 1;
 }
 
 function tListabslineinfo(L: LuaThread, base: number, nargs: number): number {
   const r = listabslineinfo(protoOf(L, base, nargs));
   if (r === undefined) argError(L, 1, 'function has no debug info');
-  L.push(sequence(r));
+  L.push(sequence(L, r));
   return 1;
 }
 
@@ -70,7 +70,7 @@ function tListlocals(L: LuaThread, base: number, nargs: number): number {
 /** Install `T` when LUCID_TESTLIB is set. */
 export function openTestLib(state: LuaState): void {
   if (!process.env.LUCID_TESTLIB) return;
-  const T = new LuaTable();
+  const T = new LuaTable(state.global.heap);
   T.set('listcode', native('listcode', tListcode));
   T.set('listk', native('listk', tListk));
   T.set('listabslineinfo', native('listabslineinfo', tListabslineinfo));

@@ -28,44 +28,58 @@
 import type { Proto } from '../bytecode/proto.ts';
 import type { LuaTable } from '../value/table.ts';
 import type { Value, LuaError } from '../value/index.ts';
-import { Heap, link, BLACK, FIXED, SIZE, type GCObject } from '../gc/heap.ts';
-import { barrierForward } from '../gc/barrier.ts';
-import type { TestWarnings } from '../api/warn.ts';
+import { BLACK, FIXED, SIZE, type Collector, type GCObject } from '../value/collectable.ts';
 
 /** A variable captured by a closure (PUC-Rio's UpVal). */
 export class UpVal implements GCObject {
-  /** Collector header (src/gc/heap.ts). */
+  /** Collector header (src/value/collectable.ts). */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
+  /** The heap it was born into: a store into a closed upvalue takes its forward barrier. */
+  readonly heap: Collector;
   /** The thread whose stack holds the variable while the upvalue is open. */
   thread: LuaThread | undefined;
   /** Stack slot while open. */
   index: number;
   /** The value once closed. */
   value: Value = undefined;
-  constructor(thread: LuaThread | undefined, index: number, value?: Value) {
-    this.thread = thread; this.index = index; this.value = value;
-    link(this, SIZE.upval);
+  constructor(heap: Collector, thread: LuaThread | undefined, index: number, value?: Value) {
+    this.heap = heap; this.thread = thread; this.index = index; this.value = value;
+    heap.link(this, SIZE.upval);
   }
   get(): Value { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
   set(v: Value): void {
     if (this.thread !== undefined) { this.thread.stack[this.index] = v; return; }
     this.value = v;
-    if (this.marked & BLACK) barrierForward(this, v);
+    if (this.marked & BLACK) this.heap.barrierForward(this, v);
   }
 }
 
 /** A Lua function: a prototype plus its upvalues. */
 export class LuaClosure implements GCObject {
   readonly luaType = 'function' as const;
-  /** Collector header (src/gc/heap.ts). */
+  /** Collector header (src/value/collectable.ts). */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
-  constructor(readonly proto: Proto, readonly upvals: UpVal[]) {
-    link(this, SIZE.closure + SIZE.closureUpval * upvals.length);
+  /** A closure of `proto` (which must have joined `heap`: {@link joinHeap}), born into `heap`. */
+  constructor(heap: Collector, readonly proto: Proto, readonly upvals: UpVal[]) {
+    heap.link(this, SIZE.closure + SIZE.closureUpval * upvals.length);
   }
+}
+
+/**
+ * Prototypes are born plain (FIXED: the compiler and the chunk reader know
+ * no state); a chunk loaded into a state brings its prototype tree into
+ * that state's heap here, so that the collector measures the prototypes
+ * and frees them with their last closure. Prototypes that joined a heap
+ * already are left where they are.
+ */
+export function joinHeap(heap: Collector, p: Proto): void {
+  if (p.marked !== FIXED) return;
+  heap.link(p, SIZE.proto);
+  for (const child of p.protos) joinHeap(heap, child);
 }
 
 /**
@@ -91,10 +105,14 @@ const NO_UPVALUES: Value[] = [];
 /** A JS function callable from Lua. */
 export class LuaNative implements GCObject {
   readonly luaType = 'function' as const;
-  /** Collector header (src/gc/heap.ts): natives are collectable, like C closures. */
+  /** Collector header (src/value/collectable.ts): natives are collectable, like C closures. */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
+  /** A light native: no upvalues, no heap, never collected. */
+  constructor(name: string, fn: NativeFn | NativeGen, isGenerator?: boolean);
+  /** A native with upvalues (a C closure): born into `heap`, collected. */
+  constructor(name: string, fn: NativeFn | NativeGen, isGenerator: boolean, upvalues: Value[], heap: Collector);
   constructor(
     /** Name used in "bad argument #1 to 'name'" messages. */
     readonly name: string,
@@ -108,10 +126,11 @@ export class LuaNative implements GCObject {
      * here too, where marking finds it (coroutine.wrap keeps its thread).
      */
     readonly upvalues: Value[] = NO_UPVALUES,
+    heap?: Collector,
   ) {
     // without upvalues it is a "light" function: a value, never collected
     if (upvalues.length === 0) this.marked = FIXED;
-    else link(this, SIZE.closure + SIZE.closureUpval * upvalues.length);
+    else heap!.link(this, SIZE.closure + SIZE.closureUpval * upvalues.length);
   }
 }
 
@@ -195,7 +214,7 @@ export const LUAI_MAXSTACK = 1_000_000;
 /** A Lua thread: a register file, its frames, and its open upvalues. */
 export class LuaThread implements GCObject {
   readonly luaType = 'thread' as const;
-  /** Collector header (src/gc/heap.ts). */
+  /** Collector header (src/value/collectable.ts). */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
@@ -253,10 +272,15 @@ export class LuaThread implements GCObject {
   hookcount = 0;
   allowhook = true;
   oldpc = 0;
+  /**
+   * While a call or return hook runs: the hooked frame and the values it
+   * transfers (`debug.getinfo(level, 'r')`, src/vm/hooks.ts).
+   */
+  hookTransfer: { frame: Frame; ftransfer: number; ntransfer: number } | undefined = undefined;
 
   constructor(readonly global: GlobalState) {
     for (let i = 0; i < 64; i++) this.stack.push(undefined);
-    link(this, SIZE.thread + SIZE.stackSlot * 64);
+    global.heap.link(this, SIZE.thread + SIZE.stackSlot * 64);
   }
 
   /** Make sure slots up to `n - 1` exist. */
@@ -290,7 +314,7 @@ export class LuaThread implements GCObject {
     let i = list.length - 1;
     while (i >= 0 && list[i].index > index) i--;
     if (i >= 0 && list[i].index === index) return list[i];
-    const u = new UpVal(this, index);
+    const u = new UpVal(this.global.heap, this, index);
     list.splice(i + 1, 0, u);
     return u;
   }
@@ -305,6 +329,23 @@ export class LuaThread implements GCObject {
     }
   }
 }
+
+/**
+ * The collector of a state as this layer names it: the door objects use
+ * (`Collector`, src/value/collectable.ts). The collector's own layer
+ * completes this interface with everything its `Heap` has (src/gc/heap.ts
+ * declares `interface StateHeap extends Heap` for this module: TypeScript
+ * merges the two declarations), so the layers above see `G.heap` as the
+ * whole heap while this layer imports nothing of the collector.
+ */
+export interface StateHeap extends Collector {}
+
+/**
+ * The warning modes of PUC-Rio's test build (ltests.c), on with the `T`
+ * library: control messages "@normal", "@allow" and "@store" choose what a
+ * finished warning does (src/api/warn.ts).
+ */
+export interface TestWarnings { on: boolean; mode: 'normal' | 'allow' | 'store'; buffer: string; continuing: boolean }
 
 /** State shared by every thread of one Lua state. */
 export class GlobalState {
@@ -324,8 +365,6 @@ export class GlobalState {
   warnContinuing = false;
   /** The test build's warning modes (set by the `T` library; src/api/warn.ts). */
   testWarnings: TestWarnings | undefined = undefined;
-  /** The collector of this state (src/gc/). */
-  readonly heap = new Heap();
   mainThread!: LuaThread;
   /** The host's handle on this state (a `LuaState`), for libraries that hand it to JS code. */
   host: unknown = undefined;
@@ -354,6 +393,19 @@ export class GlobalState {
   nny = 0;
   /** The host task (host.ts) running on the main thread, if any. */
   activeTask: unknown = undefined;
+  /**
+   * Resumes nested in JS calls right now (one JS level each, across all
+   * threads; src/vm/resume.ts): beyond LUAI_MAXCCALLS, "C stack overflow".
+   */
+  nestedResumes = 0;
+  /**
+   * Message handlers running right now, one inside the other (src/vm/call.ts
+   * callHandler): beyond a few, "error in error handling" (LUA_ERRERR).
+   */
+  handlerDepth = 0;
+
+  /** A state whose objects live in `heap` (src/gc/heap.ts; the state installs its callbacks). */
+  constructor(readonly heap: StateHeap) {}
 }
 
 /** Checks between looks at the clock / interrupt flag when no budget is set. */

@@ -39,7 +39,7 @@ import { OpCode } from '../bytecode/opcodes.ts';
 import { execute } from './execute.ts';
 import { LuaError as LuaErrorCtor, type LuaError, type Value } from '../value/index.ts';
 import { gcStep } from '../gc/collector.ts';
-import { charge, stringSize } from '../gc/heap.ts';
+import { stringSize } from '../value/collectable.ts';
 import { hookNativeCall, hookNativeReturn, hookYieldReturn, hookGeneratorCall, hookReturn } from './hooks.ts';
 
 export { LUAI_MAXSTACK };
@@ -106,7 +106,7 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
       for (let i = L.top - n; i < L.top; i++) {
         // strings a native made count as allocation (DESIGN.md §5)
         const s = stack[i];
-        if (typeof s === 'string' && s.length > 32) charge(stringSize(s), heap);
+        if (typeof s === 'string' && s.length > 32) heap.charge(stringSize(s));
       }
       moveResults(L, L.top - n, func, n, nresults);
       // a safe point: the native is done, and its caller's live values end at its results
@@ -450,10 +450,6 @@ function pushCFrame(L: LuaThread): boolean {
   return true;
 }
 
-/** Errors whose message handler already ran (each error meets its handler once). */
-const handled = new WeakSet<LuaError>();
-/** Nested message handler runs; beyond a few, "error in error handling" (LUA_ERRERR). */
-let handlerDepth = 0;
 
 /**
  * If the protected call that will catch `err` is an xpcall, run its
@@ -461,24 +457,26 @@ let handlerDepth = 0;
  * still there (luaG_errormsg), and replace the error value by its result.
  */
 export function callHandler(L: LuaThread, err: LuaError): void {
-  if (handled.has(err)) return;
-  handled.add(err);
+  if (err.handled) return;   // each error meets its handler once
+  err.handled = true;
   let d = L.depth;
   while (d >= 0 && (L.frames[d].flags & FrameFlag.PROTECT) === 0) d--;
   if (d < 0) return;
   const h = L.frames[d].msgh;
   if (h === undefined) return;
-  if (handlerDepth >= 10) { err.value = 'error in error handling'; err.message = err.value; return; }
+  const G = L.global;
+  // nested handler runs (a handler that fails calls the handler again): a few, then LUA_ERRERR
+  if (G.handlerDepth >= 10) { err.value = 'error in error handling'; err.message = err.value; return; }
   const savedC = L.ccall;
   const pushed = pushCFrame(L);
-  handlerDepth++;
+  G.handlerDepth++;
   try {
     err.value = callSync(L, h, [err.value])[0];
   } catch (e) {
     // the handler failed: its own error went through the handler again (nested); keep that result
     err.value = e instanceof LuaErrorCtor ? e.value : 'error in error handling';
   } finally {
-    handlerDepth--;
+    G.handlerDepth--;
     if (pushed) L.depth--;
     L.ccall = savedC;
   }

@@ -33,7 +33,7 @@ import {
 } from './call.ts';
 import { tick } from './budget.ts';
 import { enterFrame, traceExec, hookReturn, hookVarargCall } from './hooks.ts';
-import { setHeap, charge, stringSize } from '../gc/heap.ts';
+import { stringSize } from '../value/collectable.ts';
 import { gcStep } from '../gc/collector.ts';
 import {
   index, setIndex, arithMeta, unaryMeta, bitwiseOperands, length, concat, equalMeta, lessMeta, metafield,
@@ -50,7 +50,6 @@ import {
  * above `stopDepth`; if there is none, they propagate to the caller.
  */
 export function execute(L: LuaThread, stopDepth: number): void {
-  setHeap(L.global.heap);   // what runs here allocates in this state
   for (;;) {
     try {
       run(L, stopDepth);
@@ -236,7 +235,7 @@ function run(L: LuaThread, stopDepth: number): void {
           let C = i >>> 24;
           if (i & 0x8000) C += (code[pc] >>> 7) * 256;
           pc++;  // skip the EXTRAARG
-          stack[base + A] = new LuaTable(C, B > 0 ? 1 << (B - 1) : 0);
+          stack[base + A] = new LuaTable(heap, C, B > 0 ? 1 << (B - 1) : 0);
           if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
           break;
         }
@@ -418,7 +417,7 @@ function run(L: LuaThread, stopDepth: number): void {
           if (n === 2 && typeof x === 'string' && typeof y === 'string') {
             const s = x + y;
             stack[base + A] = s;
-            charge(stringSize(s), heap);
+            heap.charge(stringSize(s));
             if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
             break;
           }
@@ -426,7 +425,7 @@ function run(L: LuaThread, stopDepth: number): void {
           if (concat(L, base, A, n) === PENDING) continue reload;
           {
             const r = stack[base + A];
-            if (typeof r === 'string') charge(stringSize(r), heap);
+            if (typeof r === 'string') heap.charge(stringSize(r));
           }
           if (heap.debt > 0) gcStep(L, base + A + 1);
           break;
@@ -709,7 +708,7 @@ function run(L: LuaThread, stopDepth: number): void {
             const d = descs[j];
             uvs[j] = d.instack ? L.findUpval(base + d.index) : upvals[d.index];
           }
-          stack[base + A] = new LuaClosure(np, uvs);
+          stack[base + A] = new LuaClosure(heap, np, uvs);
           if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
           break;
         }

@@ -28,14 +28,14 @@ import { execute, recover } from './execute.ts';
 import { toLuaError, libWhere } from './errors.ts';
 import { LuaError, type Value } from '../value/index.ts';
 
-let nestedResumes = 0;
-
 /** Run `co` until it finishes, fails or yields. Returns [ok, ...values]. */
 export function resume(L: LuaThread, co: LuaThread, args: Value[], wrap = false): Value[] {
   if (co.status === 'dead') return [false, 'cannot resume dead coroutine'];
   if (co.status !== 'suspended') return [false, 'cannot resume non-suspended coroutine'];
-  if (nestedResumes >= LUAI_MAXCCALLS) return [false, 'C stack overflow'];
-  nestedResumes++;
+  const G = L.global;
+  // each nested resume is a level of JS recursion, counted across the state's threads
+  if (G.nestedResumes >= LUAI_MAXCCALLS) return [false, 'C stack overflow'];
+  G.nestedResumes++;
   L.status = 'normal';
   co.status = 'running';
   let outcome: LuaError | undefined;
@@ -57,7 +57,7 @@ export function resume(L: LuaThread, co: LuaThread, args: Value[], wrap = false)
     if (e instanceof Suspend) { e.levels.push({ co, resumer: L, wrap }); throw e; }
     throw e;
   } finally {
-    nestedResumes--;
+    G.nestedResumes--;
   }
   return finishResume(L, co, outcome);
 }
@@ -126,19 +126,20 @@ export function closeThread(co: LuaThread): LuaError | undefined {
   co.failure = undefined;
   co.ccall = undefined;   // the native that failed is no longer a level of its stack
   closeStackReserve(co);
-  if (co.depth >= 0 && nestedResumes >= LUAI_MAXCCALLS) {
+  const G = co.global;
+  if (co.depth >= 0 && G.nestedResumes >= LUAI_MAXCCALLS) {
     // a chain of closes, each from a handler of the previous (cstack.lua): a host
     // level each, limited as resumes are; the handlers cannot be called
     err = new LuaError('C stack overflow');
   } else if (co.depth >= 0) {
     const saved = co.status;
     co.status = 'running';
-    nestedResumes++;
+    G.nestedResumes++;
     try {
       err = closeAllTbc(co, err);
     } finally {
       co.status = saved;
-      nestedResumes--;
+      G.nestedResumes--;
     }
   }
   co.status = 'dead';
