@@ -63,8 +63,8 @@ export function callPending(L: LuaThread, h: Heap, max: number): number {
 }
 
 function callFinalizer(L: LuaThread, h: Heap, o: GCObject): void {
-  const mt = o instanceof LuaTable || o instanceof LuaUserdata ? o.metatable : undefined;
-  const gc = mt?.getStr('__gc');
+  if (!(o instanceof LuaTable || o instanceof LuaUserdata)) return;   // only these take metatables
+  const gc = o.metatable?.getStr('__gc');
   if (gc === undefined) return;   // the field was removed since registration: nothing to call
   const savedTop = L.top;
   // the frame below names the finalizer's level "metamethod '__gc'" (traceback.ts)

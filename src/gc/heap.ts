@@ -90,6 +90,7 @@ import { WHITE0, LINKED, type Collector, type GCObject } from '../value/collecta
 import type { LuaTable } from '../value/table.ts';
 import type { LuaValue } from '../value/types.ts';
 import type { LuaThread } from '../object/objects.ts';
+import type { LuaUserdata } from '../object/userdata.ts';
 import { Phase, PHASE_NAMES } from './phase.ts';
 import { barrierBack, barrierForward, metatableSet } from './barrier.ts';
 
@@ -221,7 +222,7 @@ export class Heap implements Collector {
    * (an error is thrown back to `finalize.ts`). Installed by the state:
    * calling Lua is the machine's business, not the collector's.
    */
-  callFinalizer: (L: LuaThread, fn: LuaValue, o: GCObject) => void = noFinalizers;
+  callFinalizer: (L: LuaThread, fn: LuaValue, o: LuaTable | LuaUserdata) => void = noFinalizers;
   /** Emit a warning (an error in a finalizer). Installed by the state. */
   warn: (message: string) => void = noWarnings;
 

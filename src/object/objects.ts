@@ -23,11 +23,13 @@
  *   across calls, so a call allocates nothing once the depth was reached
  *   before.
  *
- * Read next: `execute.ts` (the loop that uses all of this), `call.ts`.
+ * Read next: `src/vm/execute.ts` (the loop that uses all of this),
+ * `src/vm/call.ts`.
  */
 import type { Proto } from '../bytecode/proto.ts';
 import type { LuaTable } from '../value/table.ts';
 import type { Value, LuaError } from '../value/index.ts';
+import type { LuaValue } from '../value/types.ts';
 import { BLACK, FIXED, SIZE, type Collector, type GCObject } from '../value/collectable.ts';
 
 /** A variable captured by a closure (PUC-Rio's UpVal). */
@@ -43,13 +45,13 @@ export class UpVal implements GCObject {
   /** Stack slot while open. */
   index: number;
   /** The value once closed. */
-  value: Value = undefined;
-  constructor(heap: Collector, thread: LuaThread | undefined, index: number, value?: Value) {
+  value: LuaValue = undefined;
+  constructor(heap: Collector, thread: LuaThread | undefined, index: number, value?: LuaValue) {
     this.heap = heap; this.thread = thread; this.index = index; this.value = value;
     heap.link(this, SIZE.upval);
   }
-  get(): Value { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
-  set(v: Value): void {
+  get(): LuaValue { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
+  set(v: LuaValue): void {
     if (this.thread !== undefined) { this.thread.stack[this.index] = v; return; }
     this.value = v;
     if (this.marked & BLACK) this.heap.barrierForward(this, v);
@@ -100,7 +102,7 @@ export type CallRequest = [fn: Value, ...args: Value[]];
 export type NativeGen = (L: LuaThread, base: number, nargs: number) =>
   Generator<CallRequest, Value[], Value[]>;
 
-const NO_UPVALUES: Value[] = [];
+const NO_UPVALUES: LuaValue[] = [];
 
 /** A JS function callable from Lua. */
 export class LuaNative implements GCObject {
@@ -112,7 +114,7 @@ export class LuaNative implements GCObject {
   /** A light native: no upvalues, no heap, never collected. */
   constructor(name: string, fn: NativeFn | NativeGen, isGenerator?: boolean);
   /** A native with upvalues (a C closure): born into `heap`, collected. */
-  constructor(name: string, fn: NativeFn | NativeGen, isGenerator: boolean, upvalues: Value[], heap: Collector);
+  constructor(name: string, fn: NativeFn | NativeGen, isGenerator: boolean, upvalues: LuaValue[], heap: Collector);
   constructor(
     /** Name used in "bad argument #1 to 'name'" messages. */
     readonly name: string,
@@ -125,7 +127,7 @@ export class LuaNative implements GCObject {
      * run time that holds a table, function, userdata or thread keeps it
      * here too, where marking finds it (coroutine.wrap keeps its thread).
      */
-    readonly upvalues: Value[] = NO_UPVALUES,
+    readonly upvalues: LuaValue[] = NO_UPVALUES,
     heap?: Collector,
   ) {
     // without upvalues it is a "light" function: a value, never collected
@@ -195,8 +197,8 @@ export class Frame {
   /** FrameFlag bits: entered by a tail call, protected call (pcall/xpcall). */
   flags = 0;
   /** The message handler of an xpcall frame (with FrameFlag.PROTECT). */
-  msgh: Value = undefined;
-  /** A native frame waiting for a host Promise (see `host.ts`); undefined otherwise. */
+  msgh: LuaValue = undefined;
+  /** A native frame waiting for a host Promise (see src/api/task.ts); undefined otherwise. */
   awaiting: PromiseLike<unknown> | undefined = undefined;
   /**
    * A generator frame that catches an error (pcall) first runs the `__close`
@@ -205,7 +207,7 @@ export class Frame {
    * (driveGenerator in call.ts); `err` is the error they receive, replaced
    * by any error a handler raises.
    */
-  closing: { values: Value[]; err: LuaError } | undefined = undefined;
+  closing: { values: LuaValue[]; err: LuaError } | undefined = undefined;
 }
 
 /** LUAI_MAXSTACK: the most stack slots a thread may use. */
@@ -219,7 +221,7 @@ export class LuaThread implements GCObject {
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
   /** The register file (packed; see the module invariant). */
-  stack: Value[] = [];
+  stack: LuaValue[] = [];
   /** First free slot, used by natives and by open-result instructions. */
   top = 0;
   frames: Frame[] = [];
@@ -248,9 +250,9 @@ export class LuaThread implements GCObject {
   /** Coroutine state (§2.6): 'suspended' | 'running' | 'normal' | 'dead'. */
   status = 'running';
   /** The body of a coroutine not yet started. */
-  body: Value = undefined;
+  body: LuaValue = undefined;
   /** Values passed by yield (to resume) while suspended. */
-  transfer: Value[] = [];
+  transfer: LuaValue[] = [];
   /**
    * The error a coroutine died of. Its frames stay as the error left them
    * (debug.traceback(co) shows where it failed) and its to-be-closed
@@ -266,7 +268,7 @@ export class LuaThread implements GCObject {
    * frame entry), the count period and countdown, whether a hook may run
    * now (not inside a hook), and the pc of the last line event (L->oldpc).
    */
-  hook: Value = undefined;
+  hook: LuaValue = undefined;
   hookmask = 0;
   basehookcount = 0;
   hookcount = 0;
@@ -290,7 +292,7 @@ export class LuaThread implements GCObject {
   }
 
   /** Push a result of a native function. */
-  push(v: Value): void {
+  push(v: LuaValue): void {
     const s = this.stack;
     if (this.top < s.length) s[this.top] = v; else s.push(v);
     this.top++;
@@ -371,7 +373,7 @@ export class GlobalState {
   /**
    * Checks left before the dispatch loop looks at budgets, deadlines and
    * interrupts. Decremented on backward jumps and calls only (the one check
-   * the hot loop pays); when it goes negative, `host.ts` `tick` decides.
+   * the hot loop pays); when it goes negative, `tick` (src/vm/budget.ts) decides.
    */
   ticks = TICK_QUANTUM;
   /** Set by `LuaState.interrupt()`: the next check raises "interrupted!". */
@@ -391,7 +393,7 @@ export class GlobalState {
    * while positive, nothing may suspend (PUC-Rio's non-yieldable count).
    */
   nny = 0;
-  /** The host task (host.ts) running on the main thread, if any. */
+  /** The host task (src/api/task.ts) running on the main thread, if any. */
   activeTask: unknown = undefined;
   /**
    * Resumes nested in JS calls right now (one JS level each, across all

@@ -14,7 +14,7 @@
  * Invariants:
  * - Each `case` decodes its operands itself and keeps the common case
  *   inline (VM-SPEED.md R1–R3): safe integers first, then plain floats;
- *   anything else calls one slow helper in `meta.ts` / `values.ts`.
+ *   anything else calls one slow helper in `meta.ts` / `src/value/index.ts`.
  * - Before any slow path, `ci.pc = pc` is saved, so errors and metamethod
  *   frames know where the frame stands. A slow path returning PENDING
  *   pushed a frame: `continue reload` switches to it.
@@ -41,7 +41,7 @@ import {
 import { runError, toLuaError, NO_VAR, upvalLoc, getObjName } from './errors.ts';
 import { forPrep, forLoop } from './forloop.ts';
 import {
-  LuaTable, LuaFloat, boxfloat, mkfloat, arith, ArithOp, isNumber, rawEquals, type Value, type LuaError,
+  LuaTable, LuaFloat, boxfloat, mkfloat, arith, ArithOp, isNumber, rawEquals, type LuaError,
 } from '../value/index.ts';
 
 /**
@@ -640,7 +640,7 @@ function run(L: LuaThread, stopDepth: number): void {
           if (typeof count === 'number' && typeof step === 'number' && Number.isSafeInteger(step)) {
             if (count > 0) {
               stack[ra + 1] = count - 1;
-              const idx = stack[ra] + step;
+              const idx = (stack[ra] as number) + step;   // FORPREP left an integer there
               stack[ra] = idx;
               stack[ra + 3] = idx;
               pc -= i >>> 15;
@@ -754,4 +754,3 @@ const KOPS: ArithOp[] = [
   ArithOp.BAND, ArithOp.BOR, ArithOp.BXOR,
 ];
 
-export type { Value };

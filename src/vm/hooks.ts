@@ -31,9 +31,9 @@
  *
  * Read next: `execute.ts` (where the loop calls these), `src/lib/debug.ts`.
  */
+import type { LuaValue } from '../value/types.ts';
 import { FrameFlag, type Frame, type LuaThread } from '../object/objects.ts';
 import { callSync } from './call.ts';
-import type { Value } from '../value/index.ts';
 
 /** Event bits of `LuaThread.hookmask` (LUA_MASKCALL … LUA_MASKCOUNT). */
 export const enum HookMask { CALL = 1, RET = 2, LINE = 4, COUNT = 8 }
@@ -45,7 +45,7 @@ export function transferInfo(L: LuaThread, ci: Frame | undefined): [number, numb
 }
 
 /** Install (or, with mask 0, remove) the hook of `L` (lua_sethook). */
-export function setHook(L: LuaThread, fn: Value, mask: number, count: number): void {
+export function setHook(L: LuaThread, fn: LuaValue, mask: number, count: number): void {
   if (fn === undefined || mask === 0) { fn = undefined; mask = 0; }
   L.hook = fn;
   L.basehookcount = count;
