@@ -3,8 +3,9 @@
  *
  * Responsibility: the runtime objects the dispatch loop works on: Lua
  * closures and their upvalues, native (JS) functions, the call frame
- * (`Frame`), and the thread (`LuaThread`) that owns a register file and a
- * frame stack.
+ * (`Frame`), the thread (`LuaThread`) that owns a register file and a
+ * frame stack, and the state they share (`GlobalState`); and how a loaded
+ * chunk's prototypes join a state (`joinHeap`).
  *
  * Manual: §2.1 (function and thread types), §3.5 (visibility rules and
  * upvalues), §4.1.3 (stack size). PUC-Rio counterpart: `lobject.h`
@@ -22,6 +23,12 @@
  * - `frames[0..depth]` are the live frames; frame objects are reused
  *   across calls, so a call allocates nothing once the depth was reached
  *   before.
+ * - Every collectable object here is born into the heap of one state,
+ *   given to its constructor (a thread finds it in its `GlobalState`), and
+ *   reaches it only through `Collector` (src/value/collectable.ts): this
+ *   layer imports nothing of the collector. Whatever one state keeps while
+ *   it runs (nesting counts, hook transfers) lives on its `GlobalState` or
+ *   its threads, never in a module variable, so states coexist.
  *
  * Read next: `src/vm/execute.ts` (the loop that uses all of this),
  * `src/vm/call.ts`.

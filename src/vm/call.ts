@@ -36,7 +36,6 @@ import { LuaClosure, LuaNative, Cont, FrameFlag, LUAI_MAXSTACK, type Frame, type
 import { runError, toLuaError, typeError, NO_VAR } from './errors.ts';
 import { metafield, objTypeName } from './meta.ts';
 import { funcName } from './traceback.ts';
-import { OpCode } from '../bytecode/opcodes.ts';
 import { execute } from './execute.ts';
 import { LuaError as LuaErrorCtor, type LuaError } from '../value/index.ts';
 import { gcStep } from '../gc/collector.ts';

@@ -26,7 +26,7 @@ import { runError, typeError, orderError, varInfo, NO_VAR } from './errors.ts';
 import { typeName as valueTypeName } from '../value/types.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import {
-  LuaTable, LuaFloat, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
+  LuaTable, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
   number2string,
 } from '../value/index.ts';
 
