@@ -64,7 +64,7 @@ export function parseSections(stdout) {
  * Run `programs` on `engine` ('lucid' or an interpreter's path) in batches
  * of `batchSize`, `jobs` processes at a time. Resolves to a Map id → outcome.
  */
-export async function runAll(engine, programs, { jobs = 2, batchSize = 200, timeout = 120_000 } = {}) {
+export async function runAll(engine, programs, { jobs = 2, batchSize = 200, timeout = 600_000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lucid-fuzz-'));
   const results = new Map();
   const chunks = [];
