@@ -6,7 +6,7 @@
  * set and get globals, register JS functions. A state made here runs on
  * the Node platform (real files, processes, environment, the process's
  * standard streams) unless given another; `src/browser.ts` is the same
- * surface with another default platform.
+ * surface with the browser platform as the default.
  *
  * Manual: §4 (the application program interface), in lucid's JS shape.
  * PUC-Rio counterpart: `lua.h` / `lauxlib.h`, and `linit.c` with a POSIX
@@ -22,6 +22,7 @@
  * await lua.run('return fetchSomething()');                   // host Promises are awaited
  * const task = lua.start('while true do end');                // resumable, with budgets
  * task.step({ budget: 1e6 });                                 // 'budget'
+ * const sandbox = new LuaState({ platform: browserPlatform() });   // files in memory, no processes
  * ```
  *
  * Invariant: every error thrown out of this API is a `LuaError`.

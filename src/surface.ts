@@ -59,9 +59,12 @@ export type { FunctionWrapper, LuaFunctionWrapper } from './api/interop.ts';
 export type { GCObject } from './gc/heap.ts';
 export { Heap, Phase } from './gc/heap.ts';
 export type { TestWarnings } from './api/warn.ts';
-// the host system a state runs on (src/api/platform.ts)
+// the host system a state runs on (src/api/platform.ts) and the platform without one
 export { LuaExit } from './api/platform.ts';
 export type {
   Platform, HostStream, HostPipe, HostProcesses, HostModules, HostError, LocalZone, ExitStatus,
   Buffering, Whence, OpenMode,
 } from './api/platform.ts';
+export { browserPlatform } from './platform/browser.ts';
+export type { BrowserPlatform, BrowserPlatformOptions } from './platform/browser.ts';
+export { MemoryFileSystem } from './platform/memory-fs.ts';
