@@ -19,7 +19,6 @@
  * Read next: `src/vm/hooks.ts` (when hooks fire), `src/vm/traceback.ts`
  * (levels and names), `debug-values.ts`.
  */
-import { readSync } from 'node:fs';
 import { LuaClosure, LuaNative, LuaThread, type Frame } from '../object/objects.ts';
 import { addLibrary, native, loadChunk, type LuaState } from '../api/state.ts';
 import { arg, argError, checkAny, checkInteger, checkString, optInteger, optString, typeArgError } from '../api/auxlib.ts';
@@ -27,6 +26,7 @@ import { stackLevels, funcName, levelSource, traceback, type StackLevel } from '
 import { setHook, transferInfo, HookMask } from '../vm/hooks.ts';
 import { callSync } from '../vm/call.ts';
 import { LoadError } from '../api/load.ts';
+import { platformOf } from '../api/platform.ts';
 import { tostringMeta } from './base.ts';
 import { LuaTable, LuaFloat, LuaError, number2string, type Value } from '../value/index.ts';
 import { addDebugValueFunctions } from './debug-values.ts';
@@ -247,20 +247,12 @@ function gethook(L: LuaThread, base: number, nargs: number): number {
   return 3;
 }
 
-/** One line from standard input with its newline (bytes as chars, like fgets), or undefined at end of file. */
-function readLine(): string | undefined {
-  const buf = Buffer.alloc(1);
-  let s = '';
-  for (;;) {
-    let n: number;
-    try { n = readSync(0, buf, 0, 1, null); } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-      return s.length > 0 ? s : undefined;
-    }
-    if (n === 0) return s.length > 0 ? s : undefined;
-    const c = String.fromCharCode(buf[0]);
-    s += c;
-    if (c === '\n') return s;
+/** One line of the platform's standard input with its newline (like fgets), or undefined at end of file. */
+function readLine(L: LuaThread): string | undefined {
+  try {
+    return platformOf(L).stdin.readLine(true);
+  } catch {
+    return undefined;   // a read error ends the console, as end of file does
   }
 }
 
@@ -271,10 +263,11 @@ function readLine(): string | undefined {
  */
 function debugConsole(L: LuaThread): number {
   const G = L.global;
-  const errWrite = (s: string) => process.stderr.write(Buffer.from(s, 'latin1'));
+  const stderr = platformOf(L).stderr;
+  const errWrite = (s: string) => stderr.write(s);
   for (;;) {
     errWrite('lua_debug> ');
-    const line = readLine();
+    const line = readLine(L);
     if (line === undefined || line === 'cont\n') return 0;
     try {
       const f = loadChunk(G, line, '=(debug command)', 'bt', G.globals);

@@ -69,7 +69,7 @@ function tListlocals(L: LuaThread, base: number, nargs: number): number {
 
 /** Install `T` when LUCID_TESTLIB is set. */
 export function openTestLib(state: LuaState): void {
-  if (!process.env.LUCID_TESTLIB) return;
+  if (!state.platform.getenv('LUCID_TESTLIB')) return;
   const T = new LuaTable();
   T.set('listcode', native('listcode', tListcode));
   T.set('listk', native('listk', tListk));
