@@ -185,6 +185,15 @@ test('os.clock, os.time and os.date work without a host clock of their own', () 
   assert.is(year, new Date().getFullYear());
 });
 
+test('an asynchronous run lets the host\'s event loop turn through the platform between slices', async () => {
+  const platform = browserPlatform({ stdout: () => {} });
+  let pauses = 0;
+  const counting = { ...platform, pause: () => { pauses++; return platform.pause(); } };
+  const lua = new LuaState({ platform: counting });
+  assert.equal(await lua.run('local n = 0 for i = 1, 3e6 do n = n + 1 end return n'), [3000000]);
+  assert.ok(pauses >= 1);
+});
+
 test('nothing reaches the real file system', () => {
   const real = path.join(os.tmpdir(), `lucid-browser-${process.pid}.txt`);
   const { lua, platform } = state();

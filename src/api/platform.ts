@@ -147,6 +147,12 @@ export interface Platform {
   now(): number;
   /** The local time zone of `os.date` and `os.time`. */
   readonly zone: LocalZone;
+  /**
+   * Let the host's event loop run — timers, I/O, an interrupt — before
+   * the next slice of an asynchronous run (`LuaTask.run`); resolves as
+   * soon as it has.
+   */
+  pause(): Promise<void>;
 
   // ---- modules, exit
   /** Host modules in the place of C libraries; undefined on a host without them. */

@@ -25,7 +25,7 @@
  *   whole, with the second).
  * - Without a callback, output goes to the console a line at a time.
  * - Nothing here touches a global of the host but `performance`,
- *   `Date` and `console`.
+ *   `Date`, `console` and `MessageChannel`.
  *
  * Read next: `memory-fs.ts`, `node.ts` (the other platform).
  */
@@ -76,6 +76,25 @@ function textSink(out: (text: string) => void, buffering: 'no' | 'full'): HostSt
   }, () => {}, buffering);
 }
 
+/**
+ * A promise that settles in a new task of the event loop, after what is
+ * waiting (rendering, input, timers): a message to ourselves, which
+ * browsers do not delay as they delay nested `setTimeout(0)`s.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel() as unknown as WebChannel;
+    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** What `nextTask` uses of a `MessageChannel`, in the web's terms (Node's typings describe its own). */
+interface WebChannel {
+  port1: { onmessage: (() => void) | null; close(): void };
+  port2: { postMessage(message: unknown): void };
+}
+
 /** A new browser platform (see {@link BrowserPlatformOptions}). */
 export function browserPlatform(options: BrowserPlatformOptions = {}): BrowserPlatform {
   const files = new MemoryFileSystem();
@@ -114,6 +133,7 @@ export function browserPlatform(options: BrowserPlatformOptions = {}): BrowserPl
     clock: () => (performance.now() - started) / 1000,
     now: () => Date.now(),
     zone: dateZone,
+    pause: nextTask,
 
     modules: undefined,
     exit(status) {

@@ -160,6 +160,7 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
     },
     now: () => Date.now(),
     zone: dateZone,
+    pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
 
     modules: nodeModules,
     exit(status) {
