@@ -34,6 +34,8 @@ import './lib/testlib.ts';
 import './lib/package.ts';
 
 export { toLuaString, fromLuaString, native, nativeGen, addLibrary } from './api/state.ts';
+// the class both entry points' LuaState extend: it needs `options.platform`
+export { LuaState as LuaStateBase } from './api/state.ts';
 export type { LuaStateOptions, LibOpener } from './api/state.ts';
 export { LuaTask, awaitValue } from './api/task.ts';
 export { traceback, stackLevels } from './vm/traceback.ts';
