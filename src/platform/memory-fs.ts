@@ -177,9 +177,11 @@ export class MemoryFileSystem {
     let f = this.files.get(path);
     if (mode[0] === 'r') {
       if (f === undefined) throw hostError('ENOENT', 'No such file or directory');
-    } else if (f === undefined || mode[0] === 'w') {
+    } else if (f === undefined) {
       f = new MemoryFile();
       this.files.set(path, f);
+    } else if (mode[0] === 'w') {
+      f.size = 0;   // truncated in place: other handles on it see it emptied, as on a disk
     }
     return new MemoryStream(f, mode[0] === 'r' || mode.includes('+'), mode[0] !== 'r' || mode.includes('+'), mode[0] === 'a');
   }
