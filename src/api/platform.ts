@@ -160,10 +160,10 @@ export interface Platform {
   /**
    * End the program with `status` after flushing every open stream, as
    * C's `exit` does; it does not return. A host that cannot end its
-   * program (a browser page) reports the status and returns: `os.exit`
-   * then stops the Lua code with a {@link LuaExit}.
+   * program (a browser page) reports the status and throws a
+   * {@link LuaExit}, which ends the Lua code and the host's call.
    */
-  exit(status: number): void;
+  exit(status: number): never;
 }
 
 /** A failure of the host, named as C's errno names it. */
@@ -184,10 +184,10 @@ export function isHostError(e: unknown): e is HostError {
 }
 
 /**
- * What `os.exit` raises on a host that cannot end its program: an error
- * carrying the exit status, which ends the host's call (`doString`,
- * `run`, ...) like any Lua error. A `pcall` on the way catches it, as it
- * catches every error.
+ * What `exit` throws on a host that cannot end its program (`os.exit` in
+ * a browser): an error carrying the exit status, which ends the host's
+ * call (`doString`, `run`, ...) like any Lua error. A `pcall` on the way
+ * catches it, as it catches every error.
  */
 export class LuaExit extends LuaError {
   constructor(readonly status: number) {

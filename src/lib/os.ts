@@ -15,7 +15,7 @@
  * - `os.exit` flushes buffered output first (`GlobalState.flush`), since
  *   the program ends without returning to the interpreter. On a host that
  *   cannot end its program (a browser), the platform reports the status
- *   and `os.exit` raises a `LuaExit` that ends the host's call.
+ *   and raises a `LuaExit` that ends the host's call.
  * - Without processes (a browser), `os.execute()` is false and a command
  *   ends as a POSIX `system` reports a missing shell: `nil, "exit", 127`.
  * - `setlocale` succeeds only for "C" and "" (lucid is a C-locale build).
@@ -27,7 +27,7 @@ import { closeAllTbc, closeHeap, type LuaThread } from '../api/lua.ts';
 import {
   arg, argError, checkInteger, checkString, checkTable, luaError, optString,
 } from '../api/auxlib.ts';
-import { platformOf, LuaExit, type ExitStatus } from '../api/platform.ts';
+import { platformOf, type ExitStatus } from '../api/platform.ts';
 import { LuaTable, mkfloat, type Value } from '../value/index.ts';
 import { osDate, osTime, currentTime, type DateTable } from './date.ts';
 import { guard } from './guard.ts';
@@ -150,8 +150,7 @@ function exit(L: LuaThread, base: number, nargs: number): number {
     closeHeap(L.global, L);
   }
   L.global.flush();
-  platformOf(L).exit(code);
-  throw new LuaExit(code);   // the host could not end the program: end the host's call
+  return platformOf(L).exit(code);
 }
 
 function setlocale(L: LuaThread, base: number, nargs: number): number {

@@ -29,7 +29,7 @@
  *
  * Read next: `memory-fs.ts`, `node.ts` (the other platform).
  */
-import type { HostStream, Platform } from '../api/platform.ts';
+import { LuaExit, type HostStream, type Platform } from '../api/platform.ts';
 import { luaToBytes, toLuaString } from '../api/interop.ts';
 import { SinkStream } from '../lib/io-stream.ts';
 import { dateZone } from '../lib/date.ts';
@@ -138,6 +138,7 @@ export function browserPlatform(options: BrowserPlatformOptions = {}): BrowserPl
     modules: undefined,
     exit(status) {
       options.onExit?.(status);
+      throw new LuaExit(status);   // the page goes on: the Lua program ends
     },
   };
 }
