@@ -17,7 +17,7 @@
  *
  * Read next: `src/index.ts` (the public surface), `execute.ts`.
  */
-import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, type NativeFn, type NativeGen } from '../object/objects.ts';
+import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, joinHeap, type NativeFn, type NativeGen } from '../object/objects.ts';
 import { traceback } from '../vm/traceback.ts';
 import { metafield, typeName } from '../vm/meta.ts';
 import { callSync } from '../vm/call.ts';
@@ -27,16 +27,21 @@ import { toLuaString, toLuaValue, toJSValue, bytesToLua, type ConvertOptions } f
 import type { Platform } from './platform.ts';
 import { LuaTask, awaitValue } from './task.ts';
 import type { Proto } from '../bytecode/proto.ts';
-import { setHeap } from '../gc/heap.ts';
+import { Heap } from '../gc/heap.ts';
+import { warning } from './warn.ts';
 import { closeHeap, fullCollect } from '../gc/collector.ts';
 
 export { toLuaString, fromLuaString } from './interop.ts';
 
-/** A closure for a main chunk: one upvalue, `_ENV`, closed over `env`. */
-export function mainClosure(proto: Proto, env: Value): LuaClosure {
+/**
+ * A closure for a main chunk loaded into state `G`: its prototypes join
+ * the state's heap, and it gets one upvalue, `_ENV`, closed over `env`.
+ */
+export function mainClosure(G: GlobalState, proto: Proto, env: Value): LuaClosure {
+  joinHeap(G.heap, proto);
   const ups: UpVal[] = [];
-  for (let i = 0; i < proto.upvalues.length; i++) ups.push(new UpVal(undefined, 0, i === 0 ? env : undefined));
-  return new LuaClosure(proto, ups);
+  for (let i = 0; i < proto.upvalues.length; i++) ups.push(new UpVal(G.heap, undefined, 0, i === 0 ? env : undefined));
+  return new LuaClosure(G.heap, proto, ups);
 }
 
 /**
@@ -44,7 +49,7 @@ export function mainClosure(proto: Proto, env: Value): LuaClosure {
  * LoadError with load's message when it does not compile.
  */
 export function loadChunk(G: GlobalState, chunk: string, chunkname: string, mode: string, env: Value): LuaClosure {
-  return mainClosure(compileChunk(chunk, chunkname, mode), env);
+  return mainClosure(G, compileChunk(chunk, chunkname, mode), env);
 }
 
 /** Options of a new state. */
@@ -116,8 +121,10 @@ export class LuaState {
    * defaults it.
    */
   constructor(options: LuaStateOptions & { platform: Platform }) {
-    const G = new GlobalState();
-    setHeap(G.heap);   // objects made from here on belong to this state
+    const G = new GlobalState(new Heap());
+    // what the collector cannot do itself: call a finalizer, emit a warning
+    G.heap.callFinalizer = (L, fn, o) => { callSync(L, fn, [o]); };
+    G.heap.warn = (message) => warning(G, message, false);
     const platform = options.platform;
     this.platform = platform;
     const stress = options.gcStress ?? platform.getenv('LUCID_GC_STRESS') === '1';
@@ -133,7 +140,7 @@ export class LuaState {
       G.flush = () => platform.stdout.flush();
     }
     G.warnWrite = (s) => platform.stderr.write(s);
-    G.globals = new LuaTable();
+    G.globals = new LuaTable(G.heap);
     this.global = G;
     this.L = new LuaThread(G);
     G.mainThread = this.L;
@@ -187,7 +194,6 @@ export class LuaState {
    * ```
    */
   start(f: Value | string, ...args: Value[]): LuaTask {
-    setHeap(this.global.heap);
     const fn = typeof f === 'string' ? this.load(f) : f;
     return new LuaTask(this.L, fn, args);
   }
@@ -220,8 +226,7 @@ export class LuaState {
    * ```
    */
   toLua(v: unknown, options?: ConvertOptions): Value {
-    setHeap(this.global.heap);
-    return toLuaValue(v, (fn) => this.wrapFunction('?', fn), options);
+    return toLuaValue(this.global.heap, v, (fn) => this.wrapFunction('?', fn), options);
   }
 
   /**
@@ -270,7 +275,6 @@ export class LuaState {
    * Throws LuaError with the message `load` would return.
    */
   load(chunk: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaClosure {
-    setHeap(this.global.heap);
     const bytes = typeof chunk === 'string' ? toLuaString(chunk) : bytesToLua(chunk);
     const name = chunkname ?? (typeof chunk === 'string' ? bytes : '=(load)');
     try {
@@ -283,7 +287,6 @@ export class LuaState {
 
   /** Call a Lua value with arguments; returns all its results. */
   call(f: Value, ...args: Value[]): Value[] {
-    setHeap(this.global.heap);
     return callSync(this.L, f, args);
   }
 
@@ -315,13 +318,11 @@ export class LuaState {
    * be used afterwards.
    */
   close(): void {
-    setHeap(this.global.heap);
     closeHeap(this.global, this.L);
   }
 
   /** Run a full collection (`collectgarbage()` from the host). */
   collect(): void {
-    setHeap(this.global.heap);
     fullCollect(this.global, this.L);
   }
 
@@ -360,7 +361,6 @@ export class LuaState {
     } catch {
       throw new LuaError(`cannot open ${name}`);
     }
-    setHeap(this.global.heap);
     try {
       return this.call(loadChunk(this.global, data, '@' + name, 'bt', this.global.globals));
     } catch (e) {

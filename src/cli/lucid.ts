@@ -22,6 +22,7 @@
  */
 import { LuaState, LuaTable, LuaError, nodePlatform, type LuaClosure } from '../index.ts';
 import type { Value } from '../value/index.ts';
+import type { Collector } from '../value/collectable.ts';
 import { luaToBytes, toLuaString } from '../api/interop.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
 import { parseOptions, type Options } from './options.ts';
@@ -123,8 +124,8 @@ async function doScript(state: LuaState, file: string | undefined, args: Value[]
 }
 
 /** The `arg` table: script at 0, its arguments after, the interpreter and options before. */
-function argTable(argv: string[], script: number): LuaTable {
-  const t = new LuaTable();
+function argTable(heap: Collector, argv: string[], script: number): LuaTable {
+  const t = new LuaTable(heap);
   const at = script === argv.length ? -1 : script;   // no script: the interpreter is arg[0]
   // the interpreter as it was started (lua.c's argv[0]), so a script can run it again
   t.set(-(at + 1), toLuaString(process.argv[1] ?? PROGNAME));
@@ -161,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
   const platform = nodePlatform({ stdout: 'buffered', hideEnv: o.E ? PATH_VARIABLES : [] });
   const state = new LuaState({ platform });
   state.doString('collectgarbage("generational")');   // lua.c's default mode (docs/gc.md)
-  state.setGlobal('arg', argTable(argv, o.script));
+  state.setGlobal('arg', argTable(state.global.heap, argv, o.script));
   let ok = true;
   try {
     if (o.v) printVersion(state);

@@ -27,7 +27,6 @@ import { callSync } from '../vm/call.ts';
 import { typeName, getMetatable, metafield } from '../vm/meta.ts';
 import { libWhere } from '../vm/errors.ts';
 import { warning } from '../api/warn.ts';
-import { metatableSet } from '../gc/barrier.ts';
 import { cannotOpen } from './errno.ts';
 import { platformOf } from '../api/platform.ts';
 import { fullCollect, explicitStep, switchMode } from '../gc/collector.ts';
@@ -275,8 +274,7 @@ function setmetatable(L: LuaThread, base: number, nargs: number): number {
   if (t.metatable !== undefined && t.metatable.getStr('__metatable') !== undefined) {
     luaError(L, 'cannot change a protected metatable');
   }
-  t.metatable = mt;
-  metatableSet(t, mt);   // the collector's barrier; `__gc` registers t for finalization
+  t.setMetatable(mt);   // with the collector's barrier; `__gc` registers t for finalization
   L.push(t);
   return 1;
 }

@@ -85,7 +85,7 @@ function wrap(L: LuaThread, base: number, nargs: number): number {
     if (r[0] !== true) throw wrapError(L2, co, r[1]);
     for (let i = 1; i < r.length; i++) L2.push(r[i]);
     return r.length - 1;
-  }, false, [co]));
+  }, false, [co], L.global.heap));
   return 1;
 }
 
@@ -102,7 +102,7 @@ function close(L: LuaThread, base: number, nargs: number): number {
 
 /** Install the coroutine library. */
 export function openCoroutine(state: LuaState): void {
-  const t = new LuaTable();
+  const t = new LuaTable(state.global.heap);
   const put = (name: string, fn: (L: LuaThread, base: number, nargs: number) => number) =>
     t.set(name, native(name, fn));
   put('create', create);

@@ -203,7 +203,7 @@ function randomseed(L: LuaThread, base: number, nargs: number): number {
 
 /** Install the math library. */
 export function openMath(state: LuaState): void {
-  const M = new LuaTable();
+  const M = new LuaTable(state.global.heap);
   const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
     ['abs', abs], ['ceil', ceil], ['floor', floor], ['fmod', fmod], ['modf', modf],
     ['sqrt', unary(Math.sqrt)], ['exp', unary(Math.exp)], ['log', log],

@@ -150,7 +150,7 @@ function gmatchFn(L: LuaThread, base: number, nargs: number): number {
     const caps = guard(L2, next);
     if (caps === undefined) return 0;
     return pushCaptures(L2, caps);
-  }, false, [s, p]));
+  }, false, [s, p], L.global.heap));
   return 1;
 }
 
@@ -256,7 +256,7 @@ function stringArith(op: ArithOp, event: string) {
 
 /** Install the string library and the string metatable. */
 export function openString(state: LuaState): void {
-  const S = new LuaTable();
+  const S = new LuaTable(state.global.heap);
   const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
     ['byte', byte], ['char', char], ['dump', dump],
     ['find', (L, b, n) => strFind(L, b, n, true)], ['format', formatFn],
@@ -266,7 +266,7 @@ export function openString(state: LuaState): void {
   ];
   for (const [name, fn] of fns) S.set(name, native(name, fn));
   state.globals.set('string', S);
-  const mt = new LuaTable();
+  const mt = new LuaTable(state.global.heap);
   const ops: [string, ArithOp][] = [
     ['add', ArithOp.ADD], ['sub', ArithOp.SUB], ['mul', ArithOp.MUL], ['mod', ArithOp.MOD],
     ['pow', ArithOp.POW], ['div', ArithOp.DIV], ['idiv', ArithOp.IDIV], ['unm', ArithOp.UNM],

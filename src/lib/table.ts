@@ -141,7 +141,7 @@ function concat(L: LuaThread, base: number, nargs: number): number {
 }
 
 function pack(L: LuaThread, base: number, nargs: number): number {
-  const t = new LuaTable();
+  const t = new LuaTable(L.global.heap);
   for (let i = 1; i <= nargs; i++) t.setInt(i, L.stack[base + i - 1]);
   t.set('n', nargs);
   L.push(t);
@@ -272,7 +272,7 @@ function auxsort(L: LuaThread, t: LuaTable, lo: number, up: number, lt: (a: Valu
 
 /** Install the table library. */
 export function openTable(state: LuaState): void {
-  const T = new LuaTable();
+  const T = new LuaTable(state.global.heap);
   const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
     ['concat', concat], ['insert', insert], ['move', move], ['pack', pack],
     ['remove', remove], ['sort', sort], ['unpack', unpack],

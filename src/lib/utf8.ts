@@ -90,7 +90,7 @@ function codes(L: LuaThread, base: number, nargs: number): number {
 
 /** Install the utf8 library. */
 export function openUtf8(state: LuaState): void {
-  const U = new LuaTable();
+  const U = new LuaTable(state.global.heap);
   const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
     ['char', char], ['codepoint', codepoint], ['codes', codes], ['len', len], ['offset', offset],
   ];
