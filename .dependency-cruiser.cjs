@@ -6,7 +6,8 @@
  *   value → bytecode → object → gc → parser → compiler → vm → api → lib → platform → cli
  *
  * `src/version.ts` (the version facts) is a leaf every layer may import;
- * `src/index.ts` and `src/browser.ts` (the package's entry points) sit on top.
+ * `src/index.ts` and `src/browser.ts` (the package's entry points) and
+ * `src/surface.ts` (what both export) sit on top.
  */
 const ORDER = ['value', 'bytecode', 'object', 'gc', 'parser', 'compiler', 'vm', 'api', 'lib', 'platform', 'cli'];
 
@@ -18,7 +19,7 @@ const layerRules = ORDER.map((layer, i) => {
     comment: `src/${layer}/ may import only the layers below it (${ORDER.slice(0, i).join(', ') || 'none'}).`,
     severity: 'error',
     from: { path: `^src/${layer}/` },
-    to: { path: `^src/(${above.join('|')})/|^src/(index|browser)\\.ts$` },
+    to: { path: `^src/(${above.join('|')})/|^src/(index|browser|surface)\\.ts$` },
   };
 }).filter(Boolean);
 

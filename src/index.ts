@@ -1,12 +1,16 @@
 /**
- * # lucid's public API
+ * # lucid's public API (Node)
  *
- * Responsibility: what a host program imports to embed Lua: create a state,
- * load and run chunks, call Lua functions and read their results, set and
- * get globals, register JS functions.
+ * Responsibility: what a host program imports to embed Lua in Node: create
+ * a state, load and run chunks, call Lua functions and read their results,
+ * set and get globals, register JS functions. A state made here runs on
+ * the Node platform (real files, processes, environment, the process's
+ * standard streams) unless given another; `src/browser.ts` is the same
+ * surface with the browser platform as the default.
  *
  * Manual: §4 (the application program interface), in lucid's JS shape.
- * PUC-Rio counterpart: `lua.h` / `lauxlib.h`.
+ * PUC-Rio counterpart: `lua.h` / `lauxlib.h`, and `linit.c` with a POSIX
+ * build's choices.
  *
  * ```ts
  * import { LuaState } from 'lucid-lua';
@@ -18,53 +22,24 @@
  * await lua.run('return fetchSomething()');                   // host Promises are awaited
  * const task = lua.start('while true do end');                // resumable, with budgets
  * task.step({ budget: 1e6 });                                 // 'budget'
+ * const sandbox = new LuaState({ platform: browserPlatform() });   // files in memory, no processes
  * ```
- *
- * Values cross the boundary in lucid's representation (DESIGN.md §2):
- * nil is `undefined`, integers are numbers (bigints beyond 2^53), integral
- * floats are `LuaFloat` boxes, strings are byte strings (use
- * `toLuaString`/`fromLuaString` for JS text), tables are `LuaTable`.
  *
  * Invariant: every error thrown out of this API is a `LuaError`.
  *
- * Read next: `src/api/state.ts`, docs/vm.md.
+ * Read next: `src/surface.ts` (everything else exported), `src/api/state.ts`,
+ * `src/platform/node.ts`, docs/vm.md.
  */
-import './lib/base.ts';
-import './lib/coroutine.ts';
-import './lib/debug.ts';
-// the package library lists every other library in package.loaded: it opens last
-import './lib/math.ts';
-import './lib/string.ts';
-import './lib/table.ts';
-import './lib/utf8.ts';
-import './lib/os.ts';
-import './lib/io.ts';
-import './lib/testlib.ts';
-import './lib/package.ts';
+import { LuaState as StateOnPlatform, type LuaStateOptions } from './api/state.ts';
+import { nodePlatform } from './platform/node.ts';
 
-export { LuaState, toLuaString, fromLuaString, native, nativeGen, addLibrary } from './api/state.ts';
-export type { LuaStateOptions, LibOpener } from './api/state.ts';
-export { LuaTask, awaitValue } from './api/task.ts';
-export { traceback, stackLevels } from './vm/traceback.ts';
-export type { TaskStatus, StepOptions } from './api/task.ts';
-export type { ConvertOptions } from './api/interop.ts';
-export { LuaClosure, LuaNative, LuaThread } from './object/objects.ts';
-export type { NativeFn, NativeGen, CallRequest } from './object/objects.ts';
-export { LuaUserdata } from './object/userdata.ts';
-export { LuaTable, LuaError, LuaFloat, mkfloat } from './value/index.ts';
-export type { Value } from './value/index.ts';
-export { tostringMeta } from './lib/base.ts';
-export * as args from './api/auxlib.ts';
-// types that appear in the signatures above, so the reference documents them
-export type { LuaObject, LuaValue } from './value/types.ts';
-export type { TableKey } from './value/table.ts';
-export { Proto } from './bytecode/proto.ts';
-export type { Constant, LocalVarInfo, UpvalueDesc } from './bytecode/proto.ts';
-export type { UpVal, GlobalState, Frame, Cont } from './object/objects.ts';
-export { AWAIT } from './vm/call.ts';
-export type { StackLevel } from './vm/traceback.ts';
-export { toLuaValue, toJSValue } from './api/interop.ts';
-export type { FunctionWrapper, LuaFunctionWrapper } from './api/interop.ts';
-export type { GCObject, Collector } from './value/collectable.ts';
-export { Heap, Phase } from './gc/heap.ts';
-export type { TestWarnings } from './api/warn.ts';
+export * from './surface.ts';
+export { nodePlatform } from './platform/node.ts';
+export type { NodePlatformOptions } from './platform/node.ts';
+
+/** A Lua state; its platform is a new Node platform unless `options.platform` says otherwise. */
+export class LuaState extends StateOnPlatform {
+  constructor(options: LuaStateOptions = {}) {
+    super({ ...options, platform: options.platform ?? nodePlatform() });
+  }
+}

@@ -21,14 +21,35 @@ import { LuaUserdata } from '../object/userdata.ts';
 import { LuaTable, LuaFloat, LuaError, mkfloat, type Value } from '../value/index.ts';
 import type { Collector } from '../value/collectable.ts';
 
+const ASCII = /^[\x00-\x7f]*$/;
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/** Bytes → Lua string (one char code per byte). */
+export function bytesToLua(bytes: Uint8Array): string {
+  let s = '';
+  // in slices: an argument list as long as a large file would overflow the stack
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+  }
+  return s;
+}
+
+/** Lua string → its bytes. */
+export function luaToBytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
 /** JS text → Lua string (UTF-8 bytes, one char code per byte). */
 export function toLuaString(text: string): string {
-  return Buffer.from(text, 'utf8').toString('latin1');
+  return ASCII.test(text) ? text : bytesToLua(utf8Encoder.encode(text));
 }
 
 /** Lua string (bytes) → JS text, decoding UTF-8. */
 export function fromLuaString(bytes: string): string {
-  return Buffer.from(bytes, 'latin1').toString('utf8');
+  return ASCII.test(bytes) ? bytes : utf8Decoder.decode(luaToBytes(bytes));
 }
 
 /** Options of {@link toLuaValue} and {@link toJSValue}. */
@@ -68,7 +89,7 @@ export function toLuaValue(heap: Collector, v: unknown, wrap: FunctionWrapper, o
   }
   if (v === null) return undefined;
   if (isLuaValue(v)) return v;
-  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
+  if (v instanceof Uint8Array) return bytesToLua(v);
   if (opts.deep && typeof v === 'object') {
     const memo = seen ?? new Map<object, LuaTable>();
     const done = memo.get(v);
@@ -89,7 +110,7 @@ export function toLuaValue(heap: Collector, v: unknown, wrap: FunctionWrapper, o
 
 /** A Lua value as a host value. */
 export function toJSValue(v: Value, wrap: LuaFunctionWrapper, opts: ConvertOptions = {}, seen?: Map<LuaTable, unknown>): unknown {
-  if (typeof v === 'string') return opts.bytes ? new Uint8Array(Buffer.from(v, 'latin1')) : fromLuaString(v);
+  if (typeof v === 'string') return opts.bytes ? luaToBytes(v) : fromLuaString(v);
   if (v instanceof LuaFloat) return v.n;
   if (v instanceof LuaClosure || v instanceof LuaNative) return wrap(v);
   if (v instanceof LuaTable && opts.deep) {

@@ -17,14 +17,14 @@
  *
  * Read next: `src/index.ts` (the public surface), `execute.ts`.
  */
-import * as fs from 'node:fs';
 import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, joinHeap, type NativeFn, type NativeGen } from '../object/objects.ts';
 import { traceback } from '../vm/traceback.ts';
 import { metafield, typeName } from '../vm/meta.ts';
 import { callSync } from '../vm/call.ts';
 import { compileChunk, LoadError } from './load.ts';
 import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../value/index.ts';
-import { toLuaString, toLuaValue, toJSValue, type ConvertOptions } from './interop.ts';
+import { toLuaString, toLuaValue, toJSValue, bytesToLua, type ConvertOptions } from './interop.ts';
+import type { Platform } from './platform.ts';
 import { LuaTask, awaitValue } from './task.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import { Heap } from '../gc/heap.ts';
@@ -54,7 +54,14 @@ export function loadChunk(G: GlobalState, chunk: string, chunkname: string, mode
 
 /** Options of a new state. */
 export interface LuaStateOptions {
-  /** Where `print` and io.write's default output go (bytes as a latin1 string). Default: process.stdout. */
+  /**
+   * The host system the state's libraries use: files, processes, the
+   * environment, clocks, standard streams, exit (src/api/platform.ts).
+   * Default: the Node platform (`import from 'lucid-lua'`) or the browser
+   * platform (`import from 'lucid-lua/browser'`), each with its defaults.
+   */
+  platform?: Platform;
+  /** Where `print` and io.write's default output go (bytes as a latin1 string). Default: the platform's standard output. */
   write?: (bytes: string) => void;
   /**
    * Sandboxing: the libraries to open, by name ('base', 'coroutine',
@@ -71,13 +78,13 @@ export interface LuaStateOptions {
   libs?: readonly string[];
   /**
    * Collector stress mode: a full collection at every safe point, freed
-   * objects poisoned so that any later use throws. Default: the environment
-   * variable LUCID_GC_STRESS=1.
+   * objects poisoned so that any later use throws. Default: the platform's
+   * environment variable LUCID_GC_STRESS=1.
    */
   gcStress?: boolean;
   /**
    * Collector log: receives a line at each phase change with the memory in
-   * use. Default: to stderr when LUCID_GC_LOG=1.
+   * use. Default: to the platform's stderr when LUCID_GC_LOG=1.
    */
   gcLog?: (line: string) => void;
   /**
@@ -105,18 +112,34 @@ export class LuaState {
   readonly global: GlobalState;
   /** The main thread. */
   readonly L: LuaThread;
+  /** The host system this state's libraries use. */
+  readonly platform: Platform;
 
-  constructor(options: LuaStateOptions = {}) {
+  /**
+   * A new state on `options.platform`. This class needs one; the package's
+   * entry points (src/index.ts, src/browser.ts) export a `LuaState` that
+   * defaults it.
+   */
+  constructor(options: LuaStateOptions & { platform: Platform }) {
     const G = new GlobalState(new Heap());
     // what the collector cannot do itself: call a finalizer, emit a warning
     G.heap.callFinalizer = (L, fn, o) => { callSync(L, fn, [o]); };
     G.heap.warn = (message) => warning(G, message, false);
-    const stress = options.gcStress ?? process.env.LUCID_GC_STRESS === '1';
+    const platform = options.platform;
+    this.platform = platform;
+    const stress = options.gcStress ?? platform.getenv('LUCID_GC_STRESS') === '1';
     if (stress) { G.heap.stress = true; G.heap.eager = true; G.heap.debt = 1; }
-    const log = options.gcLog ?? (process.env.LUCID_GC_LOG === '1' ? (line: string) => process.stderr.write(line + '\n') : undefined);
+    if (platform.getenv('LUCID_GC_TRACE')) G.heap.traceDead = (stack) => platform.stderr.write(stack + '\n');
+    const log = options.gcLog ?? (platform.getenv('LUCID_GC_LOG') === '1' ? (line: string) => platform.stderr.write(line + '\n') : undefined);
     if (log) G.heap.log = log;
     if (options.memoryLimit !== undefined) G.heap.limit = options.memoryLimit;
-    if (options.write) G.write = options.write;
+    if (options.write) {
+      G.write = options.write;
+    } else {
+      G.write = (s) => platform.stdout.write(s);
+      G.flush = () => platform.stdout.flush();
+    }
+    G.warnWrite = (s) => platform.stderr.write(s);
     G.globals = new LuaTable(G.heap);
     this.global = G;
     this.L = new LuaThread(G);
@@ -252,7 +275,7 @@ export class LuaState {
    * Throws LuaError with the message `load` would return.
    */
   load(chunk: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaClosure {
-    const bytes = typeof chunk === 'string' ? toLuaString(chunk) : Buffer.from(chunk).toString('latin1');
+    const bytes = typeof chunk === 'string' ? toLuaString(chunk) : bytesToLua(chunk);
     const name = chunkname ?? (typeof chunk === 'string' ? bytes : '=(load)');
     try {
       return loadChunk(this.global, bytes, name, mode, this.global.globals);
@@ -329,15 +352,21 @@ export class LuaState {
     return this.call(this.load(source, chunkname));
   }
 
-  /** Load and run a file (read as bytes); returns the chunk's results. */
+  /** Load and run a file of the platform (read as bytes); returns the chunk's results. */
   doFile(path: string): Value[] {
-    let data: Buffer;
+    const name = toLuaString(path);
+    let data: string;
     try {
-      data = fs.readFileSync(path);
+      data = this.platform.readFile(name);
     } catch {
-      throw new LuaError(`cannot open ${path}`);
+      throw new LuaError(`cannot open ${name}`);
     }
-    return this.call(this.load(data, '@' + path));
+    try {
+      return this.call(loadChunk(this.global, data, '@' + name, 'bt', this.global.globals));
+    } catch (e) {
+      if (e instanceof LoadError) throw new LuaError(e.message);
+      throw e;
+    }
   }
 
   getGlobal(name: string): Value { return this.global.globals.get(toLuaString(name)); }

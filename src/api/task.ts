@@ -35,6 +35,7 @@ import { toLuaError, libWhere } from '../vm/errors.ts';
 import { setBudget } from '../vm/budget.ts';
 import type { LuaThread } from '../object/objects.ts';
 import { LuaError, type Value } from '../value/index.ts';
+import { platformOf } from './platform.ts';
 
 /** How a task step ended. */
 export type TaskStatus = 'done' | 'budget' | 'waiting';
@@ -156,7 +157,7 @@ export class LuaTask {
         // a pause between slices: what Lua printed so far goes out now (a
         // program that prints and then computes for long shows its output)
         this.L.global.flush();
-        await new Promise<void>((r) => setImmediate(r));
+        await platformOf(this.L).pause();
       }
     }
   }

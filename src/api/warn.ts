@@ -50,7 +50,7 @@ function testWarning(G: GlobalState, w: TestWarnings, piece: string, tocont: boo
       case '@allow': w.mode = 'allow'; return;
       case '@store': w.mode = 'store'; return;
     }
-    abort(`Invalid control warning in test mode: ${piece}`);
+    abort(G, `Invalid control warning in test mode: ${piece}`);
   }
   w.continuing = tocont;
   w.buffer += piece;
@@ -58,13 +58,18 @@ function testWarning(G: GlobalState, w: TestWarnings, piece: string, tocont: boo
   const message = w.buffer;
   w.buffer = '';
   const previous = G.globals.get('_WARN');
-  if (previous !== undefined && previous !== false) abort(`Unhandled warning in store mode: ${String(previous)}`);
+  if (previous !== undefined && previous !== false) abort(G, `Unhandled warning in store mode: ${String(previous)}`);
   if (w.mode === 'store') { G.globals.set('_WARN', message); return; }
-  if (w.mode === 'normal' && message[0] !== '#' && w.on) abort(`Unexpected warning in test mode: ${message}`);
+  if (w.mode === 'normal' && message[0] !== '#' && w.on) abort(G, `Unexpected warning in test mode: ${message}`);
   if (w.on) G.warnWrite(`Lua warning: ${message}\n`);
 }
 
-function abort(message: string): never {
-  process.stderr.write(`${message}\naborting...\n`);
-  process.exit(1);
+/**
+ * ltests' abort: the message on stderr, and the program ends through the
+ * state's platform (src/api/platform.ts; named by shape here, as this
+ * module sits below the objects that module imports).
+ */
+function abort(G: GlobalState, message: string): never {
+  G.warnWrite(`${message}\naborting...\n`);
+  return (G.host as { platform: { exit(status: number): never } }).platform.exit(1);
 }

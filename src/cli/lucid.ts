@@ -11,23 +11,28 @@
  * Manual: §7 (Lua standalone). PUC-Rio counterpart: `lua.c` (pmain,
  * runargs, handle_script, dolibrary, handle_luainit).
  *
- * Invariants: files are read as bytes (latin1); messages are prefixed by
- * the program name `lucid:`; like `lua`, the collector runs in
- * generational mode (docs/gc.md); chunks run as tasks, in slices, so that
- * Ctrl-C is seen (doChunk).
+ * Invariants: the state runs on a Node platform whose standard output is
+ * buffered (src/platform/node.ts); scripts, LUA_INIT and the environment
+ * come through that platform, as Lua's own files do; files are read as
+ * bytes (latin1); messages are prefixed by the program name `lucid:`;
+ * like `lua`, the collector runs in generational mode (docs/gc.md); chunks
+ * run as tasks, in slices, so that Ctrl-C is seen (doChunk).
  *
  * Read next: `options.ts`, `repl.ts`, `output.ts`.
  */
-import * as fs from 'node:fs';
-import { LuaState, LuaTable, LuaError, type LuaClosure } from '../index.ts';
+import { LuaState, LuaTable, LuaError, nodePlatform, type LuaClosure } from '../index.ts';
 import type { Value } from '../value/index.ts';
 import type { Collector } from '../value/collectable.ts';
+import { luaToBytes, toLuaString } from '../api/interop.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
 import { parseOptions, type Options } from './options.ts';
 import { write, flush, writeError } from './output.ts';
 import { runRepl } from './repl.ts';
 import { PROGNAME, report } from './report.ts';
 import { cannotOpen } from '../lib/errno.ts';
+
+/** The variables `-E` hides: the paths package.path and cpath would start from. */
+const PATH_VARIABLES = ['LUA_PATH', 'LUA_PATH_5_4', 'LUA_CPATH', 'LUA_CPATH_5_4'];
 
 /**
  * Load and call a chunk under the traceback handler; false (reported) on
@@ -37,7 +42,7 @@ import { cannotOpen } from '../lib/errno.ts';
  * default action, so a second one ends a program stuck in a long library
  * call that never reaches the check.
  */
-async function doChunk(state: LuaState, data: Uint8Array, name: string, args: Value[] = []): Promise<boolean> {
+async function doChunk(state: LuaState, data: Uint8Array | string, name: string, args: Value[] = []): Promise<boolean> {
   let f: LuaClosure;
   try {
     f = state.load(data, name);
@@ -65,16 +70,17 @@ function doLibrary(state: LuaState, spec: string): Promise<boolean> {
   let globname = eq >= 0 ? spec.slice(0, eq) : spec;
   if (eq < 0 && globname.includes('-')) globname = globname.slice(0, globname.indexOf('-'));
   const code = `local g, m = ... ; _ENV[g] = require(m)`;
-  return doChunk(state, Buffer.from(code), '=(command line)', [globname, modname]);
+  return doChunk(state, code, '=(command line)', [globname, modname]);
 }
 
-/** LUA_INIT_5_4 or LUA_INIT: `@file` runs a file, anything else is a chunk. */
+/** LUA_INIT_5_4 or LUA_INIT (the platform's environment): `@file` runs a file, anything else is a chunk. */
 async function doInit(state: LuaState): Promise<boolean> {
-  const name = process.env.LUA_INIT_5_4 !== undefined ? '=LUA_INIT_5_4' : '=LUA_INIT';
-  const init = process.env.LUA_INIT_5_4 ?? process.env.LUA_INIT;
+  const env = state.platform;
+  const name = env.getenv('LUA_INIT_5_4') !== undefined ? '=LUA_INIT_5_4' : '=LUA_INIT';
+  const init = env.getenv('LUA_INIT_5_4') ?? env.getenv('LUA_INIT');
   if (init === undefined) return true;
   if (init[0] === '@') return doScript(state, init.slice(1), []);
-  return doChunk(state, Buffer.from(init, 'utf8'), name);
+  return doChunk(state, luaToBytes(init), name);
 }
 
 /**
@@ -89,20 +95,24 @@ function scriptArgs(state: LuaState): Value[] | undefined {
   return out;
 }
 
-/** Run a script file (or stdin for `-`) with its arguments (undefined: `arg` is not a table). */
+/**
+ * Run a script file of the platform (its name in bytes; stdin for `-`)
+ * with its arguments (undefined: `arg` is not a table).
+ */
 async function doScript(state: LuaState, file: string | undefined, args: Value[] | undefined): Promise<boolean> {
-  let data: Buffer;
+  let text: string;
   try {
-    data = fs.readFileSync(file ?? 0);
+    text = file === undefined ? state.platform.stdin.readAll() : state.platform.readFile(file);
   } catch (e) {
     report(state, new LuaError(cannotOpen(file ?? 'stdin', e)));
     return false;
   }
   // a first line starting with '#' (a #! line) is skipped, keeping line numbers
-  if (data[0] === 0x23) {
-    const nl = data.indexOf(10);
-    data = nl < 0 ? Buffer.alloc(0) : data[nl + 1] === 0x1b ? data.subarray(nl + 1) : Buffer.concat([Buffer.from('\n'), data.subarray(nl + 1)]);
+  if (text[0] === '#') {
+    const nl = text.indexOf('\n');
+    text = nl < 0 ? '' : text[nl + 1] === '\x1b' ? text.slice(nl + 1) : '\n' + text.slice(nl + 1);
   }
+  const data = luaToBytes(text);
   const name = file === undefined ? '=stdin' : '@' + file;
   if (args === undefined) {
     // lua.c loads the script first, then finds that it cannot pass the arguments
@@ -118,8 +128,8 @@ function argTable(heap: Collector, argv: string[], script: number): LuaTable {
   const t = new LuaTable(heap);
   const at = script === argv.length ? -1 : script;   // no script: the interpreter is arg[0]
   // the interpreter as it was started (lua.c's argv[0]), so a script can run it again
-  t.set(-(at + 1), Buffer.from(process.argv[1] ?? PROGNAME, 'utf8').toString('latin1'));
-  for (let j = 0; j < argv.length; j++) t.set(j - at, Buffer.from(argv[j], 'utf8').toString('latin1'));
+  t.set(-(at + 1), toLuaString(process.argv[1] ?? PROGNAME));
+  for (let j = 0; j < argv.length; j++) t.set(j - at, toLuaString(argv[j]));
   return t;
 }
 
@@ -130,7 +140,7 @@ async function runArgs(state: LuaState, argv: string[], script: number): Promise
     const opt = a[1];
     if (opt === 'e' || opt === 'l') {
       const value = a.length > 2 ? a.slice(2) : argv[++i];
-      const ok = opt === 'e' ? await doChunk(state, Buffer.from(value, 'utf8'), '=(command line)') : await doLibrary(state, value);
+      const ok = opt === 'e' ? await doChunk(state, value, '=(command line)') : await doLibrary(state, value);
       if (!ok) return false;
     } else if (opt === 'W') {
       state.global.warnOn = true;
@@ -139,43 +149,41 @@ async function runArgs(state: LuaState, argv: string[], script: number): Promise
   return true;
 }
 
-function printVersion(): void {
-  write(`${LUCID_VERSION}  ${LUA_COPYRIGHT}\n`);
-  flush();
+function printVersion(state: LuaState): void {
+  write(state.platform, `${LUCID_VERSION}  ${LUA_COPYRIGHT}\n`);
+  flush(state.platform);
 }
 
 /** lua.c's pmain; resolves to the exit status. */
 async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, PROGNAME);
-  if (!parsed.ok) { writeError(parsed.message); return 1; }
+  if (!parsed.ok) { writeError(nodePlatform(), parsed.message); return 1; }
   const o: Options = parsed.options;
-  if (o.E) { delete process.env.LUA_PATH; delete process.env.LUA_PATH_5_4; delete process.env.LUA_CPATH; delete process.env.LUA_CPATH_5_4; }
-  const state = new LuaState({ write });
-  state.global.flush = flush;
+  const platform = nodePlatform({ stdout: 'buffered', hideEnv: o.E ? PATH_VARIABLES : [] });
+  const state = new LuaState({ platform });
   state.doString('collectgarbage("generational")');   // lua.c's default mode (docs/gc.md)
   state.setGlobal('arg', argTable(state.global.heap, argv, o.script));
   let ok = true;
   try {
-    if (o.v) printVersion();
+    if (o.v) printVersion(state);
     if (!o.E) ok = await doInit(state);
     if (ok) ok = await runArgs(state, argv, o.script);
     if (ok && o.script < argv.length) {
       const name = argv[o.script];
       const stdin = name === '-' && argv[o.script - 1] !== '--';
-      ok = await doScript(state, stdin ? undefined : name, scriptArgs(state));
+      ok = await doScript(state, stdin ? undefined : toLuaString(name), scriptArgs(state));
     }
     if (ok && o.i) await runRepl(state);
     else if (ok && o.script === argv.length && !o.e && !o.v) {
-      if (process.stdin.isTTY) { printVersion(); await runRepl(state); }
+      if (process.stdin.isTTY) { printVersion(state); await runRepl(state); }
       else ok = await doScript(state, undefined, []);
     }
   } finally {
-    flush();
+    flush(platform);
   }
   try { state.close(); } catch (e) { report(state, e); }   // pending finalizers, as lua_close
-  flush();
+  flush(platform);
   return ok ? 0 : 1;
 }
 
 process.exitCode = await main(process.argv.slice(2));
-flush();

@@ -8,12 +8,15 @@
  * Manual: `luac(1)`; PUC-Rio counterpart: `luac.c`.
  *
  * Invariant: source files are read as bytes (latin1), never decoded as
- * UTF-8; everything printed is written back as the same bytes.
+ * UTF-8; everything printed is written back as the same bytes. Files and
+ * the standard streams are a Node platform's (src/platform/node.ts), as
+ * the interpreter's are.
  *
  * Read next: `src/parser/index.ts`, `src/compiler/index.ts`,
  * `src/bytecode/listing.ts`.
  */
-import * as fs from 'node:fs';
+import { nodePlatform } from '../platform/node.ts';
+import { bytesToLua, toLuaString } from '../api/interop.ts';
 import { parse, astToJSON } from '../parser/index.ts';
 import { compile } from '../compiler/index.ts';
 import { listing } from '../bytecode/listing.ts';
@@ -23,6 +26,8 @@ import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
 import { cannotOpen } from '../lib/errno.ts';
 
 const PROGNAME = 'lucidc';
+/** Where lucidc reads and writes: standard output buffered until the end. */
+const platform = nodePlatform({ stdout: 'buffered' });
 
 const USAGE = `usage: ${PROGNAME} [options] [filenames]
 Available options are:
@@ -76,21 +81,30 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
+/** A source file's bytes and chunk name (`file` is JS text, as the command line gives it). */
 function readSource(file: string): { source: string; chunkname: string } {
   if (file === '-') {
-    return { source: fs.readFileSync(0, 'latin1'), chunkname: '=stdin' };
+    return { source: platform.stdin.readAll(), chunkname: '=stdin' };
   }
+  const name = toLuaString(file);
   try {
-    return { source: fs.readFileSync(file, 'latin1'), chunkname: '@' + file };
+    return { source: platform.readFile(name), chunkname: '@' + name };
   } catch (e) {
-    throw new CliError(cannotOpen(file, e));
+    throw new CliError(cannotOpen(name, e));
   }
 }
 
 class CliError extends Error {}
 
+/** Bytes to stdout. */
 function write(s: string): void {
-  fs.writeSync(1, Buffer.from(s, 'latin1'));
+  platform.stdout.write(s);
+}
+
+/** Bytes to stderr, after what stdout holds. */
+function writeError(s: string): void {
+  platform.stdout.flush();
+  platform.stderr.write(s);
 }
 
 /**
@@ -115,7 +129,7 @@ function main(argv: string[]): number {
     o = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${PROGNAME}: ${e.message}\n${USAGE}`);
+      writeError(toLuaString(`${PROGNAME}: ${e.message}\n${USAGE}`));
       return 1;
     }
     throw e;
@@ -123,7 +137,7 @@ function main(argv: string[]): number {
   if (o.version) write(`${LUCID_VERSION}  ${LUA_COPYRIGHT}\n`);
   if (o.files.length === 0) {
     if (o.version) return 0;
-    process.stderr.write(`${PROGNAME}: no input files given\n${USAGE}`);
+    writeError(`${PROGNAME}: no input files given\n${USAGE}`);
     return 1;
   }
   try {
@@ -140,22 +154,25 @@ function main(argv: string[]): number {
     const main = combine(protos);
     if (o.listing > 0) write(listing(main, o.listing > 1));
     if (o.parseOnly) return 0;
-    const bytes = dump(main, o.strip);
+    const bytes = bytesToLua(dump(main, o.strip));
     if (o.output === '-') {
-      fs.writeSync(1, bytes);
+      write(bytes);
     } else {
+      const name = toLuaString(o.output);
       try {
-        fs.writeFileSync(o.output, bytes);
+        const f = platform.open(name, 'w');
+        try { f.write(bytes); } finally { f.close(); }
       } catch (e) {
-        throw new CliError(`cannot open ${o.output}`);
+        throw new CliError(`cannot open ${name}`);
       }
     }
     return 0;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`${PROGNAME}: ${msg}\n`);
+    writeError(`${PROGNAME}: ${msg}\n`);
     return 1;
   }
 }
 
 process.exitCode = main(process.argv.slice(2));
+platform.stdout.flush();

@@ -1,49 +1,35 @@
 /**
- * # The interpreter's standard output
+ * # The interpreter's standard streams
  *
- * Responsibility: one buffer for everything Lua prints (`print`,
- * `io.write` to stdout), written as bytes and flushed when it grows large,
- * before anything goes to stderr, before a command runs, and at exit —
- * never one system call per `print`.
+ * Responsibility: where the command-line tools write — the standard
+ * output and error of the platform the state runs on. Lua's output
+ * (`print`, `io.write` to stdout) and the interpreter's own share the
+ * platform's one buffer, flushed when it grows large, before anything goes
+ * to stderr, before a command runs, and at exit — never one system call
+ * per `print` (the `lucid` command's platform buffers its stdout).
  *
- * Manual: §7. PUC-Rio counterpart: C's buffered `stdout` in `lua.c`.
+ * Manual: §7. PUC-Rio counterpart: C's buffered `stdout` and unbuffered
+ * `stderr` in `lua.c`.
  *
- * Invariant: Lua strings are bytes: chunks are latin1 strings, written
- * with `Buffer.from(s, 'latin1')`.
+ * Invariant: what goes to stderr comes after everything written to stdout
+ * before it (stdout is flushed first). Text is bytes: latin1 strings.
  *
- * Read next: `lucid.ts`.
+ * Read next: `lucid.ts`, `src/platform/node.ts` (the buffered stdout).
  */
-import * as fs from 'node:fs';
-
-let out: string[] = [];
-let outLen = 0;
+import type { Platform } from '../api/platform.ts';
 
 /** Queue bytes for stdout. */
-export function write(s: string): void {
-  out.push(s);
-  outLen += s.length;
-  if (outLen > 1 << 16) flush();
+export function write(platform: Platform, s: string): void {
+  platform.stdout.write(s);
 }
 
 /** Write what is queued. */
-export function flush(): void {
-  if (out.length === 0) return;
-  const data = Buffer.from(out.join(''), 'latin1');
-  out = []; outLen = 0;
-  let off = 0;
-  while (off < data.length) {
-    try {
-      off += fs.writeSync(1, data, off);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return;            // the reader went away: nothing more to say
-      if (code !== 'EAGAIN') throw e;
-    }
-  }
+export function flush(platform: Platform): void {
+  platform.stdout.flush();
 }
 
 /** Write bytes to stderr at once (after flushing stdout, so the order holds). */
-export function writeError(s: string): void {
-  flush();
-  fs.writeSync(2, Buffer.from(s, 'latin1'));
+export function writeError(platform: Platform, s: string): void {
+  platform.stdout.flush();
+  platform.stderr.write(s);
 }

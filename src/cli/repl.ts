@@ -16,38 +16,43 @@
  *
  * Invariants: a chunk runs as an asynchronous task (`runTraced`), so the
  * event loop sees SIGINT while Lua runs; the terminal leaves raw mode for
- * that time so that Ctrl-C is a signal, not a key.
+ * that time so that Ctrl-C is a signal, not a key. The terminal is
+ * Node's (readline on the process's stdin); output, the history file and
+ * the environment go through the state's platform.
  *
  * Read next: `lucid.ts`, `src/api/task.ts` (tasks and interrupts).
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { tostringMeta, type LuaState } from '../index.ts';
+import { tostringMeta, fromLuaString, toLuaString, type LuaState } from '../index.ts';
 import { LuaError } from '../value/index.ts';
 import { listing } from '../bytecode/listing.ts';
-import { write, flush, writeError } from './output.ts';
+import { write as writeOut, flush as flushOut, writeError as writeErr } from './output.ts';
 import { errorText, PROGNAME } from './report.ts';
 
 const HISTORY_SIZE = 1000;
 
-function historyFile(): string {
-  return process.env.LUCID_HISTORY ?? path.join(os.homedir(), '.lucid_history');
+/** The history file's name, as bytes for the platform. */
+function historyFile(state: LuaState): string {
+  return state.platform.getenv('LUCID_HISTORY') ?? toLuaString(path.join(os.homedir(), '.lucid_history'));
 }
 
 /** History entries, newest first (one JSON string per line in the file, oldest first). */
-function loadHistory(): string[] {
+function loadHistory(state: LuaState): string[] {
   try {
-    const lines = fs.readFileSync(historyFile(), 'utf8').split('\n').filter((l) => l !== '');
+    const lines = fromLuaString(state.platform.readFile(historyFile(state))).split('\n').filter((l) => l !== '');
     return lines.map((l) => { try { return String(JSON.parse(l)); } catch { return l; } }).reverse().slice(0, HISTORY_SIZE);
   } catch {
     return [];
   }
 }
 
-function saveHistory(entry: string): void {
-  try { fs.appendFileSync(historyFile(), JSON.stringify(entry) + '\n'); } catch { /* no history then */ }
+function saveHistory(state: LuaState, entry: string): void {
+  try {
+    const f = state.platform.open(historyFile(state), 'a');
+    try { f.write(toLuaString(JSON.stringify(entry) + '\n')); } finally { f.close(); }
+  } catch { /* no history then */ }
 }
 
 /** The prompt: `_PROMPT`/`_PROMPT2` if set, else "> " / ">> " (get_prompt). */
@@ -55,7 +60,7 @@ function prompt(state: LuaState, first: boolean): string {
   const v = state.getGlobal(first ? '_PROMPT' : '_PROMPT2');
   if (v === undefined) return first ? '> ' : '>> ';
   const s = typeof v === 'string' ? v : tostringMeta(state.L, v);   // __tostring is honoured
-  return Buffer.from(s, 'latin1').toString('utf8');
+  return fromLuaString(s);
 }
 
 /** Does a load error mean "the statement is not finished"? (lua.c's incomplete) */
@@ -65,7 +70,12 @@ function incomplete(e: unknown): boolean {
 
 /** Run the loop until Ctrl-D. */
 export async function runRepl(state: LuaState): Promise<void> {
-  const history = loadHistory();
+  const write = (bytes: string) => writeOut(state.platform, bytes);
+  /** Prompts and lines read are JS text: out as UTF-8 bytes. */
+  const writeText = (text: string) => write(toLuaString(text));
+  const flush = () => flushOut(state.platform);
+  const writeError = (s: string) => writeErr(state.platform, s);
+  const history = loadHistory(state);
   const rl = readline.createInterface({
     input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true,
     history, historySize: HISTORY_SIZE, removeHistoryDuplicates: false,
@@ -88,17 +98,17 @@ export async function runRepl(state: LuaState): Promise<void> {
     // without a terminal, the prompt and the line read are written out, as
     // lua.c's line editor does
     const echo = (line: string | undefined) => {
-      if (line !== undefined) write(line + '\n');
+      if (line !== undefined) writeText(line + '\n');
       flush();
       resolve(line);
     };
     if (lines.length > 0 || ended) {
-      write(text);
+      writeText(text);
       echo(lines.shift());
       return;
     }
     if (process.stdin.isTTY) { rl.setPrompt(text); rl.prompt(); waiting = resolve; return; }
-    write(text); flush();
+    writeText(text); flush();
     waiting = echo;
   });
   const hist = (rl as unknown as { history?: string[] }).history;
@@ -116,12 +126,12 @@ export async function runRepl(state: LuaState): Promise<void> {
     let source = first.startsWith('=') ? 'return ' + first.slice(1) : first;   // 5.1-style '=' shortcut
     let chunk;
     try {
-      chunk = state.load(Buffer.from('return ' + source, 'utf8'), '=stdin');
+      chunk = state.load('return ' + source, '=stdin');
     } catch {
       // then as a statement, read on while it is incomplete
       for (;;) {
         try {
-          chunk = state.load(Buffer.from(source, 'utf8'), '=stdin');
+          chunk = state.load(source, '=stdin');
           break;
         } catch (e) {
           if (!incomplete(e)) { writeError(`${PROGNAME}: ${errorText(state, e)}\n`); chunk = undefined; break; }
@@ -140,7 +150,7 @@ export async function runRepl(state: LuaState): Promise<void> {
       const lines = source.split('\n').length;
       hist.splice(0, lines, source.replace(/\n/g, ' '));
     }
-    if (first.trim() !== '') saveHistory(source.replace(/\n/g, ' '));
+    if (first.trim() !== '') saveHistory(state, source.replace(/\n/g, ' '));
     if (chunk === undefined) continue;
     if (showListing) write(listing(chunk.proto, false));
     await runChunk(state, rl, chunk);
@@ -152,6 +162,7 @@ export async function runRepl(state: LuaState): Promise<void> {
 
 /** Run one chunk as a task: Ctrl-C interrupts it; its results are printed. */
 async function runChunk(state: LuaState, rl: readline.Interface, chunk: unknown): Promise<void> {
+  const writeError = (s: string) => writeErr(state.platform, s);
   const tty = process.stdin.isTTY === true;
   const onSigint = () => state.interrupt();
   rl.pause();
@@ -173,6 +184,6 @@ async function runChunk(state: LuaState, rl: readline.Interface, chunk: unknown)
     process.off('SIGINT', onSigint);
     if (tty) process.stdin.setRawMode(true);
     rl.resume();
-    flush();
+    flushOut(state.platform);
   }
 }

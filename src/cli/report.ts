@@ -33,6 +33,5 @@ export function errorText(state: LuaState, e: unknown): string {
 
 /** Print "lucid: message" on stderr (l_message). */
 export function report(state: LuaState, e: unknown): void {
-  writeError(`${PROGNAME}: ${errorText(state, e)}\n`);
+  writeError(state.platform, `${PROGNAME}: ${errorText(state, e)}\n`);
 }
-

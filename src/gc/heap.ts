@@ -200,6 +200,8 @@ export class Heap implements Collector {
   eager = false;
   /** Stress mode: objects freed by the sweep under way, poisoned when it ends. */
   poisonQueue: object[] = [];
+  /** Stress mode: receives the JS stack of a use of a poisoned object (the state sets it for LUCID_GC_TRACE=1). */
+  traceDead: ((stack: string) => void) | undefined = undefined;
   /** GC log: a function that receives one line per phase change. */
   log: ((line: string) => void) | undefined = undefined;
   /** The state is closing: every pending finalizer runs, no new ones are taken. */

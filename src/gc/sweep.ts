@@ -166,12 +166,13 @@ export function sweepToOld(h: Heap): void {
 
 /** Poison the objects the last sweep freed (stress mode). */
 export function poisonFreed(h: Heap): void {
-  for (const o of h.poisonQueue) poison(o);
+  const trace = h.traceDead;
+  const dead = trace === undefined ? deadObject : (): never => { trace(new Error('dead').stack ?? ''); return deadObject(); };
+  for (const o of h.poisonQueue) poison(o, dead);
   h.poisonQueue.length = 0;
 }
 
 function deadObject(): never {
-  if (process.env.LUCID_GC_TRACE) console.error(new Error('dead').stack);
   throw new Error('use of an object the collector freed (a missing root or write barrier)');
 }
 
@@ -180,8 +181,8 @@ function deadObject(): never {
  * later use of the object — the sign of a missing root or barrier — fails
  * where it happens instead of silently reading stale data.
  */
-export function poison(o: object): void {
+export function poison(o: object, dead: () => never = deadObject): void {
   for (const key of Object.keys(o)) {
-    Object.defineProperty(o, key, { get: deadObject, set: deadObject, configurable: false });
+    Object.defineProperty(o, key, { get: dead, set: dead, configurable: false });
   }
 }

@@ -20,7 +20,6 @@
  *
  * Read next: src/api/auxlib.ts, docs/vm.md ("Native functions").
  */
-import * as fs from 'node:fs';
 import { LuaClosure, LuaNative, FrameFlag, type LuaThread, type CallRequest } from '../object/objects.ts';
 import { LuaState, addLibrary, native, nativeGen, loadChunk } from '../api/state.ts';
 import { LoadError } from '../api/load.ts';
@@ -29,6 +28,7 @@ import { typeName, getMetatable, metafield } from '../vm/meta.ts';
 import { libWhere } from '../vm/errors.ts';
 import { warning } from '../api/warn.ts';
 import { cannotOpen } from './errno.ts';
+import { platformOf } from '../api/platform.ts';
 import { fullCollect, explicitStep, switchMode } from '../gc/collector.ts';
 import {
   arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString,
@@ -338,9 +338,12 @@ function skipPrefix(text: string): string {
   return rest[0] === '\x1b' ? rest : '\n' + rest;
 }
 
+/** The chunk in file `path` (the standard input when undefined) and its chunk name, or the message why not. */
 function readFile(L: LuaThread, path: string | undefined): [string, string] | string {
+  const platform = platformOf(L);
   try {
-    return [skipPrefix(fs.readFileSync(path ?? 0).toString('latin1')), path === undefined ? '=stdin' : '@' + path];
+    const text = path === undefined ? platform.stdin.readAll() : platform.readFile(path);
+    return [skipPrefix(text), path === undefined ? '=stdin' : '@' + path];
   } catch (e) {
     return cannotOpen(path ?? 'stdin', e);
   }

@@ -14,7 +14,9 @@
  * Invariants:
  * - Calendar arithmetic is proleptic Gregorian on day numbers (Hinnant's
  *   `days_from_civil`/`civil_from_days`), so it works far beyond the range
- *   of JS `Date`; only the local zone's UTC offset comes from `Date`.
+ *   of JS `Date`; only the local zone (a `LocalZone`, the platform's) says
+ *   what local time is: `dateZone`, the host's zone as JS `Date` sees it,
+ *   unless another is given.
  * - A `DateTable` holds Lua's field values: month 1-12, yday 1-366,
  *   wday 1-7 with Sunday 1; `isdst` is always false in UTC.
  * - Only the conversions of LUA_STRFTIMEOPTIONS (C99 plus the E and O
@@ -27,6 +29,7 @@ import { LibError } from './lib-error.ts';
 import { tointeger } from '../value/number.ts';
 import type { LuaValue } from '../value/types.ts';
 import { toLuaInteger } from './check.ts';
+import type { LocalZone } from '../api/platform.ts';
 
 /** The fields of the table `os.date('*t')` returns and `os.time` reads. */
 export interface DateTable {
@@ -102,38 +105,38 @@ function brokenDown(t: number | bigint, offset: number, isdst: boolean): DateTab
 /** JS `Date` covers ±8.64e15 ms; outside it use the offset at its edge. */
 const DATE_LIMIT = 8.64e12;
 
-/** The local zone's offset east of UTC, in seconds, at time stamp `t`. */
-function localOffset(t: number): number {
-  const clamped = Math.max(-DATE_LIMIT, Math.min(DATE_LIMIT, t));
-  return -new Date(clamped * 1000).getTimezoneOffset() * 60;
-}
+/** The host's local zone as JS `Date` and `Intl` see it (the TZ variable in Node, the system's zone in a browser). */
+export const dateZone: LocalZone = {
+  offset(t) {
+    const clamped = Math.max(-DATE_LIMIT, Math.min(DATE_LIMIT, t));
+    return -new Date(clamped * 1000).getTimezoneOffset() * 60;
+  },
+  rule(t) {
+    const year = new Date(Math.max(-DATE_LIMIT, Math.min(DATE_LIMIT, t)) * 1000).getFullYear();
+    const jan = -new Date(year, 0, 1).getTimezoneOffset() * 60;
+    const jul = -new Date(year, 6, 1).getTimezoneOffset() * 60;
+    return { standard: Math.min(jan, jul), shift: Math.abs(jan - jul) };
+  },
+  name(t) {
+    const clamped = Math.max(-DATE_LIMIT, Math.min(DATE_LIMIT, t));
+    const parts = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(new Date(clamped * 1000));
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+  },
+};
 
-/** The standard (winter) offset of the year containing `t`, and the DST shift. */
-function zoneRule(t: number): { standard: number; shift: number } {
-  const year = new Date(Math.max(-DATE_LIMIT, Math.min(DATE_LIMIT, t)) * 1000).getFullYear();
-  const jan = -new Date(year, 0, 1).getTimezoneOffset() * 60;
-  const jul = -new Date(year, 6, 1).getTimezoneOffset() * 60;
-  return { standard: Math.min(jan, jul), shift: Math.abs(jan - jul) };
-}
+/** UTC as a zone: what `!` in a format of os.date selects. */
+const UTC: LocalZone = { offset: () => 0, rule: () => ({ standard: 0, shift: 0 }), name: () => 'GMT' };
 
-/** `localtime`: the local fields of time stamp `t`. */
-export function localTime(t: number | bigint): DateTable {
+/** `localtime`: the fields of time stamp `t` in `zone`. */
+export function localTime(t: number | bigint, zone: LocalZone = dateZone): DateTable {
   const n = Number(t);
-  const offset = localOffset(n);
-  return brokenDown(t, offset, offset > zoneRule(n).standard);
+  const offset = zone.offset(n);
+  return brokenDown(t, offset, offset > zone.rule(n).standard);
 }
 
 /** `gmtime`: the UTC fields of time stamp `t`. */
 export function utcTime(t: number | bigint): DateTable {
   return brokenDown(t, 0, false);
-}
-
-/** The local zone's abbreviation (`%Z`), as Intl names it. */
-function zoneName(t: number, utc: boolean): string {
-  if (utc) return 'GMT';
-  const clamped = Math.max(-DATE_LIMIT, Math.min(DATE_LIMIT, t));
-  const parts = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(new Date(clamped * 1000));
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
 // ------------------------------------------------------------ strftime
@@ -171,14 +174,14 @@ const yy = (year: number) => pad2(((year % 100) + 100) % 100);
 /** glibc prints the century unpadded: 0 for years 0-99, -1 for -1..-100. */
 const century = (year: number) => String(Math.floor(year / 100));
 
-/** One conversion (without its E/O modifier) for the date `d`. */
-function convert(c: string, d: DateTable, t: number, utc: boolean): string {
+/** One conversion (without its E/O modifier) for the date `d`, time `t` in `zone`. */
+function convert(c: string, d: DateTable, t: number, zone: LocalZone): string {
   switch (c) {
     case 'a': return DAYS[d.wday - 1]!.slice(0, 3);
     case 'A': return DAYS[d.wday - 1]!;
     case 'b': case 'h': return MONTHS[d.month - 1]!.slice(0, 3);
     case 'B': return MONTHS[d.month - 1]!;
-    case 'c': return `${convert('a', d, t, utc)} ${convert('b', d, t, utc)} ${convert('e', d, t, utc)} ${convert('T', d, t, utc)} ${d.year}`;
+    case 'c': return `${convert('a', d, t, zone)} ${convert('b', d, t, zone)} ${convert('e', d, t, zone)} ${convert('T', d, t, zone)} ${d.year}`;
     case 'C': return century(d.year);
     case 'd': return pad2(d.day);
     case 'D': case 'x': return `${pad2(d.month)}/${pad2(d.day)}/${yy(d.year)}`;
@@ -193,7 +196,7 @@ function convert(c: string, d: DateTable, t: number, utc: boolean): string {
     case 'M': return pad2(d.min);
     case 'n': return '\n';
     case 'p': return d.hour < 12 ? 'AM' : 'PM';
-    case 'r': return `${convert('I', d, t, utc)}:${pad2(d.min)}:${pad2(d.sec)} ${convert('p', d, t, utc)}`;
+    case 'r': return `${convert('I', d, t, zone)}:${pad2(d.min)}:${pad2(d.sec)} ${convert('p', d, t, zone)}`;
     case 'R': return `${pad2(d.hour)}:${pad2(d.min)}`;
     case 'S': return pad2(d.sec);
     case 't': return '\t';
@@ -206,11 +209,11 @@ function convert(c: string, d: DateTable, t: number, utc: boolean): string {
     case 'y': return yy(d.year);
     case 'Y': return String(d.year);
     case 'z': {
-      const offset = utc ? 0 : localOffset(t);
+      const offset = zone.offset(t);
       const a = Math.abs(offset) / 60;
       return (offset < 0 ? '-' : '+') + pad2(Math.floor(a / 60)) + pad2(a % 60);
     }
-    case 'Z': return zoneName(t, utc);
+    case 'Z': return zone.name(t);
     default: return '%';
   }
 }
@@ -220,10 +223,11 @@ function convert(c: string, d: DateTable, t: number, utc: boolean): string {
  * leading `!` selects UTC. Invalid conversions raise an argument error
  * on argument 1 naming the rest of the format.
  */
-export function osDate(format: string, time: number | bigint): string | DateTable {
+export function osDate(format: string, time: number | bigint, local: LocalZone = dateZone): string | DateTable {
   const utc = format.startsWith('!');
   const s = utc ? format.slice(1) : format;
-  const d = utc ? utcTime(time) : localTime(time);
+  const zone = utc ? UTC : local;
+  const d = utc ? utcTime(time) : localTime(time, zone);
   if (s === '*t') return d;
   const t = Number(time);
   let out = '';
@@ -235,10 +239,10 @@ export function osDate(format: string, time: number | bigint): string | DateTabl
     }
     i++;
     if (OPTIONS_1.includes(s[i] ?? '\0') && s[i] !== undefined) {
-      out += convert(s[i]!, d, t, utc);
+      out += convert(s[i]!, d, t, zone);
       i += 1;
     } else if (OPTIONS_2.includes(s.slice(i, i + 2))) {
-      out += convert(s[i + 1]!, d, t, utc);
+      out += convert(s[i + 1]!, d, t, zone);
       i += 2;
     } else {
       // C prints the rest of the format up to a NUL.
@@ -272,7 +276,7 @@ function getField(get: (key: string) => LuaValue, key: string, d: number, delta:
  * normalise them as `mktime` does in local time, and return the time
  * stamp with the normalised fields the layer writes back to the table.
  */
-export function osTime(get: (key: string) => LuaValue): { time: number | bigint; fields: DateTable } {
+export function osTime(get: (key: string) => LuaValue, zone: LocalZone = dateZone): { time: number | bigint; fields: DateTable } {
   const year = getField(get, 'year', -1, 1900) + 1900;
   const month = getField(get, 'month', -1, 1);
   const day = getField(get, 'day', -1, 0);
@@ -287,11 +291,11 @@ export function osTime(get: (key: string) => LuaValue): { time: number | bigint;
   const wall = BigInt(days) * 86400n + BigInt(hour * 3600 + min * 60 + sec);
   // Local wall-clock time to a time stamp: the offset depends on the result.
   const approximate = Number(wall);
-  let offset = localOffset(approximate - localOffset(approximate));
+  let offset = zone.offset(approximate - zone.offset(approximate));
   if (dst !== undefined) {
     // glibc's mktime moves the clock by the zone's DST shift (an hour in
     // a zone without DST) when the isdst field contradicts the date.
-    const { standard, shift } = zoneRule(approximate - offset);
+    const { standard, shift } = zone.rule(approximate - offset);
     const inDst = offset > standard;
     if (dst !== false && !inDst) offset += shift || 3600;
     else if (dst === false && inDst) offset -= shift || 3600;
@@ -302,14 +306,14 @@ export function osTime(get: (key: string) => LuaValue): { time: number | bigint;
   if (t === -1n) throw unrepresentable();
   let fields: DateTable;
   try {
-    fields = localTime(t);
+    fields = localTime(t, zone);
   } catch {
     throw unrepresentable();
   }
   return { time: toLuaInteger(t), fields };
 }
 
-/** `os.time()`: the current time stamp. */
-export function currentTime(): number {
-  return Math.floor(Date.now() / 1000);
+/** `os.time()`: the time stamp of `now` (milliseconds since the epoch, the platform's clock). */
+export function currentTime(now: number = Date.now()): number {
+  return Math.floor(now / 1000);
 }

@@ -21,7 +21,6 @@
  * Read next: `src/api/debug.ts` (the interface used here),
  * `debug-values.ts`.
  */
-import { readSync } from 'node:fs';
 import { LuaThread, FrameFlag, type CallRequest } from '../api/lua.ts';
 import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../api/state.ts';
 import { arg, argError, checkAny, checkInteger, checkString, optInteger, optString, typeArgError } from '../api/auxlib.ts';
@@ -31,6 +30,7 @@ import {
   MASKCALL, MASKRET, MASKLINE, MASKCOUNT, type LuaDebug,
 } from '../api/debug.ts';
 import { LoadError } from '../api/load.ts';
+import { platformOf } from '../api/platform.ts';
 import { tostringMeta } from './base.ts';
 import { LuaTable, LuaFloat, LuaError, number2string, type Value } from '../value/index.ts';
 import { addDebugValueFunctions } from './debug-values.ts';
@@ -187,30 +187,17 @@ function gethook(L: LuaThread, base: number, nargs: number): number {
 }
 
 /**
- * The console's standard streams, read and written directly as C's stdin
- * and stderr are in ldblib.c: the one place this library touches the host
- * system (to be read through the state's platform, like io's streams).
+ * One line of the console's input with its newline (like fgets), or
+ * undefined at end of file: the state's platform's stdin, as ldblib.c
+ * reads C's stdin (shared with io.read's buffer).
  */
-const consoleIO = {
-  /** One line from standard input with its newline (bytes as chars, like fgets), or undefined at end of file. */
-  readLine(): string | undefined {
-    const buf = Buffer.alloc(1);
-    let s = '';
-    for (;;) {
-      let n: number;
-      try { n = readSync(0, buf, 0, 1, null); } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-        return s.length > 0 ? s : undefined;
-      }
-      if (n === 0) return s.length > 0 ? s : undefined;
-      const c = String.fromCharCode(buf[0]);
-      s += c;
-      if (c === '\n') return s;
-    }
-  },
-  /** Bytes to standard error (lua_writestringerror). */
-  writeError(s: string): void { process.stderr.write(Buffer.from(s, 'latin1')); },
-};
+function readLine(L: LuaThread): string | undefined {
+  try {
+    return platformOf(L).stdin.readLine(true);
+  } catch {
+    return undefined;   // a read error ends the console, as end of file does
+  }
+}
 
 /**
  * debug.debug(): a console on standard input — each line runs as a chunk
@@ -224,9 +211,10 @@ function* debugConsole(L: LuaThread): Generator<CallRequest, Value[], Value[]> {
   ci.flags |= FrameFlag.PROTECT;   // a protected call without message handler, as pcall's frame
   ci.msgh = undefined;
   const G = L.global;
+  const stderr = platformOf(L).stderr;   // lua_writestringerror's stream
   for (;;) {
-    consoleIO.writeError('lua_debug> ');
-    const line = consoleIO.readLine();
+    stderr.write('lua_debug> ');
+    const line = readLine(L);
     if (line === undefined || line === 'cont\n') return [];
     let msg: Value;
     try {
@@ -237,7 +225,7 @@ function* debugConsole(L: LuaThread): Generator<CallRequest, Value[], Value[]> {
       else if (e instanceof LuaError) msg = e.value;
       else throw e;
     }
-    consoleIO.writeError(tostringMeta(L, msg) + '\n');
+    stderr.write(tostringMeta(L, msg) + '\n');
   }
 }
 

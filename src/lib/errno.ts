@@ -1,20 +1,24 @@
 /**
  * # System errors as C reports them
  *
- * Responsibility: turning a Node.js system error (`ENOENT`, ...) into what
- * a C library reports — the errno number and glibc's `strerror` text — and
+ * Responsibility: turning a failure of the platform (a `HostError`, whose
+ * code is an errno name: `ENOENT`, ...) into what a C library reports —
+ * the errno number and glibc's `strerror` text — and
  * the `nil, message, errno` triple of luaL_fileresult that io and os
  * functions return on failure.
  *
  * Manual: §6.8, §6.9 (functions that return fail, a message and a code).
  * PUC-Rio counterpart: `luaL_fileresult` in `lauxlib.c`.
  *
- * Invariant: codes Node does not name map to their message and errno as
- * Node gives them, never to an exception.
+ * Invariant: codes not in the table map to the message and errno the host
+ * gave, never to an exception.
  *
- * Read next: `io.ts`, `os.ts`.
+ * Read next: `io.ts`, `os.ts`, `src/api/platform.ts` (HostError).
  */
 import type { Value } from '../value/index.ts';
+
+/** What a failure may carry: an errno name, a number, a message (a HostError, or a host's own error). */
+type Failure = { code?: unknown; errno?: unknown; message?: unknown } | undefined;
 
 /** glibc's message and number for the error codes lucid's libraries meet. */
 const ERRORS: Record<string, [string, number]> = {
@@ -27,13 +31,14 @@ const ERRORS: Record<string, [string, number]> = {
   ENAMETOOLONG: ['File name too long', 36], ENOTEMPTY: ['Directory not empty', 39], ELOOP: ['Too many levels of symbolic links', 40],
 };
 
-/** [strerror text, errno] of a Node error or an error code. */
+/** [strerror text, errno] of a host failure or an error code. */
 export function strerror(e: unknown): [string, number] {
-  const code = typeof e === 'string' ? e : (e as NodeJS.ErrnoException)?.code;
-  const known = code !== undefined ? ERRORS[code] : undefined;
+  const err = (typeof e === 'object' && e !== null ? e : undefined) as Failure;
+  const code = typeof e === 'string' ? e : err?.code;
+  const known = typeof code === 'string' ? ERRORS[code] : undefined;
   if (known) return known;
-  const err = e as NodeJS.ErrnoException;
-  return [err?.message ?? String(e), err?.errno ? Math.abs(err.errno) : 0];
+  const errno = typeof err?.errno === 'number' ? Math.abs(err.errno) : 0;
+  return [typeof err?.message === 'string' ? err.message : String(e), errno];
 }
 
 /** luaL_fileresult's failure: `[nil, "name: reason", errno]` (no prefix without a name). */
@@ -48,6 +53,6 @@ export function failResult(e: unknown, name?: string): Value[] {
  * which C's fopen opens and only the first read refuses, is "cannot read".
  */
 export function cannotOpen(name: string, e: unknown): string {
-  const what = (e as NodeJS.ErrnoException)?.code === 'EISDIR' ? 'read' : 'open';
+  const what = (e as Failure)?.code === 'EISDIR' ? 'read' : 'open';
   return `cannot ${what} ${name}: ${strerror(e)[0]}`;
 }

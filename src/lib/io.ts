@@ -5,8 +5,9 @@
  * `io.write`, the default input and output, `io.popen`, `io.tmpfile` — and
  * the methods of file handles (`read`, `write`, `lines`, `seek`,
  * `setvbuf`, `flush`, `close`). A file handle is a full userdata whose
- * metatable is named "FILE*" and whose payload is a `Stream`
- * (io-stream.ts); it is closed by `close`, by `__close` at the end of a
+ * metatable is named "FILE*" and whose payload is an `LStream`: a
+ * `HostStream` the state's platform opened (src/api/platform.ts) and how
+ * it closes; it is closed by `close`, by `__close` at the end of a
  * `local f <close>` block, and by `__gc` when it is collected.
  *
  * Manual: §6.8. PUC-Rio counterpart: `liolib.c`.
@@ -16,32 +17,39 @@
  *   errno` (errno.ts); misuse (a closed file, a bad format) is an error.
  * - The number scanner of `read("n")` follows liolib's: at most 200
  *   characters, what a numeral can hold, then one conversion.
- * - Open streams with buffered writes are flushed when the process exits,
- *   as C's `exit` flushes stdio.
+ * - `io.stdout` writes through the state's output (`GlobalState.write`),
+ *   as `print` does, so the two keep their order; buffered writes of
+ *   other files are the platform's to flush at exit, as C's `exit`
+ *   flushes stdio.
+ * - Without processes (a browser), `io.popen` is the error "'popen' not
+ *   supported", as in a C build without popen.
  *
- * Read next: `io-stream.ts`, `errno.ts`.
+ * Read next: `src/api/platform.ts` (HostStream), `errno.ts`.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { LuaNative, type LuaThread } from '../object/objects.ts';
 import { addLibrary, native, type LuaState } from '../api/state.ts';
+import { LuaNative, LuaUserdata, type LuaThread } from '../api/lua.ts';
 import {
   arg, argError, checkAny, checkInteger, checkString, luaError, optInteger, optString, typeArgError,
 } from '../api/auxlib.ts';
-import { LuaUserdata } from '../object/userdata.ts';
+import { isHostError, platformOf, type HostPipe, type HostStream, type OpenMode } from '../api/platform.ts';
 import { LuaTable, LuaFloat, str2number, type Value } from '../value/index.ts';
 import { fmtG14 } from '../value/convert.ts';
 import { addressOf } from './base.ts';
-import { Stream } from './io-stream.ts';
-import { startPiped, type PipedCommand } from './popen.ts';
+import { SinkStream } from './io-stream.ts';
 import { failResult, strerror } from './errno.ts';
 
 type Fn = (L: LuaThread, base: number, nargs: number) => number;
 
-/** Streams with buffered writes, flushed at exit. */
-const open = new Set<Stream>();
-process.on('exit', () => { for (const s of open) { try { s.flushWrites(); } catch { /* as C: nothing to report */ } } });
+/**
+ * The payload of a file handle (liolib's LStream): the stream, how it
+ * closes — a standard file cannot be closed, a pipe's close waits for its
+ * command — and whether it is closed.
+ */
+interface LStream {
+  readonly stream: HostStream;
+  readonly kind: 'file' | 'std' | 'popen';
+  closed: boolean;
+}
 
 // ---- file handles ------------------------------------------------------
 
@@ -50,19 +58,19 @@ function fileMeta(L: LuaThread): LuaTable {
   return L.global.registry.get('FILE*') as LuaTable;
 }
 
-/** A new file handle around `s`. */
-function newFile(L: LuaThread, s: Stream): LuaUserdata {
-  open.add(s);
-  return new LuaUserdata(L.global.heap, s, fileMeta(L), 0);
+/** A new file handle around `stream`. */
+function newFile(L: LuaThread, stream: HostStream, kind: LStream['kind'] = 'file'): LuaUserdata {
+  const p: LStream = { stream, kind, closed: false };
+  return new LuaUserdata(L.global.heap, p, fileMeta(L), 0);
 }
 
-/** The stream of argument `n` if it is a file handle (open or not), else undefined. */
-function streamOf(L: LuaThread, v: Value): Stream | undefined {
-  return v instanceof LuaUserdata && v.metatable === fileMeta(L) ? v.data as Stream : undefined;
+/** The payload of `v` if it is a file handle (open or not), else undefined. */
+function streamOf(L: LuaThread, v: Value): LStream | undefined {
+  return v instanceof LuaUserdata && v.metatable === fileMeta(L) ? v.data as LStream : undefined;
 }
 
 /** Argument 1 as an open file (liolib's tofile). */
-function toFile(L: LuaThread, base: number, nargs: number): Stream {
+function toFile(L: LuaThread, base: number, nargs: number): LStream {
   const s = streamOf(L, arg(L, base, nargs, 1));
   if (s === undefined) typeArgError(L, base, nargs, 1, 'FILE*');
   if (s.closed) luaError(L, 'attempt to use a closed file');
@@ -79,29 +87,21 @@ function validMode(mode: string): boolean {
   return /^[rwa]\+?b*$/.test(mode);
 }
 
-/** Open `name` as fopen(name, mode) would; throws the Node error on failure. */
-function openStream(name: string, mode: string): Stream {
-  const m = mode.replace(/b/g, '');
-  const fd = fs.openSync(name, m);
-  const s = new Stream(fd, 'file', m[0] === 'r' || m.includes('+'), m[0] !== 'r' || m.includes('+'));
-  s.append = m[0] === 'a';
-  return s;
+/** Open `name` as fopen(name, mode) would, through the platform; throws its HostError on failure. */
+function openStream(L: LuaThread, name: string, mode: string): HostStream {
+  return platformOf(L).open(name, mode.replace(/b/g, '') as OpenMode);
 }
 
-/** Close a stream as its kind requires; returns what `close` returns. */
-function closeStream(s: Stream): Value[] {
-  if (s.kind === 'std') return [undefined, 'cannot close standard file'];
-  open.delete(s);
-  if (s.kind === 'popen') {
-    // pclose: our end closes first (a writer sees end of input, a reader's
-    // command a broken pipe), then the command's exit status
-    s.close();
-    const st = s.piped!.wait();
-    if (st.signal !== null) return [undefined, 'signal', st.signal];
-    return [st.code === 0 ? true : undefined, 'exit', st.code ?? 1];
+/** Close a file as its kind requires; returns what `close` returns. */
+function closeStream(p: LStream): Value[] {
+  if (p.kind === 'std') return [undefined, 'cannot close standard file'];
+  p.closed = true;
+  if (p.kind === 'popen') {
+    const st = (p.stream as HostPipe).closePipe();
+    return [st.how === 'exit' && st.code === 0 ? true : undefined, st.how, st.code];
   }
   try {
-    s.close();
+    p.stream.close();
     return [true];
   } catch (e) {
     return failResult(e);
@@ -113,7 +113,7 @@ function closeStream(s: Stream): Value[] {
 const L_MAXLENNUM = 200;
 
 /** read("n"): liolib's numeral scanner, then one conversion (fail if it is not a number). */
-function readNumber(s: Stream): Value {
+function readNumber(s: HostStream): Value {
   let buf = '';
   let ok = true;
   let c = s.peek();
@@ -151,7 +151,7 @@ function readNumber(s: Stream): Value {
 }
 
 /** g_read: the values the formats ask for, fail for the first one that fails (and nothing after it). */
-function readFormats(L: LuaThread, s: Stream, base: number, nargs: number, first: number): Value[] {
+function readFormats(L: LuaThread, s: HostStream, base: number, nargs: number, first: number): Value[] {
   if (!s.readable) return failResult('EBADF');
   const out: Value[] = [];
   if (first > nargs) {
@@ -183,18 +183,18 @@ function readFormats(L: LuaThread, s: Stream, base: number, nargs: number, first
 }
 
 /** Read with the formats of `base+first..`, turning read errors into `nil, message, errno`. */
-function gRead(L: LuaThread, s: Stream, base: number, nargs: number, first: number): number {
+function gRead(L: LuaThread, s: HostStream, base: number, nargs: number, first: number): number {
   try {
     return push(L, readFormats(L, s, base, nargs, first));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === undefined) throw e;
+    if (!isHostError(e)) throw e;
     return push(L, failResult(e));
   }
 }
 
 // ---- writing -----------------------------------------------------------
 
-function gWrite(L: LuaThread, s: Stream, self: Value, base: number, nargs: number, first: number): number {
+function gWrite(L: LuaThread, s: HostStream, self: Value, base: number, nargs: number, first: number): number {
   for (let n = first; n <= nargs; n++) {
     const v = L.stack[base + n - 1];
     let bytes: string;
@@ -216,11 +216,11 @@ function gWrite(L: LuaThread, s: Stream, self: Value, base: number, nargs: numbe
 
 // ---- default files -----------------------------------------------------
 
-function defaultFile(L: LuaThread, which: 'input' | 'output'): [Stream, LuaUserdata] {
+function defaultFile(L: LuaThread, which: 'input' | 'output'): [HostStream, LuaUserdata] {
   const u = L.global.registry.get(`_IO_${which}`) as LuaUserdata;
-  const s = u.data as Stream;
-  if (s.closed) luaError(L, `default ${which} file is closed`);
-  return [s, u];
+  const p = u.data as LStream;
+  if (p.closed) luaError(L, `default ${which} file is closed`);
+  return [p.stream, u];
 }
 
 function ioFile(which: 'input' | 'output', mode: string): Fn {
@@ -231,7 +231,7 @@ function ioFile(which: 'input' | 'output', mode: string): Fn {
       if (typeof v === 'string' || typeof v === 'number' || v instanceof LuaFloat) {
         const name = typeof v === 'string' ? v : String(v instanceof LuaFloat ? v.n : v);
         try {
-          u = newFile(L, openStream(name, mode));
+          u = newFile(L, openStream(L, name, mode));
         } catch (e) {
           luaError(L, `cannot open file '${name}' (${strerror(e)[0]})`);
         }
@@ -255,22 +255,22 @@ function linesIterator(L: LuaThread, file: LuaUserdata, toclose: boolean, format
   if (formats.length > MAXARGLINE) argError(L, MAXARGLINE + 2, 'too many arguments');
   const it: LuaNative = new LuaNative('lines_iter', (L2) => {
     const [u, close, ...fmts] = it.upvalues as [LuaUserdata, boolean, ...Value[]];
-    const s = u.data as Stream;
-    if (s.closed) luaError(L2, 'file is already closed');
+    const p = u.data as LStream;
+    if (p.closed) luaError(L2, 'file is already closed');
     // the formats go on the stack, where read's argument checks look for them
     const slot = L2.top;
     for (const f of fmts) L2.push(f);
     let values: Value[];
     try {
-      values = readFormats(L2, s, slot, fmts.length, 1);
+      values = readFormats(L2, p.stream, slot, fmts.length, 1);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === undefined) throw e;
+      if (!isHostError(e)) throw e;
       values = failResult(e);
     }
     L2.top = slot;
     if (values[0] !== undefined) return push(L2, values);
     if (values.length > 1 && typeof values[1] === 'string') luaError(L2, values[1]);
-    if (close) closeStream(s);
+    if (close) closeStream(p);
     return 0;
   }, false, [file, toclose, ...formats], L.global.heap);
   return it;
@@ -284,7 +284,7 @@ const io: Record<string, Fn> = {
     const mode = optString(L, base, nargs, 2, 'r');
     if (!validMode(mode)) argError(L, 2, 'invalid mode');
     try {
-      L.push(newFile(L, openStream(name, mode)));
+      L.push(newFile(L, openStream(L, name, mode)));
       return 1;
     } catch (e) {
       return push(L, failResult(e, name));
@@ -307,14 +307,14 @@ const io: Record<string, Fn> = {
     const formats = L.stack.slice(base + 1, base + Math.max(nargs, 1));
     if (name === undefined) {
       const u = L.global.registry.get('_IO_input') as LuaUserdata;
-      if ((u.data as Stream).closed) luaError(L, 'attempt to use a closed file');
+      if ((u.data as LStream).closed) luaError(L, 'attempt to use a closed file');
       L.push(linesIterator(L, u, false, formats));
       return 1;
     }
     const fname = checkString(L, base, nargs, 1);
     let u: LuaUserdata;
     try {
-      u = newFile(L, openStream(fname, 'r'));
+      u = newFile(L, openStream(L, fname, 'r'));
     } catch (e) {
       luaError(L, `cannot open file '${fname}' (${strerror(e)[0]})`);
     }
@@ -326,7 +326,7 @@ const io: Record<string, Fn> = {
   output: ioFile('output', 'w'),
   flush(L) {
     const [s] = defaultFile(L, 'output');
-    try { s.flushWrites(); L.push(true); return 1; } catch (e) { return push(L, failResult(e)); }
+    try { s.flush(); L.push(true); return 1; } catch (e) { return push(L, failResult(e)); }
   },
   type(L, base, nargs) {
     checkAny(L, base, nargs, 1);
@@ -335,11 +335,8 @@ const io: Record<string, Fn> = {
     return 1;
   },
   tmpfile(L) {
-    const name = path.join(os.tmpdir(), `lua_${process.pid}_${Math.random().toString(36).slice(2)}`);
     try {
-      const s = openStream(name, 'w+');
-      fs.unlinkSync(name);   // like C's tmpfile: gone once closed
-      L.push(newFile(L, s));
+      L.push(newFile(L, platformOf(L).tmpfile()));
       return 1;
     } catch (e) {
       return push(L, failResult(e));
@@ -349,25 +346,23 @@ const io: Record<string, Fn> = {
     const prog = checkString(L, base, nargs, 1);
     const mode = optString(L, base, nargs, 2, 'r');
     if (mode !== 'r' && mode !== 'w') argError(L, 2, 'invalid mode');
+    const processes = platformOf(L).processes;
+    if (processes === undefined) luaError(L, "'popen' not supported");
     L.global.flush();   // what Lua printed comes before what the command prints
-    let piped: PipedCommand;
     try {
-      piped = startPiped(prog, mode);
+      L.push(newFile(L, processes.popen(prog, mode), 'popen'));
+      return 1;
     } catch (e) {
       return push(L, failResult(e));
     }
-    const s = new Stream(piped.fd, 'popen', mode === 'r', mode === 'w');
-    s.piped = piped;
-    L.push(newFile(L, s));
-    return 1;
   },
 };
 
 const methods: Record<string, Fn> = {
   close(L, base, nargs) { return push(L, closeStream(toFile(L, base, nargs))); },
-  read(L, base, nargs) { return gRead(L, toFile(L, base, nargs), base, nargs, 2); },
+  read(L, base, nargs) { return gRead(L, toFile(L, base, nargs).stream, base, nargs, 2); },
   write(L, base, nargs) {
-    const s = toFile(L, base, nargs);
+    const s = toFile(L, base, nargs).stream;
     return gWrite(L, s, L.stack[base], base, nargs, 2);
   },
   lines(L, base, nargs) {
@@ -376,11 +371,11 @@ const methods: Record<string, Fn> = {
     return 1;
   },
   flush(L, base, nargs) {
-    const s = toFile(L, base, nargs);
-    try { s.flushWrites(); L.push(true); return 1; } catch (e) { return push(L, failResult(e)); }
+    const s = toFile(L, base, nargs).stream;
+    try { s.flush(); L.push(true); return 1; } catch (e) { return push(L, failResult(e)); }
   },
   seek(L, base, nargs) {
-    const s = toFile(L, base, nargs);
+    const s = toFile(L, base, nargs).stream;
     const whence = optString(L, base, nargs, 2, 'cur');
     if (whence !== 'set' && whence !== 'cur' && whence !== 'end') argError(L, 2, `invalid option '${whence}'`);
     const offset = Number(optInteger(L, base, nargs, 3, 0));
@@ -392,12 +387,11 @@ const methods: Record<string, Fn> = {
     }
   },
   setvbuf(L, base, nargs) {
-    const s = toFile(L, base, nargs);
+    const s = toFile(L, base, nargs).stream;
     const mode = checkString(L, base, nargs, 2);
     if (mode !== 'no' && mode !== 'full' && mode !== 'line') argError(L, 2, `invalid option '${mode}'`);
     optInteger(L, base, nargs, 3, 1024);
-    s.flushWrites();
-    s.buffering = mode;
+    s.setvbuf(mode);
     L.push(true);
     return 1;
   },
@@ -434,13 +428,11 @@ export function openIo(state: LuaState): void {
   const lib = new LuaTable(state.global.heap);
   for (const [name, fn] of Object.entries(io)) lib.set(name, native(name, fn));
   const L = state.L;
-  const stdin = newFile(L, new Stream(0, 'std', true, false));
-  const stdout = newFile(L, new Stream(1, 'std', false, true, { write: (s) => G.write(s), flush: () => G.flush() }));
-  const stderr = newFile(L, new Stream(2, 'std', false, true, {
-    write: (s) => { fs.writeSync(2, Buffer.from(s, 'latin1')); },
-    flush: () => {},
-  }));
-  (stderr.data as Stream).buffering = 'no';
+  const platform = state.platform;
+  const stdin = newFile(L, platform.stdin, 'std');
+  // print's sink: io.write and print keep their order
+  const stdout = newFile(L, new SinkStream((s) => G.write(s), () => G.flush()), 'std');
+  const stderr = newFile(L, platform.stderr, 'std');
   lib.set('stdin', stdin);
   lib.set('stdout', stdout);
   lib.set('stderr', stderr);

@@ -1,9 +1,9 @@
 /**
  * # JS modules in the place of C libraries
  *
- * Responsibility: loading a JavaScript module found along `package.cpath`
- * (a path template ending in `.js`, `.cjs` or `.mjs`, e.g.
- * `package.cpath = "./?.js;" .. package.cpath`), as PUC-Rio's C searchers
+ * Responsibility: loading a host module found along `package.cpath` — on
+ * Node, a JavaScript module (a path template ending in `.js`, `.cjs` or
+ * `.mjs`, e.g. `package.cpath = "./?.js;" .. package.cpath`) — as PUC-Rio's C searchers
  * load a shared library: the module exports an open function named
  * `luaopen_` + the module name (dots as underscores; for `a-b`, first
  * `luaopen_a`, then `luaopen_b`), which receives the `LuaState` and the
@@ -29,35 +29,32 @@
  * counterpart: `loadlib.c` (`searcher_C`, `searcher_Croot`, `lookforfunc`).
  *
  * Invariant: errors say what PUC-Rio's would, "error loading module 'x'
- * from file 'f':" followed by the reason.
+ * from file 'f':" followed by the reason. Which files are modules and how
+ * they load is the platform's (`HostModules`; Node's in
+ * `src/platform/node-modules.ts`); a platform without them loads none.
  *
- * Read next: `package.ts`.
+ * Read next: `package.ts`, `src/platform/node-modules.ts`.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
-import type { CallRequest, LuaThread } from '../object/objects.ts';
 import { nativeGen, type LuaState } from '../api/state.ts';
 import { awaitValue } from '../api/task.ts';
 import { luaError } from '../api/auxlib.ts';
-import type { LuaNative } from '../object/objects.ts';
+import { platformOf, type HostModules } from '../api/platform.ts';
+import type { CallRequest, LuaNative, LuaThread } from '../api/lua.ts';
 import type { Value } from '../value/index.ts';
 
-/** Is this file a JS module (rather than a shared library)? */
-export function isJSModule(file: string): boolean {
-  return /\.(c|m)?js$/.test(file);
+/** The platform's host modules, if `file` is one of them. */
+export function moduleLoader(L: LuaThread, file: string): HostModules | undefined {
+  const modules = platformOf(L).modules;
+  return modules?.isModule(file) ? modules : undefined;
 }
 
-const requireCJS = createRequire(import.meta.url);
-
-/** Load the module's exports: synchronously for CommonJS, through a host wait for ESM. */
-function* loadExports(file: string): Generator<CallRequest, Record<string, unknown>, Value[]> {
-  const full = resolve(file);
-  if (file.endsWith('.mjs')) {
-    const r = yield* awaitValue(import(pathToFileURL(full).href) as Promise<unknown>);
-    return r[0] as Record<string, unknown>;
+/** Load the module's exports: at once, or through a host wait when the platform gives a Promise. */
+function* loadExports(modules: HostModules, file: string): Generator<CallRequest, Record<string, unknown>, Value[]> {
+  const r = modules.load(file);
+  if (r !== null && typeof (r as PromiseLike<unknown>).then === 'function') {
+    return (yield* awaitValue(r as PromiseLike<unknown>))[0] as Record<string, unknown>;
   }
-  return requireCJS(full) as Record<string, unknown>;
+  return r as Record<string, unknown>;
 }
 
 /** The first line of a loading error (Node appends the require stack). */
@@ -76,11 +73,11 @@ export function openNames(name: string): string[] {
  * A loader for `require`: import `file`, find its open function among
  * `names`, call it with the state, and return the module's value.
  */
-export function jsLoader(name: string, file: string): LuaNative {
+export function jsLoader(modules: HostModules, name: string, file: string): LuaNative {
   return nativeGen('jsloader', function* (L: LuaThread) {
     let exports: Record<string, unknown>;
     try {
-      exports = yield* loadExports(file);
+      exports = yield* loadExports(modules, file);
     } catch (e) {
       luaError(L, `error loading module '${name}' from file '${file}':\n\t${firstLine(e)}`);
     }
@@ -104,10 +101,10 @@ function callOpen(L: LuaThread, open: OpenFunction, name: string, file: string):
  * as a Lua function (`"*"`: only load the module, and return true).
  * Returns [value] or [nil, message, 'open' | 'init'].
  */
-export function* loadlibJS(L: LuaThread, file: string, funcname: string): Generator<CallRequest, Value[], Value[]> {
+export function* loadlibJS(modules: HostModules, L: LuaThread, file: string, funcname: string): Generator<CallRequest, Value[], Value[]> {
   let exports: Record<string, unknown>;
   try {
-    exports = yield* loadExports(file);
+    exports = yield* loadExports(modules, file);
   } catch (e) {
     return [undefined, firstLine(e), 'open'];
   }

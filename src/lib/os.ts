@@ -9,28 +9,29 @@
  * field normalisation live in src/lib/date.ts, tested on their own.
  *
  * Invariants:
- * - `os.exit` flushes buffered output first (`GlobalState.flush`), since the
- *   process ends without returning to the interpreter.
+ * - Everything outside the machine goes through the state's platform
+ *   (src/api/platform.ts): files, commands, the environment, clocks, the
+ *   local time zone, exit.
+ * - `os.exit` flushes buffered output first (`GlobalState.flush`), since
+ *   the program ends without returning to the interpreter. On a host that
+ *   cannot end its program (a browser), the platform reports the status
+ *   and raises a `LuaExit` that ends the host's call.
+ * - Without processes (a browser), `os.execute()` is false and a command
+ *   ends as a POSIX `system` reports a missing shell: `nil, "exit", 127`.
  * - `setlocale` succeeds only for "C" and "" (lucid is a C-locale build).
  *
- * Read next: src/lib/date.ts.
+ * Read next: src/lib/date.ts, src/api/platform.ts.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { addLibrary, native, type LuaState } from '../api/state.ts';
-import type { LuaThread } from '../object/objects.ts';
+import { closeAllTbc, closeHeap, type LuaThread } from '../api/lua.ts';
 import {
   arg, argError, checkInteger, checkString, checkTable, luaError, optString,
 } from '../api/auxlib.ts';
+import { platformOf, type ExitStatus } from '../api/platform.ts';
 import { LuaTable, mkfloat, type Value } from '../value/index.ts';
 import { osDate, osTime, currentTime, type DateTable } from './date.ts';
 import { guard } from './guard.ts';
 import { failResult } from './errno.ts';
-import { closeHeap } from '../gc/collector.ts';
-import { closeAllTbc } from '../vm/call.ts';
-
 
 /** `nil, "name: reason", errno` as luaL_fileresult reports a failure. */
 function fileResult(L: LuaThread, e: unknown, name: string | undefined): number {
@@ -39,9 +40,7 @@ function fileResult(L: LuaThread, e: unknown, name: string | undefined): number 
 }
 
 function clock(L: LuaThread): number {
-  // processor time of this process, as C's clock() measures it
-  const u = process.cpuUsage();
-  L.push(mkfloat((u.user + u.system) / 1e6));
+  L.push(mkfloat(platformOf(L).clock()));
   return 1;
 }
 
@@ -53,8 +52,9 @@ function setFields(t: LuaTable, d: DateTable): void {
 
 function date(L: LuaThread, base: number, nargs: number): number {
   const fmt = optString(L, base, nargs, 1, '%c');
-  const t = arg(L, base, nargs, 2) === undefined ? currentTime() : checkInteger(L, base, nargs, 2);
-  const r = guard(L, () => osDate(fmt, t));
+  const platform = platformOf(L);
+  const t = arg(L, base, nargs, 2) === undefined ? currentTime(platform.now()) : checkInteger(L, base, nargs, 2);
+  const r = guard(L, () => osDate(fmt, t, platform.zone));
   if (typeof r === 'string') { L.push(r); return 1; }
   const tbl = new LuaTable(L.global.heap);
   setFields(tbl, r);
@@ -63,9 +63,10 @@ function date(L: LuaThread, base: number, nargs: number): number {
 }
 
 function time(L: LuaThread, base: number, nargs: number): number {
-  if (arg(L, base, nargs, 1) === undefined) { L.push(currentTime()); return 1; }
+  const platform = platformOf(L);
+  if (arg(L, base, nargs, 1) === undefined) { L.push(currentTime(platform.now())); return 1; }
   const t = checkTable(L, base, nargs, 1);
-  const r = guard(L, () => osTime((key) => t.get(key)));
+  const r = guard(L, () => osTime((key) => t.get(key), platform.zone));
   setFields(t, r.fields);
   L.push(r.time);
   return 1;
@@ -79,14 +80,14 @@ function difftime(L: LuaThread, base: number, nargs: number): number {
 }
 
 function getenv(L: LuaThread, base: number, nargs: number): number {
-  L.push(process.env[checkString(L, base, nargs, 1)]);
+  L.push(platformOf(L).getenv(checkString(L, base, nargs, 1)));
   return 1;
 }
 
 function remove(L: LuaThread, base: number, nargs: number): number {
   const name = checkString(L, base, nargs, 1);
   try {
-    if (fs.statSync(name).isDirectory()) fs.rmdirSync(name); else fs.unlinkSync(name);
+    platformOf(L).remove(name);
   } catch (e) {
     return fileResult(L, e, name);
   }
@@ -98,7 +99,7 @@ function rename(L: LuaThread, base: number, nargs: number): number {
   const from = checkString(L, base, nargs, 1);
   const to = checkString(L, base, nargs, 2);
   try {
-    fs.renameSync(from, to);
+    platformOf(L).rename(from, to);
   } catch (e) {
     return fileResult(L, e, undefined);  // loslib reports rename's failure without a name
   }
@@ -107,9 +108,9 @@ function rename(L: LuaThread, base: number, nargs: number): number {
 }
 
 function tmpname(L: LuaThread): number {
-  const name = path.join(os.tmpdir(), `lua_${process.pid}_${Math.random().toString(36).slice(2, 10)}`);
+  let name: string;
   try {
-    fs.writeFileSync(name, '', { flag: 'wx' });  // mkstemp creates the file
+    name = platformOf(L).tmpname();
   } catch {
     luaError(L, 'unable to generate a unique filename');
   }
@@ -117,17 +118,26 @@ function tmpname(L: LuaThread): number {
   return 1;
 }
 
-function execute(L: LuaThread, base: number, nargs: number): number {
-  const cmd = arg(L, base, nargs, 1);
-  if (cmd === undefined) { L.push(true); return 1; }  // a shell is available
-  L.global.flush();
-  const r = spawnSync('/bin/sh', ['-c', checkString(L, base, nargs, 1)], { stdio: 'inherit' });
-  if (r.signal) { L.push(undefined); L.push('signal'); L.push(os.constants.signals[r.signal] ?? 0); return 3; }
-  const code = r.status ?? 1;
-  L.push(code === 0 ? true : undefined);
-  L.push('exit');
-  L.push(code);
+/** luaL_execresult: `true|nil, "exit"|"signal", code`. */
+function execResult(L: LuaThread, st: ExitStatus): number {
+  L.push(st.how === 'exit' && st.code === 0 ? true : undefined);
+  L.push(st.how);
+  L.push(st.code);
   return 3;
+}
+
+function execute(L: LuaThread, base: number, nargs: number): number {
+  const processes = platformOf(L).processes;
+  const cmd = arg(L, base, nargs, 1);
+  if (cmd === undefined) { L.push(processes !== undefined); return 1; }  // is a shell available?
+  const command = checkString(L, base, nargs, 1);
+  if (processes === undefined) return execResult(L, { how: 'exit', code: 127 });
+  L.global.flush();   // what Lua printed comes before what the command prints
+  try {
+    return execResult(L, processes.execute(command));
+  } catch (e) {
+    return fileResult(L, e, undefined);
+  }
 }
 
 function exit(L: LuaThread, base: number, nargs: number): number {
@@ -140,7 +150,7 @@ function exit(L: LuaThread, base: number, nargs: number): number {
     closeHeap(L.global, L);
   }
   L.global.flush();
-  process.exit(code);
+  return platformOf(L).exit(code);
 }
 
 function setlocale(L: LuaThread, base: number, nargs: number): number {

@@ -15,22 +15,24 @@
  *   never a JS recursion.
  * - `package.loaded` holds every standard library by name; this opener
  *   must therefore run after the others (src/index.ts imports it last).
+ * - Files are the platform's (src/api/platform.ts): the Lua searcher and
+ *   `searchpath` look in the state's file system (in a browser, its
+ *   files in memory); `package.path` and `cpath` come from its
+ *   environment.
  *
- * Not yet: a searcher for JavaScript modules in the place of C libraries;
- * the C searchers look along `package.cpath` and report what they tried;
- * a JavaScript module they find there is loaded in place of a C library
- * (jsmodule.ts).
+ * The C searchers look along `package.cpath` and report what they tried;
+ * a host module they find there (on Node, a JavaScript module) is loaded
+ * in place of a C library (jsmodule.ts).
  *
  * Read next: src/lib/base.ts (load, dofile), docs/vm.md (native functions).
  */
-import * as fs from 'node:fs';
-import type { CallRequest, LuaThread } from '../object/objects.ts';
-import { LuaClosure, LuaNative } from '../object/objects.ts';
+import { LuaClosure, LuaNative, type CallRequest, type LuaThread } from '../api/lua.ts';
 import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../api/state.ts';
 import { LoadError } from '../api/load.ts';
 import { checkString, optString, luaError } from '../api/auxlib.ts';
+import { platformOf, type Platform } from '../api/platform.ts';
 import { LuaTable, type Value } from '../value/index.ts';
-import { isJSModule, jsLoader, loadlibJS } from './jsmodule.ts';
+import { moduleLoader, jsLoader, loadlibJS } from './jsmodule.ts';
 
 const LUA_ROOT = '/usr/local/';
 const LUA_LDIR = LUA_ROOT + 'share/lua/5.4/';
@@ -43,32 +45,24 @@ const DLMSG = 'dynamic libraries not enabled; check your Lua installation';
 const STANDARD = ['_G', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'];
 
 /** `package.path` from the environment, `;;` replaced by the default. */
-function envPath(versioned: string, plain: string, dflt: string): string {
-  const v = process.env[versioned] ?? process.env[plain];
+function envPath(platform: Platform, versioned: string, plain: string, dflt: string): string {
+  const v = platform.getenv(versioned) ?? platform.getenv(plain);
   if (v === undefined) return dflt;
   if (!v.includes(';;')) return v;   // used as it is
   return v.replace(';;', `;${dflt};`).replace(/^;|;$/g, '');
 }
 
-function readable(path: string): boolean {
-  try {
-    fs.accessSync(path, fs.constants.R_OK);
-    return fs.statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Look for `name` along `path` (`package.searchpath`): the file found, or
- * the list of names tried as Lua words it ("no file 'a'\n\tno file 'b'").
+ * Look for `name` along `path` (`package.searchpath`) in the platform's
+ * files: the file found, or the list of names tried as Lua words it
+ * ("no file 'a'\n\tno file 'b'").
  */
-export function searchPath(name: string, path: string, sep = '.', rep = '/'): { file?: string; tried: string } {
+export function searchPath(platform: Platform, name: string, path: string, sep = '.', rep = '/'): { file?: string; tried: string } {
   if (sep !== '') name = name.split(sep).join(rep);
   const tried: string[] = [];
   for (const template of path.split(';')) {
     const file = template.split('?').join(name);
-    if (readable(file)) return { file, tried: '' };
+    if (platform.readable(file)) return { file, tried: '' };
     tried.push(file);
   }
   return { tried: `no file '${tried.join("'\n\tno file '")}'` };
@@ -89,7 +83,7 @@ function pathField(L: LuaThread, field: string): string {
 function searchpath(L: LuaThread, base: number, nargs: number): number {
   const name = checkString(L, base, nargs, 1);
   const path = checkString(L, base, nargs, 2);
-  const r = searchPath(name, path, optString(L, base, nargs, 3, '.'), optString(L, base, nargs, 4, '/'));
+  const r = searchPath(platformOf(L), name, path, optString(L, base, nargs, 3, '.'), optString(L, base, nargs, 4, '/'));
   if (r.file !== undefined) { L.push(r.file); return 1; }
   L.push(undefined);
   L.push(r.tried);
@@ -111,11 +105,12 @@ function searcherPreload(L: LuaThread, base: number, nargs: number): number {
 /** Searcher 2: a Lua file along `package.path`. */
 function searcherLua(L: LuaThread, base: number, nargs: number): number {
   const name = checkString(L, base, nargs, 1);
-  const r = searchPath(name, pathField(L, 'path'));
+  const platform = platformOf(L);
+  const r = searchPath(platform, name, pathField(L, 'path'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
   let loader: LuaClosure;
   try {
-    const text = fs.readFileSync(r.file).toString('latin1');
+    const text = platform.readFile(r.file);
     loader = loadChunk(L.global, text, '@' + r.file, 'bt', L.global.globals);
   } catch (e) {
     const msg = e instanceof LoadError ? e.message : `cannot read ${r.file}`;
@@ -129,10 +124,11 @@ function searcherLua(L: LuaThread, base: number, nargs: number): number {
 /** Searchers 3 and 4: native libraries along `package.cpath`, which this build cannot load. */
 function searcherC(L: LuaThread, base: number, nargs: number): number {
   const name = checkString(L, base, nargs, 1);
-  const r = searchPath(name, pathField(L, 'cpath'));
+  const r = searchPath(platformOf(L), name, pathField(L, 'cpath'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
-  // a JS module plays the part of a C library (src/lib/jsmodule.ts)
-  if (isJSModule(r.file)) { L.push(jsLoader(name, r.file)); L.push(r.file); return 2; }
+  // a host module plays the part of a C library (src/lib/jsmodule.ts)
+  const modules = moduleLoader(L, r.file);
+  if (modules) { L.push(jsLoader(modules, name, r.file)); L.push(r.file); return 2; }
   luaError(L, `error loading module '${name}' from file '${r.file}':\n\t${DLMSG}`);
 }
 
@@ -140,9 +136,10 @@ function searcherCroot(L: LuaThread, base: number, nargs: number): number {
   const name = checkString(L, base, nargs, 1);
   const dot = name.indexOf('.');
   if (dot < 0) return 0;
-  const r = searchPath(name.slice(0, dot), pathField(L, 'cpath'));
+  const r = searchPath(platformOf(L), name.slice(0, dot), pathField(L, 'cpath'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
-  if (isJSModule(r.file)) { L.push(jsLoader(name, r.file)); L.push(r.file); return 2; }
+  const modules = moduleLoader(L, r.file);
+  if (modules) { L.push(jsLoader(modules, name, r.file)); L.push(r.file); return 2; }
   luaError(L, `error loading module '${name}' from file '${r.file}':\n\t${DLMSG}`);
 }
 
@@ -176,11 +173,12 @@ function* require(L: LuaThread, base: number, nargs: number): Generator<CallRequ
   return [loaded.get(name), data];
 }
 
-/** `package.loadlib`: JS modules load (jsmodule.ts); shared libraries fail as without dlopen. */
+/** `package.loadlib`: host modules load (jsmodule.ts); shared libraries fail as without dlopen. */
 function* loadlib(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
   const file = checkString(L, base, nargs, 1);
   const funcname = checkString(L, base, nargs, 2);
-  if (isJSModule(file)) return yield* loadlibJS(L, file, funcname);
+  const modules = moduleLoader(L, file);
+  if (modules) return yield* loadlibJS(modules, L, file, funcname);
   return [undefined, DLMSG, 'absent'];
 }
 
@@ -205,8 +203,8 @@ export function openPackage(state: LuaState): void {
   state.global.registry.set('_LOADED', loaded);
   state.global.registry.set('_PRELOAD', preload);
   pkg.set('searchers', searchers);
-  pkg.set('path', envPath('LUA_PATH_5_4', 'LUA_PATH', LUA_PATH_DEFAULT));
-  pkg.set('cpath', envPath('LUA_CPATH_5_4', 'LUA_CPATH', LUA_CPATH_DEFAULT));
+  pkg.set('path', envPath(state.platform, 'LUA_PATH_5_4', 'LUA_PATH', LUA_PATH_DEFAULT));
+  pkg.set('cpath', envPath(state.platform, 'LUA_CPATH_5_4', 'LUA_CPATH', LUA_CPATH_DEFAULT));
   pkg.set('config', '/\n;\n?\n!\n-\n');
   pkg.set('searchpath', native('searchpath', searchpath));
   pkg.set('loadlib', nativeGen('loadlib', loadlib));

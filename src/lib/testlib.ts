@@ -154,7 +154,7 @@ export function addGcTestFunctions(T: LuaTable): void {
 
 /** Install `T` when LUCID_TESTLIB is set. */
 export function openTestLib(state: LuaState): void {
-  if (!process.env.LUCID_TESTLIB) return;
+  if (!state.platform.getenv('LUCID_TESTLIB')) return;
   const T = new LuaTable(state.global.heap);
   addCodeTestFunctions(T);
   addGcTestFunctions(T);

@@ -363,12 +363,12 @@ export class GlobalState {
   /** Metatables of the non-table types (strings get theirs from the string library). */
   typeMetatables = new Map<string, LuaTable>();
   globals!: LuaTable;
-  /** Output sink used by `print` (bytes as a latin1 string). */
-  write: (s: string) => void = (s) => { process.stdout.write(Buffer.from(s, 'latin1')); };
+  /** Output sink used by `print` (bytes as a latin1 string); the state sets it (the platform's stdout). */
+  write: (s: string) => void = () => {};
   /** Flush what `write` buffered (os.exit calls it before the process ends). */
   flush: () => void = () => {};
-  /** Where warnings go (bytes as a latin1 string): stderr. */
-  warnWrite: (s: string) => void = (s) => { process.stderr.write(Buffer.from(s, 'latin1')); };
+  /** Where warnings go (bytes as a latin1 string); the state sets it (the platform's stderr). */
+  warnWrite: (s: string) => void = () => {};
   /** Warnings are shown (`warn("@on")`, `lucid -W`). */
   warnOn = false;
   /** The last warning piece said more would follow. */
