@@ -16,6 +16,14 @@
  *   `local` (§3.3.7),
  * - nesting deeper than LUAI_MAXCCALLS (200) C levels ("C stack overflow").
  *
+ * For a deeply nested chunk, the same walk also marks the parts that the
+ * parser matches on their own (nested.ts): each expression (`expr`) and
+ * each statement with `partLevels` levels or more nested inside it, not
+ * counting the levels inside parts already marked, which stand for one.
+ * Because the walk follows `lparser.c`, a marked span is exactly one `Exp`
+ * or one `Stat` of the grammar. (`return` and labels are not `Stat`s, so
+ * they are never marked; the expressions in them are.)
+ *
  * Manual: §9. PUC-Rio counterpart: `lparser.c` (statement, subexpr,
  * suffixedexp, constructor, body...) and `luaX_next` of `llex.c`.
  *
@@ -42,9 +50,24 @@ const PRIORITY: Record<string, [number, number]> = {
 const UNARY_PRIORITY = 12;
 const UNARY = new Set(['X', '-', '~', '#']);
 
-/** Throw the error Lua reports first for this chunk, if any. */
-export function diagnose(tokens: TokenStream, source: string, chunkname: string, cLevels: number): void {
-  new Diagnoser(tokens, source, chunkname, cLevels).chunk();
+/** A span of tokens, `start` to `end - 1`, that is one `Exp` or one `Stat` of the grammar. */
+export interface Part {
+  rule: 'Exp' | 'Stat';
+  start: number;
+  end: number;
+}
+
+/**
+ * Throw the error Lua reports first for this chunk, if any. Otherwise
+ * return the parts to match on their own with nesting `partLevels` deep
+ * (none by default), innermost first: in the order in which they end.
+ */
+export function diagnose(
+  tokens: TokenStream, source: string, chunkname: string, cLevels: number, partLevels = Infinity,
+): Part[] {
+  const d = new Diagnoser(tokens, source, chunkname, cLevels, partLevels);
+  d.chunk();
+  return d.parts;
 }
 
 /** What the walk knows about the function being parsed. */
@@ -55,14 +78,23 @@ class Diagnoser {
   private current: string | undefined;
   private level: number;
   private fs: FunctionState = { isVararg: true }; // the main chunk is vararg
+  /** The parts marked so far (see the module header). */
+  readonly parts: Part[] = [];
+  /**
+   * The deepest level entered since the innermost expression or statement
+   * being walked began, a marked part counting as one level.
+   */
+  private peak: number;
 
   constructor(
     private readonly tokens: TokenStream,
     private readonly source: string,
     private readonly chunkname: string,
     cLevels: number,
+    private readonly partLevels: number,
   ) {
     this.level = cLevels;
+    this.peak = cLevels;
   }
 
   // --- tokens (llex.c) ---------------------------------------------------
@@ -136,6 +168,25 @@ class Diagnoser {
 
   private enterLevel(): void {
     if (++this.level === MAX_C_CALLS) throw new LuaSyntaxError('C stack overflow', this.line);
+    if (this.level > this.peak) this.peak = this.level;
+  }
+
+  // --- parts for the nested parse (see the module header) -----------------
+
+  /** Begin a span that may become a part; returns the enclosing span's peak. */
+  private openSpan(): number {
+    const outer = this.peak;
+    this.peak = this.level;
+    return outer;
+  }
+
+  /** End the span begun at token `start` on `level`: mark it if it is deep enough. */
+  private closeSpan(rule: Part['rule'] | undefined, start: number, level: number, outer: number): void {
+    if (rule !== undefined && this.peak - level >= this.partLevels) {
+      this.parts.push({ rule, start, end: this.p });
+      this.peak = level + 1;
+    }
+    if (outer > this.peak) this.peak = outer;
   }
 
   private leaveLevel(): void {
@@ -164,8 +215,10 @@ class Diagnoser {
 
   private statement(): void {
     const line = this.line;
+    const start = this.p, level = this.level, outer = this.openSpan();
+    const first = this.token();
     this.enterLevel();
-    switch (this.token()) {
+    switch (first) {
       case ';': this.next(); break;
       case 'I': this.ifStat(line); break;
       case 'W':
@@ -202,6 +255,7 @@ class Diagnoser {
       default: this.exprStat(); break;
     }
     this.leaveLevel();
+    this.closeSpan(first === 'T' || first === 'k' ? undefined : 'Stat', start, level, outer);
   }
 
   private ifStat(line: number): void {
@@ -306,7 +360,9 @@ class Diagnoser {
   }
 
   private expr(): void {
+    const start = this.p, level = this.level, outer = this.openSpan();
     this.subExpr(0);
+    this.closeSpan('Exp', start, level, outer);
   }
 
   private subExpr(limit: number): string | undefined {
