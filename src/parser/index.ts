@@ -38,7 +38,8 @@
 
 import type { Chunk, Statement } from './ast.ts';
 import { scan } from './lexer.ts';
-import { buildStatements, plainInput, tokenGrammar, type MatchInput } from './semantics.ts';
+import { buildStatements, tokenGrammar } from './semantics.ts';
+import { plainInput, type MatchInput } from './builder.ts';
 import { segmentStarts } from './segments.ts';
 import type { TokenStream } from './tokens.ts';
 import { diagnose } from './diagnose.ts';

@@ -53,7 +53,8 @@
 
 import type * as AST from './ast.ts';
 import type { Part } from './diagnose.ts';
-import { buildPart, tokenGrammar, type MatchInput } from './semantics.ts';
+import { buildPart, tokenGrammar } from './semantics.ts';
+import type { MatchInput } from './builder.ts';
 import { PREPARSED_EXP, PREPARSED_STAT, type TokenStream } from './tokens.ts';
 
 /** A part matched and built. */

@@ -17,9 +17,9 @@
  * Invariants:
  * - Everything one match needs to know — the token stream, the source, and
  *   which tokens each matched position stands for — lives on a `Builder`
- *   made for that match and handed down the tree from node to node
- *   (`ast(node, b)`). Nothing is kept between matches, so
- *   two parses (of two Lua states, say) never share anything.
+ *   made for that match (builder.ts) and handed down the tree from node
+ *   to node (`ast(node, b)`). Nothing is kept between matches, so two
+ *   parses (of two Lua states, say) never share anything.
  * - Ohm matches a `MatchInput`: position i of its `codes` stands for the
  *   tokens `first[i]` to `last[i]` of the `TokenStream`. That is one token
  *   for an ordinary code, and a whole expression or statement for the
@@ -29,81 +29,15 @@
  *   of `function` in a function statement, the line of `(` otherwise (what
  *   `lparser.c` passes to `body`).
  *
- * Read next: `diagnose.ts` (what happens when the match fails).
+ * Read next: `builder.ts` (what a match reads), `diagnose.ts` (what
+ * happens when the match fails).
  */
 
 import type { IterationNode, MatchResult, Node as OhmNode, NonterminalNode } from 'ohm-js';
 import grammars from './grammar.ohm-bundle.js';
 import type * as AST from './ast.ts';
 import { TOKEN_TEXT, type TokenStream } from './tokens.ts';
-
-/**
- * The text one Ohm match reads, and where each of its positions comes from
- * in the token stream.
- */
-export interface MatchInput {
-  /** The codes Ohm matches: one per token, or `e`/`S` per pre-parsed part. */
-  codes: string;
-  /** Stream index of the first token each position stands for. */
-  first: Int32Array;
-  /** Stream index of the last token each position stands for. */
-  last: Int32Array;
-  /** The AST of each pre-parsed position; undefined at the others. */
-  preparsed: (AST.Expression | AST.Statement | undefined)[];
-}
-
-/** The input of a chunk with no pre-parsed parts: position i is token i. */
-export function plainInput(tokens: TokenStream): MatchInput {
-  const first = new Int32Array(tokens.count);
-  for (let i = 0; i < first.length; i++) first[i] = i;
-  return { codes: tokens.codes, first, last: first, preparsed: [] };
-}
-
-/**
- * What the actions of one match read: the stream, the source, and the
- * matched text, which is `input.codes` from position `from` on.
- */
-class Builder {
-  constructor(
-    readonly tokens: TokenStream,
-    readonly source: string,
-    readonly input: MatchInput,
-    readonly from: number,
-  ) {}
-
-  /** The stream index of the first token of a node. */
-  firstToken(n: OhmNode): number {
-    return this.input.first[this.from + n.source.startIdx];
-  }
-
-  line(n: OhmNode): number {
-    return this.tokens.lines[this.firstToken(n)];
-  }
-
-  lastLine(n: OhmNode): number {
-    const { startIdx, endIdx } = n.source;
-    return endIdx > startIdx ? this.tokens.lines[this.input.last[this.from + endIdx - 1]] : this.line(n);
-  }
-
-  /** The line of the token at position i of the match, or of the end of the chunk. */
-  lineAt(i: number): number {
-    const p = this.from + i;
-    return p < this.input.first.length ? this.tokens.lines[this.input.first[p]] : this.tokens.lastLine;
-  }
-
-  value(n: OhmNode): string {
-    return this.tokens.values[this.firstToken(n)] as string;
-  }
-
-  /** The token code of the first token of a node. */
-  code(n: OhmNode): string {
-    return this.tokens.codes[this.firstToken(n)];
-  }
-
-  preparsed(n: OhmNode): AST.Expression | AST.Statement {
-    return this.input.preparsed[this.from + n.source.startIdx]!;
-  }
-}
+import { Builder, type MatchInput } from './builder.ts';
 
 /**
  * Left and right priority of each binary operator (§3.4.8, and lparser.c's
