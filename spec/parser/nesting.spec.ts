@@ -161,6 +161,33 @@ test('a parse started while another is under way shares nothing with it', () => 
   assert.is(astToJSON(chunk, 0), expected);
 });
 
+test('on a nearly exhausted stack, parse gives the right AST or a RangeError, nothing else', () => {
+  // A shallow chunk that runs out of stack is parsed again in small slices;
+  // close enough to the end of the stack even that fails, with a RangeError
+  // (which the VM reports as a stack overflow).
+  const source = 'return ' + 'f{'.repeat(20) + '1' + '}'.repeat(20);
+  const expected = json(source);
+  const outcomes = new Set<string>();
+  const at = (depth: number): string => {
+    if (depth > 0) return at(depth - 1);
+    try {
+      return json(source) === expected ? 'right AST' : 'wrong AST';
+    } catch (e) {
+      return e instanceof RangeError ? 'RangeError' : `other error: ${e}`;
+    }
+  };
+  for (let depth = 0; ; depth += 40) {
+    try {
+      outcomes.add(at(depth));
+    } catch (e) {
+      if (e instanceof RangeError) break; // the recursion itself overflowed
+      throw e;
+    }
+  }
+  assert.ok(outcomes.has('right AST'));
+  for (const o of outcomes) assert.ok(o === 'right AST' || o === 'RangeError', o);
+});
+
 test('the parser imports nothing of Node and starts no process', () => {
   const dir = fileURLToPath(new URL('../../src/parser/', import.meta.url));
   for (const file of readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f))) {
