@@ -15,8 +15,8 @@ import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const outdir = join(root, '.lucid-cache', 'dist');
-/** The entry points bundled together (deep-child: see src/parser/deep.ts). */
-const ENTRIES = { lucid: 'src/cli/lucid.ts', lucidc: 'src/cli/lucidc.ts', 'deep-child': 'src/parser/deep-child.ts' };
+/** The entry points bundled together. */
+const ENTRIES = { lucid: 'src/cli/lucid.ts', lucidc: 'src/cli/lucidc.ts' };
 
 /** The newest modification time under `dir` (ms). */
 function newest(dir) {

@@ -2,7 +2,9 @@
  * Syntax errors, message for message against `luac5.4 -p`.
  *
  * Manual §3.1 (lexical errors: strings, escapes, numerals, long brackets),
- * §3.3 and §3.4 (syntax errors), §3.3.7 (attributes), §3.4.11 (vararg).
+ * §3.3 and §3.4 (syntax errors), §3.3.7 (attributes, and the limit of 200
+ * local variables, which Lua reports when a syntax error follows it:
+ * `locals-limit-*`), §3.4.11 (vararg), nesting limits (`cstack-*`, `deep-*`).
  * Each fixture spec/fixtures/syntax/NAME.lua holds an erroneous chunk, and
  * NAME.expected the message luac printed for it (recorded by
  * spec/fixtures/syntax/record.mjs). The chunk name is `@NAME.lua`.

@@ -16,20 +16,39 @@
  *   `local` (§3.3.7),
  * - nesting deeper than LUAI_MAXCCALLS (200) C levels ("C stack overflow").
  *
+ * One limit that `lparser.c` checks while it reads is tracked too: more
+ * than 200 local variables in a function. Lua meets it before any syntax
+ * error further on, so when the walk ends in an error, the limit wins if it
+ * came first. A chunk that is otherwise valid is left to the compiler,
+ * which checks every limit (`src/compiler/scope.ts`).
+ *
+ * For a deeply nested chunk, the same walk also marks the parts that the
+ * parser matches on their own (nested.ts): each expression (`expr`) and
+ * each statement with `partLevels` levels or more nested inside it, not
+ * counting the levels inside parts already marked, which stand for one.
+ * Because the walk follows `lparser.c`, a marked span is exactly one `Exp`
+ * or one `Stat` of the grammar. (`return` and labels are not `Stat`s, so
+ * they are never marked; the expressions in them are.)
+ *
  * Manual: §9. PUC-Rio counterpart: `lparser.c` (statement, subexpr,
- * suffixedexp, constructor, body...) and `luaX_next` of `llex.c`.
+ * suffixedexp, constructor, body...); the token helpers it stands on
+ * (cursor.ts) are `llex.c`'s.
  *
- * Invariant: `p` is the current token (`ls->t`); a lexical error stored in
- * the stream is thrown when `next` reaches it, as `llex` would.
+ * Invariant: `level` counts C levels as `lparser.c` does (`enterlevel`,
+ * `leavelevel`); `fs.locals` counts the local variables of the blocks open
+ * in the current function, as `actvar` does.
  *
- * Read next: `errors.ts`.
+ * Read next: `cursor.ts` (the token helpers), `errors.ts`.
  */
 
-import { LuaSyntaxError, nearText, tokenKindText, withPosition } from './errors.ts';
+import { LuaSyntaxError } from './errors.ts';
+import { TokenCursor } from './cursor.ts';
 import type { TokenStream } from './tokens.ts';
 
 /** LUAI_MAXCCALLS of llimits.h. */
 const MAX_C_CALLS = 200;
+/** MAXVARS of lparser.c: local variables per function. */
+const MAX_VARS = 200;
 
 /** Left and right priorities of binary operators (lparser.c `priority`), by token code. */
 const PRIORITY: Record<string, [number, number]> = {
@@ -42,104 +61,104 @@ const PRIORITY: Record<string, [number, number]> = {
 const UNARY_PRIORITY = 12;
 const UNARY = new Set(['X', '-', '~', '#']);
 
-/** Throw the error Lua reports first for this chunk, if any. */
-export function diagnose(tokens: TokenStream, source: string, chunkname: string, cLevels: number): void {
-  new Diagnoser(tokens, source, chunkname, cLevels).chunk();
+/** A span of tokens, `start` to `end - 1`, that is one `Exp` or one `Stat` of the grammar. */
+export interface Part {
+  rule: 'Exp' | 'Stat';
+  start: number;
+  end: number;
 }
 
-/** What the walk knows about the function being parsed. */
-interface FunctionState { isVararg: boolean }
+/**
+ * Throw the error Lua reports first for this chunk, if any. Otherwise
+ * return the parts to match on their own with nesting `partLevels` deep
+ * (none by default), innermost first: in the order in which they end.
+ */
+export function diagnose(
+  tokens: TokenStream, source: string, chunkname: string, cLevels: number, partLevels = Infinity,
+): Part[] {
+  const d = new Diagnoser(tokens, source, chunkname, cLevels, partLevels);
+  try {
+    d.chunk();
+  } catch (e) {
+    // Lua stops at the limit it met before this error.
+    throw e instanceof LuaSyntaxError && d.limitError ? d.limitError : e;
+  }
+  return d.parts;
+}
 
-class Diagnoser {
-  private p = -1;
-  private current: string | undefined;
+/**
+ * What the walk knows about the function being parsed: whether it takes
+ * `...`, the local variables declared in the blocks open in it, and the line
+ * that names it in messages (0 for the main chunk).
+ */
+interface FunctionState { isVararg: boolean; locals: number; line: number }
+
+class Diagnoser extends TokenCursor {
   private level: number;
-  private fs: FunctionState = { isVararg: true }; // the main chunk is vararg
+  private fs: FunctionState = { isVararg: true, locals: 0, line: 0 }; // the main chunk is vararg
+  /** The first limit exceeded, if any (see the module header). */
+  limitError: LuaSyntaxError | undefined;
+  /** The parts marked so far (see the module header). */
+  readonly parts: Part[] = [];
+  /**
+   * The deepest level entered since the innermost expression or statement
+   * being walked began, a marked part counting as one level.
+   */
+  private peak: number;
 
   constructor(
-    private readonly tokens: TokenStream,
-    private readonly source: string,
-    private readonly chunkname: string,
+    tokens: TokenStream,
+    source: string,
+    chunkname: string,
     cLevels: number,
+    private readonly partLevels: number,
   ) {
+    super(tokens, source, chunkname);
     this.level = cLevels;
-  }
-
-  // --- tokens (llex.c) ---------------------------------------------------
-
-  /** The current token's code (a call, so that TypeScript does not narrow it). */
-  private token(): string | undefined {
-    return this.current;
-  }
-
-  private next(): void {
-    this.p++;
-    const { tokens } = this;
-    if (this.p >= tokens.count && tokens.error) {
-      throw new LuaSyntaxError(withPosition(this.chunkname, tokens.error.line, tokens.error.message), tokens.error.line);
-    }
-    this.current = this.p < tokens.count ? tokens.codes[this.p] : undefined;
-  }
-
-  private lookahead(): string | undefined {
-    const { tokens } = this;
-    const q = this.p + 1;
-    if (q >= tokens.count && tokens.error) {
-      throw new LuaSyntaxError(withPosition(this.chunkname, tokens.error.line, tokens.error.message), tokens.error.line);
-    }
-    return q < tokens.count ? tokens.codes[q] : undefined;
-  }
-
-  private get line(): number {
-    return this.p < this.tokens.count ? this.tokens.lines[this.p] : this.tokens.lastLine;
-  }
-
-  // --- errors (luaX_syntaxerror, error_expected, check_match) -------------
-
-  private error(message: string): never {
-    const near = nearText(this.tokens, this.source, this.p);
-    throw new LuaSyntaxError(withPosition(this.chunkname, this.line, `${message} near ${near}`), this.line);
-  }
-
-  /** An error without `near` (luaK_semerror). */
-  private semanticError(message: string): never {
-    throw new LuaSyntaxError(withPosition(this.chunkname, this.line, message), this.line);
-  }
-
-  private testNext(code: string): boolean {
-    if (this.token() !== code) return false;
-    this.next();
-    return true;
-  }
-
-  private check(code: string | undefined): void {
-    if (this.token() !== code) this.error(`${tokenKindText(code)} expected`);
-  }
-
-  private checkNext(code: string | undefined): void {
-    this.check(code);
-    this.next();
-  }
-
-  private checkMatch(what: string, who: string, where: number): void {
-    if (this.testNext(what)) return;
-    if (where === this.line) this.error(`${tokenKindText(what)} expected`);
-    this.error(`${tokenKindText(what)} expected (to close ${tokenKindText(who)} at line ${where})`);
-  }
-
-  private checkName(): string {
-    this.check('n');
-    const name = this.tokens.values[this.p] as string;
-    this.next();
-    return name;
+    this.peak = cLevels;
   }
 
   private enterLevel(): void {
     if (++this.level === MAX_C_CALLS) throw new LuaSyntaxError('C stack overflow', this.line);
+    if (this.level > this.peak) this.peak = this.level;
+  }
+
+  // --- parts for the nested parse (see the module header) -----------------
+
+  /** Begin a span that may become a part; returns the enclosing span's peak. */
+  private openSpan(): number {
+    const outer = this.peak;
+    this.peak = this.level;
+    return outer;
+  }
+
+  /** End the span begun at token `start` on `level`: mark it if it is deep enough. */
+  private closeSpan(rule: Part['rule'] | undefined, start: number, level: number, outer: number): void {
+    if (rule !== undefined && this.peak - level >= this.partLevels) {
+      this.parts.push({ rule, start, end: this.p });
+      this.peak = level + 1;
+    }
+    if (outer > this.peak) this.peak = outer;
   }
 
   private leaveLevel(): void {
     this.level--;
+  }
+
+  /** A local variable declared (`new_localvar`, where lparser.c checks the limit). */
+  private newLocal(count = 1): void {
+    this.fs.locals += count;
+    if (this.fs.locals > MAX_VARS && !this.limitError) {
+      const where = this.fs.line === 0 ? 'main function' : `function at line ${this.fs.line}`;
+      this.limitError = this.errorHere(`too many local variables (limit is ${MAX_VARS}) in ${where}`);
+    }
+  }
+
+  /** A block: its local variables go out of scope at its end. */
+  private block(): void {
+    const locals = this.fs.locals;
+    this.statList();
+    this.fs.locals = locals;
   }
 
   // --- statements ----------------------------------------------------------
@@ -164,20 +183,25 @@ class Diagnoser {
 
   private statement(): void {
     const line = this.line;
+    const start = this.p, level = this.level, outer = this.openSpan();
+    const first = this.token();
     this.enterLevel();
-    switch (this.token()) {
+    switch (first) {
       case ';': this.next(); break;
       case 'I': this.ifStat(line); break;
       case 'W':
-        this.next(); this.expr(); this.checkNext('D'); this.statList(); this.checkMatch('Z', 'W', line);
+        this.next(); this.expr(); this.checkNext('D'); this.block(); this.checkMatch('Z', 'W', line);
         break;
       case 'D':
-        this.next(); this.statList(); this.checkMatch('Z', 'D', line);
+        this.next(); this.block(); this.checkMatch('Z', 'D', line);
         break;
       case 'O': this.forStat(line); break;
-      case 'P':
+      case 'P': { // the condition sees the body's local variables
+        const locals = this.fs.locals;
         this.next(); this.statList(); this.checkMatch('Q', 'P', line); this.expr();
+        this.fs.locals = locals;
         break;
+      }
       case 'U':
         this.next(); {
           const isMethod = this.funcName();
@@ -186,7 +210,7 @@ class Diagnoser {
         break;
       case 'L':
         this.next();
-        if (this.testNext('U')) { this.checkName(); this.body(false, this.line); } else this.localStat();
+        if (this.testNext('U')) { this.checkName(); this.newLocal(); this.body(false, this.line); } else this.localStat();
         break;
       case 'k':
         this.next(); this.checkName(); this.checkNext('k');
@@ -202,6 +226,7 @@ class Diagnoser {
       default: this.exprStat(); break;
     }
     this.leaveLevel();
+    this.closeSpan(first === 'T' || first === 'k' ? undefined : 'Stat', start, level, outer);
   }
 
   private ifStat(line: number): void {
@@ -209,30 +234,34 @@ class Diagnoser {
       this.next(); // skip 'if' or 'elseif'
       this.expr();
       this.checkNext('H');
-      this.statList();
+      this.block();
     } while (this.token() === 'F');
-    if (this.testNext('E')) this.statList();
+    if (this.testNext('E')) this.block();
     this.checkMatch('Z', 'I', line);
   }
 
   private forStat(line: number): void {
+    const locals = this.fs.locals; // the loop's variables are its own
     this.next();
     this.checkName();
     switch (this.token()) {
       case '=':
+        this.newLocal(3 + 1); // three hidden control variables, then the name
         this.next(); this.expr(); this.checkNext(','); this.expr();
         if (this.testNext(',')) this.expr();
         break;
       case ',': case 'J':
-        while (this.testNext(',')) this.checkName();
+        this.newLocal(4 + 1); // four hidden control variables, then the first name
+        while (this.testNext(',')) { this.checkName(); this.newLocal(); }
         this.checkNext('J');
         this.exprList();
         break;
       default: this.error("'=' or 'in' expected");
     }
     this.checkNext('D');
-    this.statList();
+    this.block();
     this.checkMatch('Z', 'O', line);
+    this.fs.locals = locals;
   }
 
   private funcName(): boolean {
@@ -246,6 +275,7 @@ class Diagnoser {
     let closes = 0;
     do {
       this.checkName();
+      this.newLocal();
       if (this.testNext('<')) {
         const attrib = this.checkName();
         this.checkNext('>');
@@ -282,12 +312,12 @@ class Diagnoser {
 
   private body(isMethod: boolean, line: number): void {
     const outer = this.fs;
-    this.fs = { isVararg: false };
-    void isMethod;
+    this.fs = { isVararg: false, locals: 0, line };
+    if (isMethod) this.newLocal(); // self
     this.checkNext('(');
     if (this.token() !== ')') {
       do {
-        if (this.token() === 'n') this.next();
+        if (this.token() === 'n') { this.next(); this.newLocal(); }
         else if (this.token() === 'v') { this.next(); this.fs.isVararg = true; }
         else this.error("<name> or '...' expected");
       } while (!this.fs.isVararg && this.testNext(','));
@@ -306,7 +336,9 @@ class Diagnoser {
   }
 
   private expr(): void {
+    const start = this.p, level = this.level, outer = this.openSpan();
     this.subExpr(0);
+    this.closeSpan('Exp', start, level, outer);
   }
 
   private subExpr(limit: number): string | undefined {

@@ -221,6 +221,10 @@ export interface LuaTokensActionDict<T> extends LuaActionDict<T> {
   Suffix?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   VarList?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   FunctionCall?: (this: NonterminalNode, arg0: NonterminalNode, arg1: IterationNode, arg2: IterationNode, arg3: NonterminalNode) => T;
+  Stat?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  SimpleExp?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  preparsedStat?: (this: NonterminalNode, arg0: TerminalNode) => T;
+  preparsedExp?: (this: NonterminalNode, arg0: TerminalNode) => T;
   spaces?: (this: NonterminalNode, arg0: IterationNode) => T;
 }
 

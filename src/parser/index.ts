@@ -14,29 +14,36 @@
  * 1. `scan` (lexer.ts) reads the bytes once and makes the token stream: one
  *    character per token, values and lines in side arrays.
  * 2. Ohm matches the token string with grammar `LuaTokens` of grammar.ohm
- *    (the syntax of §9 with token rules overridden), and the semantics
- *    (semantics.ts) build the AST from the match.
+ *    (the syntax of §9 with token rules overridden), segment by segment
+ *    (segments.ts), and the semantics (semantics.ts) build the AST from
+ *    each match.
  * 3. Only when Ohm fails, or when the chunk contains what the grammar alone
  *    does not check (`...` outside a vararg function, attributes, nesting
  *    deep enough for "C stack overflow"), the diagnoser (diagnose.ts) walks
  *    the tokens the way `lparser.c` does to find the error Lua reports
  *    first, with Lua's exact wording.
- * 4. A chunk nested deeper than the JS stack allows Ohm is matched on a
- *    child process with a big stack (deep.ts).
+ * 4. A chunk nested deeper than `SHALLOW_NESTING` brackets and blocks is
+ *    matched from the inside out (nested.ts): its deep expressions and
+ *    statements are matched first, on their own, so that no match nests
+ *    deeper than the JS stack allows. The diagnoser, which runs first on
+ *    such chunks, says where to cut.
  *
  * Invariant: Ohm decides what is a Lua program and builds every AST; the
- * diagnoser never builds anything, it only names the error.
+ * diagnoser never builds anything, it only names the error (and, for a
+ * deep chunk, where to cut it).
  *
- * Read next: `grammar.ohm`, then `lexer.ts`, `semantics.ts`, `diagnose.ts`.
+ * Read next: `grammar.ohm`, then `lexer.ts`, `semantics.ts`, `diagnose.ts`,
+ * `nested.ts`.
  */
 
 import type { Chunk, Statement } from './ast.ts';
 import { scan } from './lexer.ts';
 import { buildStatements, tokenGrammar } from './semantics.ts';
+import { plainInput, type MatchInput } from './builder.ts';
 import { segmentStarts } from './segments.ts';
 import type { TokenStream } from './tokens.ts';
 import { diagnose } from './diagnose.ts';
-import { parseOnBigStack } from './deep.ts';
+import { preparse } from './nested.ts';
 import { LuaSyntaxError, withPosition } from './errors.ts';
 
 export { LuaSyntaxError, chunkid } from './errors.ts';
@@ -61,8 +68,12 @@ export interface ParseOptions {
   cLevels?: number;
   /** @internal Called after each segment is matched (the benchmark measures the heap there). */
   onSegment?: () => void;
-  /** @internal Set by deep-child.ts: already on a big stack. */
-  onBigStack?: boolean;
+  /**
+   * @internal Take the nested path (nested.ts) whatever the depth, with
+   * parts this many levels deep: the specs check that it builds the same
+   * AST as one match of the whole chunk.
+   */
+  partLevels?: number;
 }
 
 /** Parse a chunk. `source` is a byte string (char codes 0–255). */
@@ -70,18 +81,11 @@ export function parse(source: string, chunkname: string, options: ParseOptions =
   const skipFirstLine = options.skipFirstLine ?? chunkname.startsWith('@');
   const tokens = scan(source, skipFirstLine ? firstLineEnd(source) : 0);
   const cLevels = options.cLevels ?? 1;
-  const deep = tokens.maxDepth > DEEP_NESTING;
   if (tokens.error === undefined) {
-    // Errors the grammar does not see come first if they come earlier.
-    if (deep || needsChecks(tokens)) diagnose(tokens, source, chunkname, cLevels);
-    if (deep && !options.onBigStack) return parseOnBigStack(source, chunkname, cLevels, skipFirstLine);
-    try {
-      const chunk = matchChunk(tokens, source, chunkname, options.onSegment);
-      if (chunk) return chunk;
-    } catch (e) {
-      if (!(e instanceof RangeError) || options.onBigStack) throw e;
-      return parseOnBigStack(source, chunkname, cLevels, skipFirstLine);
-    }
+    const p: Parse = { tokens, source, chunkname, cLevels, onSegment: options.onSegment };
+    const chunk = options.partLevels !== undefined ? parseNested(p, options.partLevels)
+      : tokens.maxDepth > SHALLOW_NESTING ? parseNested(p, PART_LEVELS) : parseShallow(p);
+    if (chunk) return chunk;
   }
   diagnose(tokens, source, chunkname, cLevels);
   // The diagnoser found nothing where Ohm failed: a disagreement between the
@@ -90,28 +94,71 @@ export function parse(source: string, chunkname: string, options: ParseOptions =
 }
 
 /**
- * Bracket and block nesting beyond which the match runs on a big stack
- * (deep.ts); well below what the default stack holds, well above what
- * ordinary programs use.
+ * Bracket and block nesting up to which Ohm matches a chunk in one go. At
+ * most about 70 levels of the costliest construct (`f{f{...}}`) fit in
+ * V8's default stack before the code is optimised; this leaves room for
+ * the caller's frames, and is more than ordinary programs use.
  */
-const DEEP_NESTING = 60;
+const SHALLOW_NESTING = 24;
 
 /**
- * Match the chunk with Ohm segment by segment (segments.ts) and build its
+ * Levels of Lua nesting (as `lparser.c` counts them) that one match of the
+ * nested path may hold: a quarter of what the stack takes at worst.
+ */
+const PART_LEVELS = 16;
+
+/**
+ * The same, when the shallow path ran out of stack anyway (`load` called
+ * with most of the stack already in use): smaller slices.
+ */
+const PART_LEVELS_LOW_STACK = 4;
+
+/** One parse: the scanned chunk and what the matching needs to know. */
+interface Parse {
+  tokens: TokenStream;
+  source: string;
+  chunkname: string;
+  cLevels: number;
+  onSegment?: () => void;
+}
+
+/** Match the chunk as it is; undefined if the grammar rejects it. */
+function parseShallow(p: Parse): Chunk | undefined {
+  // Errors the grammar does not see come first if they come earlier.
+  if (needsChecks(p.tokens)) diagnose(p.tokens, p.source, p.chunkname, p.cLevels);
+  try {
+    return matchChunk(p, plainInput(p.tokens));
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return parseNested(p, PART_LEVELS_LOW_STACK);
+  }
+}
+
+/** Match the chunk from the inside out (nested.ts); undefined if the grammar rejects it. */
+function parseNested(p: Parse, partLevels: number): Chunk | undefined {
+  const parts = diagnose(p.tokens, p.source, p.chunkname, p.cLevels, partLevels);
+  const input = preparse(p.tokens, p.source, parts);
+  return input && matchChunk(p, input);
+}
+
+/**
+ * Match the chunk's input (its tokens, or tokens and placeholders of
+ * pre-parsed parts) with Ohm segment by segment (segments.ts) and build its
  * AST; undefined if the grammar rejects it.
  */
-function matchChunk(tokens: TokenStream, source: string, chunkname: string, onSegment?: () => void): Chunk | undefined {
-  const starts = segmentStarts(tokens);
+function matchChunk({ tokens, source, chunkname, onSegment }: Parse, input: MatchInput): Chunk | undefined {
+  const starts = segmentStarts(input);
+  const length = input.codes.length;
   const statements: Statement[] = [];
   for (let k = 0; k < starts.length; k++) {
     const first = starts[k];
-    const end = k + 1 < starts.length ? starts[k + 1] : tokens.count;
-    const match = tokenGrammar.match(tokens.codes.slice(first, end));
+    const end = k + 1 < starts.length ? starts[k + 1] : length;
+    const match = tokenGrammar.match(input.codes.slice(first, end));
     if (match.failed()) return undefined;
     onSegment?.();
-    const segment = buildStatements(match, tokens, source, first);
+    const segment = buildStatements(match, tokens, source, input, first);
     // `return` ends a block: one before the last segment means an error.
-    if (end < tokens.count && segment.length > 0 && segment[segment.length - 1].kind === 'Return') return undefined;
+    if (end < length && segment.length > 0 && segment[segment.length - 1].kind === 'Return') return undefined;
     for (const s of segment) statements.push(s);
   }
   const line = tokens.count > 0 ? tokens.lines[0] : tokens.lastLine;

@@ -26,7 +26,6 @@
  * Read next: `index.ts`.
  */
 
-import type { TokenStream } from './tokens.ts';
 
 /** Segments shorter than this are joined to the next, to save per-match overhead. */
 const MIN_SEGMENT_TOKENS = 100;
@@ -35,11 +34,16 @@ const code = (c: string): number => c.charCodeAt(0);
 const END = code('Z');
 const OPENERS = new Set(['U', 'D', 'I', 'P', '(', '[', '{'].map(code)); // function do if repeat
 const CLOSERS = new Set(['Z', 'Q', ')', ']', '}'].map(code)); // end until
-const STATEMENT_START = new Set(['n', '(', ';', 'k', 'L', 'U', 'I', 'W', 'O', 'D', 'T', 'P', 'G', 'B'].map(code));
+// A name, `(`, `;`, `::`, a statement keyword, or a pre-parsed statement (nested.ts).
+const STATEMENT_START = new Set(['n', '(', ';', 'k', 'L', 'U', 'I', 'W', 'O', 'D', 'T', 'P', 'G', 'B', 'S'].map(code));
 
-/** Start of each segment; the last segment ends at `tokens.count`. */
-export function segmentStarts(tokens: TokenStream): number[] {
-  const { codes, count } = tokens;
+/**
+ * Start of each segment of `codes` (a `TokenStream`'s, or a `MatchInput`'s
+ * with pre-parsed parts, which hold no unbalanced bracket or block); the
+ * last segment ends at the end of `codes`.
+ */
+export function segmentStarts({ codes }: { codes: string }): number[] {
+  const count = codes.length;
   const starts = [0];
   let depth = 0;
   let segmentStart = 0;

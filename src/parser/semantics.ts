@@ -15,37 +15,29 @@
  * lucid builds a tree here and compiles it in `src/compiler/`.
  *
  * Invariants:
- * - Ohm matches one segment of the token string at a time (segments.ts);
- *   position i of the matched string is token `base + i` of the
- *   `TokenStream`, so a node's lines are `lines[base + startIdx]` and
- *   `lines[base + endIdx - 1]`.
- * - The token stream being built is held in `stream` (and `base`) for the
- *   duration of one `buildStatements` call (parsing is synchronous).
+ * - Everything one match needs to know — the token stream, the source, and
+ *   which tokens each matched position stands for — lives on a `Builder`
+ *   made for that match (builder.ts) and handed down the tree from node
+ *   to node (`ast(node, b)`). Nothing is kept between matches, so two
+ *   parses (of two Lua states, say) never share anything.
+ * - Ohm matches a `MatchInput`: position i of its `codes` stands for the
+ *   tokens `first[i]` to `last[i]` of the `TokenStream`. That is one token
+ *   for an ordinary code, and a whole expression or statement for the
+ *   placeholders `e` and `S` of a pre-parsed part (nested.ts), whose AST is
+ *   `preparsed[i]`. A node's lines are those of its first and last tokens.
  * - `FunctionExpr.line` is the line luac records as `linedefined`: the line
  *   of `function` in a function statement, the line of `(` otherwise (what
  *   `lparser.c` passes to `body`).
  *
- * Read next: `diagnose.ts` (what happens when the match fails).
+ * Read next: `builder.ts` (what a match reads), `diagnose.ts` (what
+ * happens when the match fails).
  */
 
 import type { IterationNode, MatchResult, Node as OhmNode, NonterminalNode } from 'ohm-js';
 import grammars from './grammar.ohm-bundle.js';
 import type * as AST from './ast.ts';
 import { TOKEN_TEXT, type TokenStream } from './tokens.ts';
-
-let stream: TokenStream;
-let source: string;
-/** Token number of the first token of the segment being built. */
-let base = 0;
-
-const lineOf = (n: OhmNode): number => stream.lines[base + n.source.startIdx];
-const lastLineOf = (n: OhmNode): number => {
-  const end = n.source.endIdx;
-  return end > n.source.startIdx ? stream.lines[base + end - 1] : lineOf(n);
-};
-const valueOf = (n: OhmNode): string => stream.values[base + n.source.startIdx] as string;
-/** The token code of the first token of a node. */
-const codeOf = (n: OhmNode): string => stream.codes[base + n.source.startIdx];
+import { Builder, type MatchInput } from './builder.ts';
 
 /**
  * Left and right priority of each binary operator (§3.4.8, and lparser.c's
@@ -62,25 +54,25 @@ const PRIORITY: Record<string, [number, number]> = {
 };
 
 /** Group `operands[0] op[0] operands[1] ...` into Binary nodes by priority. */
-function groupOperators(operands: AST.Expression[], ops: OhmNode[]): AST.Expression {
+function groupOperators(b: Builder, operands: AST.Expression[], ops: OhmNode[]): AST.Expression {
   let next = 0; // index of the next operator
-  const spelling = ops.map((o) => TOKEN_TEXT[codeOf(o)]);
+  const spelling = ops.map((o) => TOKEN_TEXT[b.code(o)]);
   const subexpr = (limit: number): AST.Expression => {
     let left = operands[next];
     while (next < ops.length && PRIORITY[spelling[next]][0] > limit) {
       const i = next++;
       const right = subexpr(PRIORITY[spelling[i]][1]);
-      left = binary(left, ops[i], right);
+      left = binary(b, left, ops[i], right);
     }
     return left;
   };
   return subexpr(0);
 }
 
-function binary(left: AST.Expression, op: OhmNode, right: AST.Expression): AST.BinaryOp {
+function binary(b: Builder, left: AST.Expression, op: OhmNode, right: AST.Expression): AST.BinaryOp {
   return {
-    kind: 'Binary', op: TOKEN_TEXT[codeOf(op)] as AST.BinaryOperator,
-    left, right, opLine: lineOf(op), line: left.line, lastLine: right.lastLine,
+    kind: 'Binary', op: TOKEN_TEXT[b.code(op)] as AST.BinaryOperator,
+    left, right, opLine: b.line(op), line: left.line, lastLine: right.lastLine,
   };
 }
 
@@ -91,203 +83,309 @@ function caseOf(n: OhmNode): OhmNode {
 }
 
 /** Apply one suffix (`[k]`, `.k`, `(args)`, `:m(args)`) to `object`. */
-function applySuffix(object: AST.Expression, suffix: OhmNode): AST.Expression {
+function applySuffix(b: Builder, object: AST.Expression, suffix: OhmNode): AST.Expression {
   const s = caseOf(suffix);
-  const lastLine = lastLineOf(s);
+  const lastLine = b.lastLine(s);
   switch (s.ctorName) {
     case 'Index_brackets':
-      return { kind: 'Index', object, key: s.children[1].ast(), dotted: false, line: object.line, lastLine };
+      return { kind: 'Index', object, key: ast(s.children[1], b), dotted: false, line: object.line, lastLine };
     case 'Index_dot': {
       const name = s.children[1];
       return {
         kind: 'Index', object, dotted: true, line: object.line, lastLine,
-        key: { kind: 'String', value: valueOf(name), line: lineOf(name), lastLine: lastLineOf(name) },
+        key: { kind: 'String', value: b.value(name), line: b.line(name), lastLine: b.lastLine(name) },
       };
     }
     case 'CallSuffix_call':
-      return { kind: 'Call', callee: object, args: s.children[0].ast(), argsLine: lineOf(s), line: object.line, lastLine };
+      return { kind: 'Call', callee: object, args: ast(s.children[0], b), argsLine: b.line(s), line: object.line, lastLine };
     default: { // CallSuffix_method
       const [, name, args] = s.children;
       return {
-        kind: 'MethodCall', object, method: valueOf(name), methodLine: lineOf(name),
-        args: args.ast(), argsLine: lineOf(args), line: object.line, lastLine,
+        kind: 'MethodCall', object, method: b.value(name), methodLine: b.line(name),
+        args: ast(args, b), argsLine: b.line(args), line: object.line, lastLine,
       };
     }
   }
 }
 
-function chain(primary: OhmNode, suffixes: IterationNode): AST.Expression {
-  let e = primary.ast() as AST.Expression;
-  for (const s of suffixes.children) e = applySuffix(e, s);
+function chain(b: Builder, primary: OhmNode, suffixes: IterationNode): AST.Expression {
+  let e = ast(primary, b) as AST.Expression;
+  for (const s of suffixes.children) e = applySuffix(b, e, s);
   return e;
 }
 
-const optional = <T>(it: IterationNode): T | undefined =>
-  it.children.length > 0 ? (it.children[0].ast() as T) : undefined;
+const optional = <T>(b: Builder, it: IterationNode): T | undefined =>
+  it.children.length > 0 ? (ast(it.children[0], b) as T) : undefined;
+
+/**
+ * The AST of node `n`, built by `b`. The builder travels down the tree on
+ * the nodes themselves: each node (an Ohm wrapper, made afresh for every
+ * match) gets it just before its action runs, which reads it back with
+ * `builder(this)`. (Ohm's own operation arguments, `ast(b)`, would do the
+ * same but allocate three objects per node: a sixth of the parse time.)
+ */
+function ast(n: OhmNode, b: Builder): any {
+  n.builder = b;
+  return n.ast();
+}
+
+/** The builder of the match an action runs in. */
+const builder = (n: OhmNode): Builder => n.builder as Builder;
 
 const semantics = grammars.LuaTokens.createSemantics().addOperation<unknown>('ast', {
   Block(stats, ret) {
-    const statements = stats.children.map((s) => s.ast()) as AST.Statement[];
-    if (ret.children.length > 0) statements.push(ret.children[0].ast());
+    const b = builder(this);
+    const statements = stats.children.map((s) => ast(s, b)) as AST.Statement[];
+    if (ret.children.length > 0) statements.push(ast(ret.children[0], b));
     if (this.source.endIdx === this.source.startIdx) {
       // An empty block: give it the line of the token that follows it.
-      const i = base + this.source.startIdx;
-      const line = i < stream.count ? stream.lines[i] : stream.lastLine;
+      const line = b.lineAt(this.source.startIdx);
       return { kind: 'Block', statements, line, lastLine: line };
     }
-    return { kind: 'Block', statements, line: lineOf(this), lastLine: lastLineOf(this) };
+    return { kind: 'Block', statements, line: b.line(this), lastLine: b.lastLine(this) };
   },
 
-  Stat_empty(_) { return { kind: 'Empty', line: lineOf(this), lastLine: lastLineOf(this) }; },
-  Stat_break(_) { return { kind: 'Break', line: lineOf(this), lastLine: lastLineOf(this) }; },
-  Stat_goto(_, name) { return { kind: 'Goto', label: valueOf(name), line: lineOf(this), lastLine: lastLineOf(this) }; },
-  Label(_, name, __) { return { kind: 'Label', label: valueOf(name), line: lineOf(this), lastLine: lastLineOf(this) }; },
-  Stat_do(_, body, __) { return { kind: 'Do', body: body.ast(), line: lineOf(this), lastLine: lastLineOf(this) }; },
+  Stat_empty(_) { const b = builder(this); return { kind: 'Empty', line: b.line(this), lastLine: b.lastLine(this) }; },
+  Stat_break(_) { const b = builder(this); return { kind: 'Break', line: b.line(this), lastLine: b.lastLine(this) }; },
+  Stat_goto(_, name) {
+    const b = builder(this);
+    return { kind: 'Goto', label: b.value(name), line: b.line(this), lastLine: b.lastLine(this) };
+  },
+  Label(_, name, __) {
+    const b = builder(this);
+    return { kind: 'Label', label: b.value(name), line: b.line(this), lastLine: b.lastLine(this) };
+  },
+  Stat_do(_, body, __) {
+    const b = builder(this);
+    return { kind: 'Do', body: ast(body, b), line: b.line(this), lastLine: b.lastLine(this) };
+  },
   Stat_while(_, cond, __, body, ___) {
-    return { kind: 'While', condition: cond.ast(), body: body.ast(), line: lineOf(this), lastLine: lastLineOf(this) };
+    const b = builder(this);
+    return { kind: 'While', condition: ast(cond, b), body: ast(body, b), line: b.line(this), lastLine: b.lastLine(this) };
   },
   Stat_repeat(_, body, __, cond) {
-    return { kind: 'Repeat', body: body.ast(), condition: cond.ast(), line: lineOf(this), lastLine: lastLineOf(this) };
+    const b = builder(this);
+    return { kind: 'Repeat', body: ast(body, b), condition: ast(cond, b), line: b.line(this), lastLine: b.lastLine(this) };
   },
   Stat_if(_, cond, __, body, elseifs, orelse, ___) {
-    const clauses = [{ condition: cond.ast(), body: body.ast(), line: lineOf(this), thenLine: lineOf(__) }];
-    for (const e of elseifs.children) clauses.push(e.ast());
-    return { kind: 'If', clauses, orelse: optional(orelse), line: lineOf(this), lastLine: lastLineOf(this) };
+    const b = builder(this);
+    const clauses = [{ condition: ast(cond, b), body: ast(body, b), line: b.line(this), thenLine: b.line(__) }];
+    for (const e of elseifs.children) clauses.push(ast(e, b));
+    return { kind: 'If', clauses, orelse: optional(b, orelse), line: b.line(this), lastLine: b.lastLine(this) };
   },
-  ElseIf(_, cond, __, body) { return { condition: cond.ast(), body: body.ast(), line: lineOf(this), thenLine: lineOf(__) }; },
-  Else(_, body) { return body.ast(); },
+  ElseIf(_, cond, __, body) {
+    const b = builder(this);
+    return { condition: ast(cond, b), body: ast(body, b), line: b.line(this), thenLine: b.line(__) };
+  },
+  Else(_, body) { return ast(body, builder(this)); },
   Stat_numericFor(_, name, __, start, ___, limit, ____, step, _____, body, ______) {
+    const b = builder(this);
     return {
-      kind: 'NumericFor', variable: valueOf(name), start: start.ast(), limit: limit.ast(),
-      step: optional(step), body: body.ast(), line: lineOf(this), lastLine: lastLineOf(this),
+      kind: 'NumericFor', variable: b.value(name), start: ast(start, b), limit: ast(limit, b),
+      step: optional(b, step), body: ast(body, b), line: b.line(this), lastLine: b.lastLine(this),
     };
   },
   Stat_genericFor(_, names, __, exps, ___, body, ____) {
-    return { kind: 'GenericFor', names: names.ast(), iterators: exps.ast(), body: body.ast(), line: lineOf(this), lastLine: lastLineOf(this) };
+    const b = builder(this);
+    return {
+      kind: 'GenericFor', names: ast(names, b), iterators: ast(exps, b), body: ast(body, b),
+      line: b.line(this), lastLine: b.lastLine(this),
+    };
   },
   Stat_function(_, funcname, body) {
-    const { target, isMethod, text } = funcname.ast() as { target: AST.Name | AST.Index; isMethod: boolean; text: string };
-    const func = body.ast() as AST.FunctionExpr;
+    const b = builder(this);
+    const { target, isMethod, text } = ast(funcname, b) as { target: AST.Name | AST.Index; isMethod: boolean; text: string };
+    const func = ast(body, b) as AST.FunctionExpr;
     if (isMethod) { func.params.unshift('self'); func.isMethod = true; }
     func.name = text;
-    func.line = lineOf(this);
-    return { kind: 'FunctionStatement', target, func, line: lineOf(this), lastLine: lastLineOf(this) };
+    func.line = b.line(this);
+    return { kind: 'FunctionStatement', target, func, line: b.line(this), lastLine: b.lastLine(this) };
   },
   FuncName(first, _dots, names, _colon, method) {
-    let target: AST.Name | AST.Index = { kind: 'Name', name: valueOf(first), line: lineOf(first), lastLine: lastLineOf(first) };
+    const b = builder(this);
+    let target: AST.Name | AST.Index = { kind: 'Name', name: b.value(first), line: b.line(first), lastLine: b.lastLine(first) };
     let text = target.name;
     const keys = names.children.concat(method.children);
     for (const key of keys) {
       target = {
-        kind: 'Index', object: target, dotted: true, line: target.line, lastLine: lineOf(key),
-        key: { kind: 'String', value: valueOf(key), line: lineOf(key), lastLine: lastLineOf(key) },
+        kind: 'Index', object: target, dotted: true, line: target.line, lastLine: b.line(key),
+        key: { kind: 'String', value: b.value(key), line: b.line(key), lastLine: b.lastLine(key) },
       };
     }
-    for (const n of names.children) text += '.' + valueOf(n);
-    for (const n of method.children) text += ':' + valueOf(n);
+    for (const n of names.children) text += '.' + b.value(n);
+    for (const n of method.children) text += ':' + b.value(n);
     return { target, isMethod: method.children.length > 0, text };
   },
   Stat_localFunction(_, __, name, body) {
-    const func = body.ast() as AST.FunctionExpr;
-    func.name = valueOf(name);
-    return { kind: 'LocalFunction', name: valueOf(name), func, line: lineOf(this), lastLine: lastLineOf(this) };
+    const b = builder(this);
+    const func = ast(body, b) as AST.FunctionExpr;
+    func.name = b.value(name);
+    return { kind: 'LocalFunction', name: b.value(name), func, line: b.line(this), lastLine: b.lastLine(this) };
   },
   Stat_local(_, attnames, _eq, values) {
-    const pairs = attnames.ast() as [string, AST.Local['attribs'][number]][];
+    const b = builder(this);
+    const pairs = ast(attnames, b) as [string, AST.Local['attribs'][number]][];
     return {
       kind: 'Local', names: pairs.map((p) => p[0]), attribs: pairs.map((p) => p[1]),
-      values: optional(values) ?? [], line: lineOf(this), lastLine: lastLineOf(this),
+      values: optional(b, values) ?? [], line: b.line(this), lastLine: b.lastLine(this),
     };
   },
-  AttName(name, attrib) { return [valueOf(name), optional(attrib)]; },
-  Attrib(_, name, __) { return valueOf(name); },
+  AttName(name, attrib) { const b = builder(this); return [b.value(name), optional(b, attrib)]; },
+  Attrib(_, name, __) { return builder(this).value(name); },
   Stat_assign(targets, _, values) {
-    return { kind: 'Assign', targets: targets.ast(), values: values.ast(), line: lineOf(this), lastLine: lastLineOf(this) };
+    const b = builder(this);
+    return { kind: 'Assign', targets: ast(targets, b), values: ast(values, b), line: b.line(this), lastLine: b.lastLine(this) };
   },
-  Stat_call(call) { return { kind: 'CallStatement', call: call.ast(), line: lineOf(this), lastLine: lastLineOf(this) }; },
-  RetStat(_, values, __) { return { kind: 'Return', values: optional(values) ?? [], line: lineOf(this), lastLine: lastLineOf(this) }; },
+  Stat_call(call) {
+    const b = builder(this);
+    return { kind: 'CallStatement', call: ast(call, b), line: b.line(this), lastLine: b.lastLine(this) };
+  },
+  RetStat(_, values, __) {
+    const b = builder(this);
+    return { kind: 'Return', values: optional(b, values) ?? [], line: b.line(this), lastLine: b.lastLine(this) };
+  },
 
-  NonemptyListOf(first, _seps, rest) { return [first.ast(), ...rest.children.map((c) => c.ast())]; },
+  NonemptyListOf(first, _seps, rest) {
+    const b = builder(this);
+    return [ast(first, b), ...rest.children.map((c) => ast(c, b))];
+  },
   EmptyListOf() { return []; },
-  name(_) { return valueOf(this); },
+  name(_) { return builder(this).value(this); },
 
   // Prefix expressions, variables and calls (§3.2, §3.4.10).
-  Var_index(primary, suffixes, _lookahead, index) { return applySuffix(chain(primary, suffixes), index); },
-  Var_name(name) { return { kind: 'Name', name: valueOf(name), line: lineOf(this), lastLine: lastLineOf(this) }; },
-  FunctionCall(primary, suffixes, _lookahead, call) { return applySuffix(chain(primary, suffixes), call); },
-  PrimaryExp(e) {
-    return e.ctorName === 'name' ? { kind: 'Name', name: valueOf(e), line: lineOf(this), lastLine: lastLineOf(this) } : e.ast();
+  Var_index(primary, suffixes, _lookahead, index) {
+    const b = builder(this);
+    return applySuffix(b, chain(b, primary, suffixes), index);
   },
-  ParenExp(_, e, __) { return { kind: 'Paren', expression: e.ast(), line: lineOf(this), lastLine: lastLineOf(this) }; },
-  PrefixExp(primary, suffixes) { return chain(primary, suffixes); },
-  Args_list(_, list, __) { return list.ast(); },
-  Args_table(table) { return [table.ast()]; },
-  Args_string(s) { return [s.ast()]; },
+  Var_name(name) {
+    const b = builder(this);
+    return { kind: 'Name', name: b.value(name), line: b.line(this), lastLine: b.lastLine(this) };
+  },
+  FunctionCall(primary, suffixes, _lookahead, call) {
+    const b = builder(this);
+    return applySuffix(b, chain(b, primary, suffixes), call);
+  },
+  PrimaryExp(e) {
+    const b = builder(this);
+    return e.ctorName === 'name' ? { kind: 'Name', name: b.value(e), line: b.line(this), lastLine: b.lastLine(this) } : ast(e, b);
+  },
+  ParenExp(_, e, __) {
+    const b = builder(this);
+    return { kind: 'Paren', expression: ast(e, b), line: b.line(this), lastLine: b.lastLine(this) };
+  },
+  PrefixExp(primary, suffixes) { return chain(builder(this), primary, suffixes); },
+  Args_list(_, list, __) { return ast(list, builder(this)); },
+  Args_table(table) { return [ast(table, builder(this))]; },
+  Args_string(s) { return [ast(s, builder(this))]; },
 
   // Operators by precedence (§3.4.8).
   Exp(first, ops, operands) {
-    if (ops.children.length === 0) return first.ast();
+    const b = builder(this);
+    if (ops.children.length === 0) return ast(first, b);
     return groupOperators(
-      [first.ast(), ...operands.children.map((c) => c.ast() as AST.Expression)],
+      b,
+      [ast(first, b), ...operands.children.map((c) => ast(c, b) as AST.Expression)],
       ops.children,
     );
   },
   UnaryExp(unaryOps, base, _caret, exponent) {
-    let e = base.ast() as AST.Expression;
-    if (exponent.children.length > 0) e = binary(e, _caret.children[0], exponent.children[0].ast());
+    const b = builder(this);
+    let e = ast(base, b) as AST.Expression;
+    if (exponent.children.length > 0) e = binary(b, e, _caret.children[0], ast(exponent.children[0], b));
     // The unary operators apply from the innermost (rightmost) out.
     for (let i = unaryOps.children.length - 1; i >= 0; i--) {
       const op = unaryOps.children[i];
-      const code = codeOf(op);
-      e = { kind: 'Unary', op: (code === 'X' ? 'not' : code) as AST.UnaryOperator, operand: e, line: lineOf(op), lastLine: e.lastLine };
+      const code = b.code(op);
+      e = { kind: 'Unary', op: (code === 'X' ? 'not' : code) as AST.UnaryOperator, operand: e, line: b.line(op), lastLine: e.lastLine };
     }
     return e;
   },
 
-  kwNil(_) { return { kind: 'Nil', line: lineOf(this), lastLine: lastLineOf(this) }; },
-  kwFalse(_) { return { kind: 'False', line: lineOf(this), lastLine: lastLineOf(this) }; },
-  kwTrue(_) { return { kind: 'True', line: lineOf(this), lastLine: lastLineOf(this) }; },
-  opDots(_) { return { kind: 'Vararg', line: lineOf(this), lastLine: lastLineOf(this) }; },
+  kwNil(_) { const b = builder(this); return { kind: 'Nil', line: b.line(this), lastLine: b.lastLine(this) }; },
+  kwFalse(_) { const b = builder(this); return { kind: 'False', line: b.line(this), lastLine: b.lastLine(this) }; },
+  kwTrue(_) { const b = builder(this); return { kind: 'True', line: b.line(this), lastLine: b.lastLine(this) }; },
+  opDots(_) { const b = builder(this); return { kind: 'Vararg', line: b.line(this), lastLine: b.lastLine(this) }; },
   numeral(_) {
-    const i = base + this.source.startIdx;
-    const text = source.slice(stream.starts[i], stream.ends[i]);
-    const kind = stream.codes[i] === 'i' ? 'Integer' : 'Float';
-    return { kind, value: stream.values[i], text, line: lineOf(this), lastLine: lastLineOf(this) };
+    const b = builder(this);
+    const i = b.firstToken(this);
+    const { tokens } = b;
+    const text = b.source.slice(tokens.starts[i], tokens.ends[i]);
+    const kind = tokens.codes[i] === 'i' ? 'Integer' : 'Float';
+    return { kind, value: tokens.values[i], text, line: b.line(this), lastLine: b.lastLine(this) };
   },
-  literalString(_) { return { kind: 'String', value: valueOf(this), line: lineOf(this), lastLine: lastLineOf(this) }; },
+  literalString(_) {
+    const b = builder(this);
+    return { kind: 'String', value: b.value(this), line: b.line(this), lastLine: b.lastLine(this) };
+  },
 
-  FunctionDef(_, body) { return body.ast(); },
+  FunctionDef(_, body) { return ast(body, builder(this)); },
   FuncBody(_, params, __, body, ___) {
-    const p = (optional(params) ?? { names: [], isVararg: false }) as { names: string[]; isVararg: boolean };
-    return { kind: 'Function', params: p.names, isVararg: p.isVararg, isMethod: false, body: body.ast(), line: lineOf(this), lastLine: lastLineOf(this) };
+    const b = builder(this);
+    const p = (optional(b, params) ?? { names: [], isVararg: false }) as { names: string[]; isVararg: boolean };
+    return {
+      kind: 'Function', params: p.names, isVararg: p.isVararg, isMethod: false, body: ast(body, b),
+      line: b.line(this), lastLine: b.lastLine(this),
+    };
   },
-  ParList_names(names, _comma, dots) { return { names: names.ast(), isVararg: dots.children.length > 0 }; },
+  ParList_names(names, _comma, dots) { return { names: ast(names, builder(this)), isVararg: dots.children.length > 0 }; },
   ParList_vararg(_) { return { names: [], isVararg: true }; },
 
-  TableConstructor(_, fields, __) { return { kind: 'Table', fields: optional(fields) ?? [], line: lineOf(this), lastLine: lastLineOf(this) }; },
-  FieldList(first, _seps, rest, _last) { return [first.ast(), ...rest.children.map((c) => c.ast())]; },
-  Field_keyed(_, key, __, ___, value) { return { kind: 'KeyedField', key: key.ast(), value: value.ast(), line: lineOf(this), lastLine: lastLineOf(this) }; },
-  Field_named(name, _, value) { return { kind: 'NamedField', name: valueOf(name), value: value.ast(), line: lineOf(this), lastLine: lastLineOf(this) }; },
-  Field_positional(value) { return { kind: 'PositionalField', value: value.ast(), line: lineOf(this), lastLine: lastLineOf(this) }; },
+  TableConstructor(_, fields, __) {
+    const b = builder(this);
+    return { kind: 'Table', fields: optional(b, fields) ?? [], line: b.line(this), lastLine: b.lastLine(this) };
+  },
+  FieldList(first, _seps, rest, _last) {
+    const b = builder(this);
+    return [ast(first, b), ...rest.children.map((c) => ast(c, b))];
+  },
+  Field_keyed(_, key, __, ___, value) {
+    const b = builder(this);
+    return { kind: 'KeyedField', key: ast(key, b), value: ast(value, b), line: b.line(this), lastLine: b.lastLine(this) };
+  },
+  Field_named(name, _, value) {
+    const b = builder(this);
+    return { kind: 'NamedField', name: b.value(name), value: ast(value, b), line: b.line(this), lastLine: b.lastLine(this) };
+  },
+  Field_positional(value) {
+    const b = builder(this);
+    return { kind: 'PositionalField', value: ast(value, b), line: b.line(this), lastLine: b.lastLine(this) };
+  },
 
-  _iter(...children: NonterminalNode[]) { return children.map((c) => c.ast()); },
+  // The placeholders of pre-parsed parts (nested.ts): their AST is ready.
+  preparsedExp(_) { return builder(this).preparsed(this); },
+  preparsedStat(_) { return builder(this).preparsed(this); },
+
+  _iter(...children: NonterminalNode[]) { const b = builder(this); return children.map((c) => ast(c, b)); },
+  // A rule with one child and no action of its own (`Stat`, `SimpleExp`,
+  // `Field`...) has the AST of its child; Ohm's default does the same but
+  // would not hand the builder over.
+  _nonterminal(...children: NonterminalNode[]) {
+    if (children.length !== 1) throw new Error(`no semantic action for ${this.ctorName}`);
+    return ast(children[0], builder(this));
+  },
 });
 
 /** The Ohm grammar the parser runs. */
 export const tokenGrammar = grammars.LuaTokens;
 
 /**
- * The statements of a successful match of one segment (tokens `first` to
- * the end of the segment) of `tokens`.
+ * The statements of a successful match of one segment of a chunk: the
+ * codes of `input` from position `from` on.
  */
-export function buildStatements(match: MatchResult, tokens: TokenStream, src: string, first: number): AST.Statement[] {
-  stream = tokens;
-  source = src;
-  base = first;
-  try {
-    return (semantics(match).ast() as AST.Block).statements;
-  } finally {
-    stream = undefined as unknown as TokenStream;
-    source = '';
-  }
+export function buildStatements(
+  match: MatchResult, tokens: TokenStream, source: string, input: MatchInput, from: number,
+): AST.Statement[] {
+  return (build(match, new Builder(tokens, source, input, from)) as AST.Block).statements;
+}
+
+/** The AST of a successful match of a part (an `Exp` or a `Stat`) parsed on its own. */
+export function buildPart(
+  match: MatchResult, tokens: TokenStream, source: string, input: MatchInput,
+): AST.Expression | AST.Statement {
+  return build(match, new Builder(tokens, source, input, 0)) as AST.Expression | AST.Statement;
+}
+
+/** The AST of the root of a match. */
+function build(match: MatchResult, b: Builder): unknown {
+  return ast(semantics(match) as unknown as OhmNode, b);
 }

@@ -39,6 +39,15 @@ export const STRING = 's';
 export const INTEGER = 'i';
 export const FLOAT = 'f';
 
+/**
+ * Codes of the placeholders that stand for a part parsed on its own
+ * (nested.ts): an expression and a statement. No token has them (letters
+ * make names and keywords), and grammar `LuaTokens` accepts them as a
+ * `SimpleExp` and as a `Stat`.
+ */
+export const PREPARSED_EXP = 'e';
+export const PREPARSED_STAT = 'S';
+
 /** Single-character symbols: each is its own code. */
 export const SINGLE_SYMBOLS = '+-*/%^#&~|<>=(){}[];:,.';
 
