@@ -29,6 +29,10 @@ import { LuaTask, awaitValue } from './task.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import { setHeap } from '../gc/heap.ts';
 import { closeHeap, fullCollect } from '../gc/collector.ts';
+import { native, nativeGen } from './lua.ts';
+import { openLibraries, requiref, type Library, type LibOpener } from './libraries.ts';
+
+export type { Library, LibOpener } from './libraries.ts';
 
 export { toLuaString, fromLuaString } from './interop.ts';
 
@@ -52,11 +56,23 @@ export interface LuaStateOptions {
   /** Where `print` and io.write's default output go (bytes as a latin1 string). Default: process.stdout. */
   write?: (bytes: string) => void;
   /**
-   * Sandboxing: the libraries to open, by name ('base', 'coroutine',
-   * 'string', 'table', 'math', 'io', 'os', 'utf8', 'debug', ...). Default:
-   * all registered. The filter applies to whatever `addLibrary` registered:
-   * a global table `name` belongs to library `name`, other globals to
-   * 'base'; the string metatable belongs to 'string'.
+   * The libraries this state opens, in order (see `libraries.ts`). The
+   * `LuaState` of the package (src/index.ts) passes the standard list of
+   * src/lib/init.ts; a host adds its own library by appending to it.
+   * Default here: none.
+   *
+   * ```ts
+   * import { LuaState, standardLibraries, newlib } from 'lucid-lua';
+   * const greet: Library = { name: 'greet', open: (state) => newlib(state.L, { hello }) };
+   * const lua = new LuaState({ libraries: [...standardLibraries, greet] });
+   * ```
+   */
+  libraries?: readonly Library[];
+  /**
+   * Sandboxing: open only the libraries named here ('base', 'package',
+   * 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug',
+   * or a host library's name); the others are not opened at all. Default:
+   * every library of {@link libraries}.
    *
    * ```ts
    * const lua = new LuaState({ libs: ['base', 'string', 'table', 'math'] });
@@ -64,6 +80,13 @@ export interface LuaStateOptions {
    * ```
    */
   libs?: readonly string[];
+  /**
+   * Lua 5.3 compatibility, as the released Lua 5.4 is built
+   * (LUA_COMPAT_5_3): `math.pow`, `math.ldexp`, `math.frexp`, `math.cosh`,
+   * `math.sinh`, `math.tanh` and `math.log10` exist. Default: true; false
+   * gives strict Lua 5.4.
+   */
+  compat?: boolean;
   /**
    * Collector stress mode: a full collection at every safe point, freed
    * objects poisoned so that any later use throws. Default: the environment
@@ -90,11 +113,23 @@ export interface LuaStateOptions {
   memoryLimit?: number;
 }
 
-/** Library openers register themselves here (src/lib/base.ts adds `openBase`). */
-export type LibOpener = (state: LuaState) => void;
-const openers: LibOpener[] = [];
-/** Add a library opener run by every new state (called once by each library module). */
-export function addLibrary(open: LibOpener): void { openers.push(open); }
+/**
+ * Libraries added by {@link addLibrary}, opened by every state made
+ * afterwards, after its own list. (The one registry kept outside the
+ * states, for hosts written against the first API; prefer
+ * `LuaStateOptions.libraries` or `LuaState.openLibrary`.)
+ */
+const hostLibraries: Library[] = [];
+
+/**
+ * Add a library of the host's own to every state created afterwards,
+ * opened after the state's list; `name` lets `libs` select it (a library
+ * without a name is opened only when `libs` is not given). An opener
+ * that is already in the state's list is not opened twice.
+ */
+export function addLibrary(open: LibOpener, name = ''): void {
+  hostLibraries.push({ name, open });
+}
 
 export class LuaState {
   readonly global: GlobalState;
@@ -115,23 +150,23 @@ export class LuaState {
     this.L = new LuaThread(G);
     G.mainThread = this.L;
     G.host = this;
-    for (const open of openers) open(this);
-    if (options.libs !== undefined) this.keepLibraries(new Set(options.libs));
+    this.compat = options.compat ?? true;
+    const list = options.libraries ?? [];
+    const extra = hostLibraries.filter((h) => !list.some((l) => l.open === h.open));
+    openLibraries(this, [...list, ...extra], options.libs);
   }
 
-  /** Remove every opened library not in `keep` (see {@link LuaStateOptions.libs}). */
-  private keepLibraries(keep: Set<string>): void {
-    const G = this.global.globals;
-    const drop: Value[] = [];
-    for (let k = G.next(undefined); k !== undefined; k = G.next(k[0])) {
-      const [key, v] = k;
-      const lib = v instanceof LuaTable && key !== '_G' && typeof key === 'string' ? key : 'base';
-      if (!keep.has(lib)) drop.push(key);
-    }
-    for (const key of drop) G.set(key, undefined);
-    for (const type of [...this.global.typeMetatables.keys()]) {
-      if (!keep.has(type === 'string' ? 'string' : 'base')) this.global.typeMetatables.delete(type);
-    }
+  /** Lua 5.3 compatibility is on (see {@link LuaStateOptions.compat}); library openers read it. */
+  readonly compat: boolean;
+
+  /**
+   * Open a library in this state (luaL_requiref): its table becomes the
+   * global `lib.name` and `package.loaded[lib.name]`; nothing happens if
+   * it is already loaded. Returns the library's table.
+   */
+  openLibrary(lib: Library): Value {
+    setHeap(this.global.heap);
+    return requiref(this, lib);
   }
 
   /**
@@ -391,12 +426,5 @@ function tracedCall(f: Value, args: Value[]): LuaNative {
   } as NativeGen, true);
 }
 
-/** A plain native function (see docs/vm.md, "Native functions"). */
-export function native(name: string, fn: NativeFn): LuaNative {
-  return new LuaNative(name, fn, false);
-}
-
-/** A native that calls back into Lua by yielding call requests. */
-export function nativeGen(name: string, fn: NativeGen): LuaNative {
-  return new LuaNative(name, fn, true);
-}
+// natives are made by the api (src/api/lua.ts); these names stay here for the code that imports them from the state
+export { native, nativeGen };

@@ -24,9 +24,8 @@
  */
 
 import { LibError } from './lib-error.ts';
-import { tointeger } from '../value/number.ts';
+import { tointeger, normint } from '../value/number.ts';
 import type { LuaValue } from '../value/types.ts';
-import { toLuaInteger } from './check.ts';
 
 /** The fields of the table `os.date('*t')` returns and `os.time` reads. */
 export interface DateTable {
@@ -306,7 +305,7 @@ export function osTime(get: (key: string) => LuaValue): { time: number | bigint;
   } catch {
     throw unrepresentable();
   }
-  return { time: toLuaInteger(t), fields };
+  return { time: normint(t), fields };
 }
 
 /** `os.time()`: the current time stamp. */

@@ -300,5 +300,3 @@ export function openDebug(state: LuaState): void {
   addDebugValueFunctions(t);
   state.globals.set('debug', t);
 }
-
-addLibrary(openDebug);

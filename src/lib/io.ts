@@ -448,5 +448,3 @@ export function openIo(state: LuaState): void {
   G.registry.set('_IO_output', stdout);
   state.globals.set('io', lib);
 }
-
-addLibrary(openIo);

@@ -163,5 +163,3 @@ export function openOs(state: LuaState): void {
   for (const [name, fn] of fns) O.set(name, native(name, fn));
   state.globals.set('os', O);
 }
-
-addLibrary(openOs);

@@ -213,5 +213,3 @@ export function openPackage(state: LuaState): void {
   G.set('package', pkg);
   G.set('require', nativeGen('require', require));
 }
-
-addLibrary(openPackage);
