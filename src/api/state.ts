@@ -125,10 +125,16 @@ const hostLibraries: Library[] = [];
  * Add a library of the host's own to every state created afterwards,
  * opened after the state's list; `name` lets `libs` select it (a library
  * without a name is opened only when `libs` is not given). An opener
- * that is already in the state's list is not opened twice.
+ * that is already in the state's list is not opened twice. Returns a
+ * function that takes the library off again.
  */
-export function addLibrary(open: LibOpener, name = ''): void {
-  hostLibraries.push({ name, open });
+export function addLibrary(open: LibOpener, name = ''): () => void {
+  const lib: Library = { name, open };
+  hostLibraries.push(lib);
+  return () => {
+    const i = hostLibraries.indexOf(lib);
+    if (i >= 0) hostLibraries.splice(i, 1);
+  };
 }
 
 export class LuaState {
