@@ -8,14 +8,20 @@
  * 'string' with a 'table'").
  *
  * Manual: §6.4 (and §3.4.3 for the coercions). PUC-Rio counterpart:
- * lstrlib.c. The computational cores live apart and are tested on their
- * own: patterns (src/lib/pattern/), `format` (format.ts), `pack` (pack.ts).
+ * lstrlib.c. The larger parts live apart: patterns (src/lib/pattern/, a
+ * core tested on its own), `format` (format.ts) and `pack` (pack.ts).
+ *
+ * How to add a function: write a native `(L, base, nargs) => number of
+ * results` that reads its arguments with src/api/auxlib.ts's checks and
+ * pushes its results, and list it in `openString`'s `newlib`.
  *
  * Invariants:
  * - Strings are byte strings; `upper`/`lower` act on ASCII letters only
  *   (the C locale).
- * - A core reports a problem with a `LibError`; `guard` turns it into Lua's
- *   "bad argument" or plain error, so every message is PUC-Rio's.
+ * - Arguments are read with auxlib's checks (format and pack read theirs
+ *   as their format string asks). The pattern and pack cores report their
+ *   own problems with a `LibError`; `guard` turns it into Lua's "bad
+ *   argument" or plain error, so every message is PUC-Rio's.
  * - Function replacements of `gsub` and `__tostring` in `format` are called
  *   synchronously (PUC-Rio's lua_call in a C function: they cannot yield).
  *
@@ -24,8 +30,8 @@
  */
 import type { LuaState } from '../api/state.ts';
 import {
-  native, isfunction, typeName, gettable, call, dump as dumpFunction, arith, setmetatable,
-  createtable, iscfunction, topointer, type LuaThread,
+  native, isfunction, typeName, gettable, call, dump as dumpFunction, setmetatable, createtable,
+  type LuaThread,
 } from '../api/lua.ts';
 import {
   arg, argError, checkInteger, checkString, optInteger, luaError, typeArgError, getmetafield,
