@@ -3,6 +3,7 @@
 //
 // Usage: npm run bench [-- names…] [--size small|default] [--runs N]
 //                      [--timeout SECONDS] [--engines a,b,…] [--json FILE|-]
+//                      [--baseline DIR]
 //
 // Engines, each started as its own child process so that the figures are
 // comparable (every one pays its own process start, nothing is subtracted):
@@ -10,6 +11,9 @@
 //   lucid    bin/lucid.mjs file.lua size (its #! line: node --max-semi-space-size=128)
 //   wasmoon  PUC-Rio Lua 5.4 compiled to WebAssembly (bench/engines/wasmoon-run.mjs)
 //   fengari  Lua 5.3 written in JavaScript (bench/engines/fengari-run.mjs)
+//
+//   lucid@base  with --baseline DIR: the lucid of another checkout (DIR/bin/lucid.mjs),
+//           so that a change is measured before and after in the same run
 //
 // A cell is the best wall time of N runs (default 3). The row "(startup)"
 // times bench/programs/empty.lua, the cost of starting each engine. Every
@@ -56,7 +60,7 @@ function hasSystemLua() {
 // ── options ──────────────────────────────────────────────────────────────
 
 function parseOptions(argv) {
-  const options = { names: [], size: 'default', runs: 3, timeout: 120, engines: null, json: null };
+  const options = { names: [], size: 'default', runs: 3, timeout: 120, engines: null, json: null, baseline: null };
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i];
     const value = () => {
@@ -68,6 +72,7 @@ function parseOptions(argv) {
     else if (word === '--timeout') options.timeout = Number(value());
     else if (word === '--engines') options.engines = value().split(',');
     else if (word === '--json') options.json = value();
+    else if (word === '--baseline') options.baseline = value();
     else if (word === '--help' || word === '-h') options.help = true;
     else if (word.startsWith('--')) throw new Error(`unknown option ${word}`);
     else options.names.push(word.replace(/\.lua$/, ''));
@@ -80,7 +85,7 @@ function parseOptions(argv) {
 
 const USAGE = `usage: npm run bench [-- names...] [--size small|default] [--runs N]
                      [--timeout SECONDS] [--engines lua5.4,lucid,wasmoon,fengari]
-                     [--json FILE|-]`;
+                     [--json FILE|-] [--baseline DIR]`;
 
 // ── programs ─────────────────────────────────────────────────────────────
 
@@ -210,7 +215,7 @@ function ratioText(cells, over, under) {
 }
 
 function printTable(rows, engineNames) {
-  const ratios = ['lua5.4', 'wasmoon', 'fengari'].filter((n) => engineNames.includes(n) && engineNames.includes('lucid'));
+  const ratios = ['lucid@base', 'lua5.4', 'wasmoon', 'fengari'].filter((n) => engineNames.includes(n) && engineNames.includes('lucid'));
   const head = ['program', ...engineNames, ...ratios.map((n) => `lucid/${n}`), 'checksum'];
   const body = rows.map((row) => [
     row.name,
@@ -223,6 +228,14 @@ function printTable(rows, engineNames) {
   say(line(head));
   say('|' + widths.map((w, i) => (i === 0 || i === widths.length - 1 ? ':' + '-'.repeat(w + 1) : '-'.repeat(w + 1) + ':')).join('|') + '|');
   for (const cols of body) say(line(cols));
+  // the geometric mean of each ratio over the programs (start-up left out)
+  const programs = rows.filter((row) => row.name !== '(startup)');
+  const means = ratios.map((n) => {
+    const rs = programs.map((row) => row.cells.lucid?.ok && row.cells[n]?.ok ? row.cells.lucid.seconds / row.cells[n].seconds : NaN)
+      .filter((r) => !Number.isNaN(r));
+    return rs.length ? `lucid/${n} ${Math.exp(rs.reduce((a, r) => a + Math.log(r), 0) / rs.length).toFixed(3)}×` : null;
+  }).filter(Boolean);
+  if (means.length) say(`geometric mean over the programs: ${means.join(', ')}`);
 }
 
 function checkText(row) {
@@ -261,6 +274,12 @@ async function main() {
   } catch (error) {
     console.error(`bench: ${error.message}`);
     process.exit(2);
+  }
+  if (options.baseline) {
+    const dir = options.baseline;
+    const at = engines.findIndex((e) => e.name === 'lucid');
+    const base = { name: 'lucid@base', command: (file, size) => [join(dir, 'bin', 'lucid.mjs'), [file, ...size]] };
+    engines = [...engines.slice(0, at + 1), base, ...engines.slice(at + 1)];
   }
   if (engines.some((e) => e.name === 'lua5.4') && !hasSystemLua()) {
     console.error('bench: lua5.4 not found on the PATH; its column is left out');

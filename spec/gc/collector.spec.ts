@@ -15,7 +15,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LuaState, LuaTable, LuaError } from '../../src/index.ts';
 import { checkHeap } from '../../src/gc/verify.ts';
-import { addGcTestFunctions } from '../../src/api/introspect.ts';
+import { addGcTestFunctions } from '../../src/lib/testlib.ts';
 
 /** A state whose warnings are collected in `warnings`. */
 function withWarnings(): { lua: LuaState; warnings: string[] } {

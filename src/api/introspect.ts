@@ -1,98 +1,136 @@
 /**
- * # The collector's part of the `T` testing library
+ * # Introspection for the test library: the machine seen from inside
  *
- * Responsibility: the functions of PUC-Rio's internal testing library that
- * the official gc.lua and gengc.lua use, so that its collector checks run for real:
- * `T.gcstate` (read the phase, or run the collector to one), `T.gccolor`,
- * `T.gcage`, `T.totalmem` (bytes in use, objects of a type, or a memory
- * limit),
- * `T.checkmemory` (the invariant checker of `verify.ts`) and
- * `T.newuserdata`. Off unless LUCID_TESTLIB=1 (see src/lib/testlib.ts).
+ * Responsibility: what PUC-Rio's internal test library reads and drives
+ * below lua.h, for `T` (`src/lib/testlib.ts`) to offer to Lua: the
+ * collector's phase (read it, or run the collector to one), an object's
+ * colour and generational age, the memory in use and the objects of a type,
+ * a memory limit, the heap's invariant checker, and the views of compiled
+ * code (`listcode`, `listk`, `listabslineinfo`, `listlocals`) of
+ * `src/bytecode/testlib.ts`. Plain functions on the machine: no Lua
+ * natives, no argument checks (the library does those).
  *
- * `T.gcage` names an object's age in generational mode (heap.ts; every
- * object is "new" in incremental mode), as gengc.lua checks it.
+ * Manual: none (a testing aid; `T` is off unless LUCID_TESTLIB=1).
+ * PUC-Rio counterpart: the parts of `ltests.c` that are compiled against
+ * the core's internals (`gc_state`, `gc_color`, `gc_age`, `mem_query`,
+ * `lua_checkmemory`, `listcode` ...), here kept in the api layer so that the
+ * library itself stays above the door, like every other library.
  *
- * Manual: none (a testing aid). PUC-Rio counterpart: `ltests.c`
- * (`gc_state`, `gc_color`, `gc_age`, `mem_query`, `lua_checkmemory`, `newuserdata`).
+ * Invariant: only {@link runGcToState}, {@link setMemoryLimit} and
+ * {@link listEveryObject} change the machine; everything else reads.
+ * State names follow ltests.c, which calls the state before the atomic
+ * step "atomic" (lucid's ENTERATOMIC) and the atomic step "enteratomic".
  *
- * Invariant: `T.gcstate` names follow ltests.c, which calls the state
- * before the atomic step "atomic" (lucid's ENTERATOMIC).
- *
- * Read next: `collector.ts`, `verify.ts`.
+ * Read next: `src/lib/testlib.ts` (the `T` functions), `src/gc/collector.ts`,
+ * `src/gc/verify.ts`.
  */
 import type { LuaThread } from '../object/objects.ts';
-import type { LuaTable } from '../value/table.ts';
-import { LuaUserdata } from '../object/userdata.ts';
-import { native } from './state.ts';
-import { arg, checkAny, optInteger, luaError } from './auxlib.ts';
+import { LuaClosure } from '../object/objects.ts';
 import { BLACK, WHITES, FIXED, Phase, AGE_NAMES, declaredMode, getAge, type GCObject } from '../gc/heap.ts';
 import { runToPhase, isDead } from '../gc/collector.ts';
 import { checkHeap, countObjects } from '../gc/verify.ts';
+import type { Proto } from '../bytecode/proto.ts';
+import type { Value } from '../value/index.ts';
 
-/** ltests.c's state names, in lucid's Phase order. */
-const T_NAMES = ['propagate', 'atomic', 'enteratomic', 'sweepallgc', 'sweepfinobj', 'sweeptobefnz',
-  'sweepend', 'callfin', 'pause'];
+export type { Proto };
+export { listcode, listk, listabslineinfo, listlocals, printcode, buildop } from '../bytecode/testlib.ts';
 
-function gcstate(L: LuaThread, base: number, nargs: number): number {
-  const h = L.global.heap;
-  const name = arg(L, base, nargs, 1);
-  if (name === undefined) { L.push(T_NAMES[h.phase]); return 1; }
-  const phase = T_NAMES.indexOf(String(name)) as Phase;
-  if (phase < 0) luaError(L, `invalid state '${String(name)}'`);
-  if (declaredMode(h) === 'generational') luaError(L, 'cannot change states in generational mode');
-  if (phase < h.phase) runToPhase(L.global, L, Phase.PAUSE);
+/** The prototype (compiled code) of a Lua function, or undefined for anything else. */
+export function protoOf(f: Value): Proto | undefined {
+  return f instanceof LuaClosure ? f.proto : undefined;
+}
+
+// ---- the collector's phases -----------------------------------------------
+
+/** ltests.c's names of the collector's states, in lucid's Phase order. */
+export const GC_STATE_NAMES: readonly string[] = ['propagate', 'atomic', 'enteratomic', 'sweepallgc',
+  'sweepfinobj', 'sweeptobefnz', 'sweepend', 'callfin', 'pause'];
+
+/** The state the collector of `L`'s Lua state is in, by ltests.c's name (gc_state with no argument). */
+export function gcStateName(L: LuaThread): string {
+  return GC_STATE_NAMES[L.global.heap.phase];
+}
+
+/** The collector's mode as `collectgarbage` reports it. */
+export function gcMode(L: LuaThread): 'incremental' | 'generational' {
+  return declaredMode(L.global.heap);
+}
+
+/**
+ * Run the (incremental) collector until it is in state `name` (one of
+ * {@link GC_STATE_NAMES}); a state behind the current one is reached
+ * through the end of this cycle. Not in generational mode, which has no
+ * such states. (gc_state with a name: luaC_runtilstate.)
+ */
+export function runGcToState(L: LuaThread, name: string): void {
+  const phase = GC_STATE_NAMES.indexOf(name) as Phase;
+  if (phase < L.global.heap.phase) runToPhase(L.global, L, Phase.PAUSE);
   runToPhase(L.global, L, phase);
-  return 0;
 }
 
-function gccolor(L: LuaThread, base: number, nargs: number): number {
-  const o = checkAny(L, base, nargs, 1) as { marked?: number };
-  const h = L.global.heap;
-  if (typeof o !== 'object' || o === null || o.marked === undefined || o.marked & FIXED) { L.push('no collectable'); return 1; }
-  const m = o.marked;
-  L.push(isDead(h, o as never) ? 'dead' : m & WHITES ? 'white' : m & BLACK ? 'black' : 'gray');
-  return 1;
+// ---- objects --------------------------------------------------------------
+
+/** Is `v` an object the collector manages (not a number, string, boolean, light function)? */
+function collectable(v: Value): v is GCObject {
+  return typeof v === 'object' && v !== null && typeof v.marked === 'number' && (v.marked & FIXED) === 0;
 }
 
-function gcage(L: LuaThread, base: number, nargs: number): number {
-  const o = checkAny(L, base, nargs, 1) as { marked?: number };
-  if (typeof o !== 'object' || o === null || o.marked === undefined || o.marked & FIXED) { L.push('no collectable'); return 1; }
-  L.push(AGE_NAMES[getAge(o as GCObject)]);
-  return 1;
+/**
+ * The colour of `v` for the collector: "white", "gray", "black", "dead"
+ * (white of the old cycle while sweeping), or "no collectable" (gc_color).
+ */
+export function gcColor(L: LuaThread, v: Value): string {
+  if (!collectable(v)) return 'no collectable';
+  const m = v.marked;
+  return isDead(L.global.heap, v) ? 'dead' : m & WHITES ? 'white' : m & BLACK ? 'black' : 'gray';
 }
 
-function totalmem(L: LuaThread, base: number, nargs: number): number {
-  const h = L.global.heap;
-  const a = arg(L, base, nargs, 1);
-  if (typeof a === 'string') { L.push(countObjects(h, a)); return 1; }
-  if (a === undefined) { L.push(Math.round(h.total)); return 1; }
-  const limit = Number(optInteger(L, base, nargs, 1, 0));
-  h.limit = limit === 0 ? Infinity : limit;
-  return 0;
+/**
+ * The generational age of `v` ("new", "survival", "old0", "old1", "old",
+ * "touched1", "touched2"; every object is "new" in incremental mode), or
+ * "no collectable" (gc_age).
+ */
+export function gcAge(v: Value): string {
+  return collectable(v) ? AGE_NAMES[getAge(v)] : 'no collectable';
 }
 
-function checkmemory(L: LuaThread): number {
+// ---- memory ---------------------------------------------------------------
+
+/** Bytes in use, as the collector accounts them (mem_query with no argument: gettotalbytes). */
+export function totalMemory(L: LuaThread): number {
+  return Math.round(L.global.heap.total);
+}
+
+/** How many objects of Lua type `type` ("table", "function", ...) are on the all-objects list (mem_query with a type name). */
+export function countObjectsOfType(L: LuaThread, type: string): number {
+  return countObjects(L.global.heap, type);
+}
+
+/** Limit the memory in use to `bytes` (0: no limit); past it, allocation fails with "not enough memory" (mem_query with a number: l_memcontrol's limit). */
+export function setMemoryLimit(L: LuaThread, bytes: number): void {
+  L.global.heap.limit = bytes === 0 ? Infinity : bytes;
+}
+
+/**
+ * Put every object on the all-objects list at birth (not only once it
+ * survives its first step), so that {@link countObjectsOfType} and
+ * {@link checkMemory} see them all, as PUC-Rio's lists do.
+ */
+export function listEveryObject(L: LuaThread): void {
+  L.global.heap.eager = true;
+}
+
+/**
+ * Check the collector's invariants over the whole heap (lua_checkmemory):
+ * no black object refers to a white one while marking, no live one to a
+ * dead one while sweeping, generational ages consistent. Undefined when
+ * all hold, else a description of the first violation.
+ */
+export function checkMemory(L: LuaThread): string | undefined {
   try {
     checkHeap(L.global.heap);
+    return undefined;
   } catch (e) {
-    luaError(L, `checkmemory: ${(e as Error).message}`);
+    return (e as Error).message;
   }
-  return 0;
-}
-
-function newuserdata(L: LuaThread, base: number, nargs: number): number {
-  const size = Number(optInteger(L, base, nargs, 1, 0));
-  const nuv = Number(optInteger(L, base, nargs, 2, 0));
-  L.push(new LuaUserdata(new Uint8Array(size), undefined, nuv));
-  return 1;
-}
-
-/** Add the collector's functions to the table `T`. */
-export function addGcTestFunctions(T: LuaTable): void {
-  T.set('gcstate', native('gcstate', gcstate));
-  T.set('gccolor', native('gccolor', gccolor));
-  T.set('gcage', native('gcage', gcage));
-  T.set('totalmem', native('totalmem', totalmem));
-  T.set('checkmemory', native('checkmemory', checkmemory));
-  T.set('newuserdata', native('newuserdata', newuserdata));
 }

@@ -5,8 +5,9 @@
  * PUC-Rio's internal testing library `T` offers and `code.lua` (and a few
  * other official tests) call: `T.listcode`, `T.printcode`, `T.listk`,
  * `T.listabslineinfo`, `T.listlocals`. Each takes a {@link Proto} and
- * returns plain JS data; the VM wraps them as Lua functions on the `T`
- * table (it owns the argument checks and the conversion to Lua tables).
+ * returns plain JS data; `src/lib/testlib.ts` wraps them as Lua functions
+ * on the `T` table (it owns the argument checks and the conversion to Lua
+ * tables), reaching them through `src/api/introspect.ts`.
  *
  * Manual: none (`T` exists only in PUC-Rio builds with `LUA_USER_H`
  * "ltests.h"; the official suite uses it when present).

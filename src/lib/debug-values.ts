@@ -9,158 +9,117 @@
  * user values of full userdata, and the registry.
  *
  * Manual: §6.10. PUC-Rio counterpart: `ldblib.c` (db_getupvalue,
- * db_upvalueid, db_upvaluejoin, db_setmetatable, db_getuservalue, ...), on
- * `lapi.c`'s lua_getupvalue / lua_upvalueid.
+ * db_upvalueid, db_upvaluejoin, db_setmetatable, db_getuservalue, ...),
+ * written as there on lua.h's operations (here `src/api/debug.ts`:
+ * getUpvalue, upvalueId, setMetatable, getUserValue, registryTable ...).
  *
- * Invariant: every store goes through the collector's barriers (a black
- * closure given a white upvalue, a black table given a metatable).
+ * Invariant: this module only checks arguments and pushes results; every
+ * store is made by the api, which runs the collector's barriers (a black
+ * closure given another upvalue, a black table given a metatable).
  *
- * Read next: `debug.ts` (stack levels, locals, hooks).
+ * Read next: `debug.ts` (stack levels, locals, hooks), `src/api/debug.ts`.
  */
-import { LuaClosure, LuaNative, LuaThread, UpVal } from '../object/objects.ts';
+import { LuaThread, LuaClosure, LuaUserdata } from '../api/lua.ts';
 import { native } from '../api/state.ts';
 import { arg, argError, checkAny, checkInteger, optInteger, typeArgError } from '../api/auxlib.ts';
-import { typeName } from '../vm/meta.ts';
+import {
+  getUpvalue, setUpvalue, upvalueId, upvalueJoin, getMetatable, setMetatable, isFunction,
+  isLightUserdata, isFullUserdata, getUserValue, setUserValue, registryTable, type LuaFunction,
+} from '../api/debug.ts';
 import { LuaTable } from '../value/index.ts';
-import { LuaUserdata } from '../object/userdata.ts';
-import { metatableSet, barrierForward } from '../gc/barrier.ts';
-import { BLACK } from '../gc/heap.ts';
 
-function checkFunction(L: LuaThread, base: number, nargs: number, n: number): LuaClosure | LuaNative {
+function checkFunction(L: LuaThread, base: number, nargs: number, n: number): LuaFunction {
   const f = arg(L, base, nargs, n);
-  if (!(f instanceof LuaClosure || f instanceof LuaNative)) typeArgError(L, base, nargs, n, 'function');
+  if (!isFunction(f)) typeArgError(L, base, nargs, n, 'function');
   return f;
 }
 
-/** Name of upvalue `n` of `f` ("" for a native's, "(no name)" if stripped), or undefined if out of range. */
-function upvalueName(f: LuaClosure | LuaNative, n: number): string | undefined {
-  if (f instanceof LuaNative) return n >= 1 && n <= f.upvalues.length ? '' : undefined;
-  if (n < 1 || n > f.upvals.length) return undefined;
-  return f.proto.upvalues[n - 1]?.name ?? '(no name)';
-}
-
+/** debug.getupvalue(f, n): name and value of upvalue `n`, or nothing. */
 function getupvalue(L: LuaThread, base: number, nargs: number): number {
   const n = Number(checkInteger(L, base, nargs, 2));
-  const f = checkFunction(L, base, nargs, 1);
-  const name = upvalueName(f, n);
-  if (name === undefined) return 0;
-  L.push(name);
-  L.push(f instanceof LuaNative ? f.upvalues[n - 1] : f.upvals[n - 1].get());
+  const up = getUpvalue(checkFunction(L, base, nargs, 1), n);
+  if (up === undefined) return 0;
+  L.push(up[0]);
+  L.push(up[1]);
   return 2;
 }
 
+/** debug.setupvalue(f, n, value): the upvalue's name, or nothing. */
 function setupvalue(L: LuaThread, base: number, nargs: number): number {
   const v = checkAny(L, base, nargs, 3);
   const n = Number(checkInteger(L, base, nargs, 2));
-  const f = checkFunction(L, base, nargs, 1);
-  const name = upvalueName(f, n);
+  const name = setUpvalue(checkFunction(L, base, nargs, 1), n, v);
   if (name === undefined) return 0;
-  if (f instanceof LuaNative) f.upvalues[n - 1] = v; else f.upvals[n - 1].set(v);
   L.push(name);
   return 1;
 }
 
-/**
- * Upvalue identities are light userdata in PUC-Rio (the address of the
- * UpVal). lucid hands out one userdata per upvalue cell, kept while the
- * cell lives, so equal identities compare equal and print alike.
- */
-const ids = new WeakMap<object, LuaUserdata>();
-const nativeIds = new WeakMap<LuaNative, LuaUserdata[]>();
-/** The identities handed out: they behave as light userdata (no user values, "got light userdata"). */
-const light = new WeakSet<LuaUserdata>();
-
+/** debug.upvalueid(f, n): a light userdata standing for the upvalue's variable, or fail. */
 function upvalueid(L: LuaThread, base: number, nargs: number): number {
   const n = Number(checkInteger(L, base, nargs, 2));
-  const f = checkFunction(L, base, nargs, 1);
-  if (upvalueName(f, n) === undefined) { L.push(undefined); return 1; }
-  let id: LuaUserdata | undefined;
-  if (f instanceof LuaClosure) {
-    const cell = f.upvals[n - 1];
-    id = ids.get(cell);
-    if (id === undefined) { id = LuaUserdata.light(cell); ids.set(cell, id); light.add(id); }
-  } else {
-    let list = nativeIds.get(f);
-    if (list === undefined) { list = []; nativeIds.set(f, list); }
-    id = list[n - 1] ??= LuaUserdata.light(f);
-    light.add(id);
-  }
-  L.push(id);
+  L.push(upvalueId(L, checkFunction(L, base, nargs, 1), n));
   return 1;
 }
 
 /** An upvalue argument pair (function, index); the index is checked first, as ldblib does. */
-function checkUpvalue(L: LuaThread, base: number, nargs: number, fi: number, ni: number): [LuaClosure | LuaNative, number] {
+function checkUpvalue(L: LuaThread, base: number, nargs: number, fi: number, ni: number): [LuaFunction, number] {
   const n = Number(checkInteger(L, base, nargs, ni));
   const f = checkFunction(L, base, nargs, fi);
-  if (upvalueName(f, n) === undefined) argError(L, ni, 'invalid upvalue index');
+  if (getUpvalue(f, n) === undefined) argError(L, ni, 'invalid upvalue index');
   return [f, n];
 }
 
+/** debug.upvaluejoin(f1, n1, f2, n2): upvalue n1 of f1 becomes upvalue n2 of f2 (Lua functions only). */
 function upvaluejoin(L: LuaThread, base: number, nargs: number): number {
   const [f1, n1] = checkUpvalue(L, base, nargs, 1, 2);
   const [f2, n2] = checkUpvalue(L, base, nargs, 3, 4);
   if (!(f1 instanceof LuaClosure)) argError(L, 1, 'Lua function expected');
   if (!(f2 instanceof LuaClosure)) argError(L, 3, 'Lua function expected');
-  const cell: UpVal = f2.upvals[n2 - 1];
-  f1.upvals[n1 - 1] = cell;
-  if (f1.marked & BLACK) barrierForward(f1, cell);
+  upvalueJoin(f1, n1, f2, n2);
   return 0;
 }
 
+/** debug.getmetatable(v): the metatable, `__metatable` ignored. */
 function getmetatable(L: LuaThread, base: number, nargs: number): number {
-  const v = checkAny(L, base, nargs, 1);
-  if (v instanceof LuaTable || v instanceof LuaUserdata) { L.push(v.metatable); return 1; }
-  L.push(L.global.typeMetatables.get(typeName(L.global, v)));
+  L.push(getMetatable(L, checkAny(L, base, nargs, 1)));
   return 1;
 }
 
+/** debug.setmetatable(v, mt): for any type, `__metatable` ignored; returns v. */
 function setmetatable(L: LuaThread, base: number, nargs: number): number {
   const v = arg(L, base, nargs, 1);
   const mt = arg(L, base, nargs, 2);
   if (mt !== undefined && !(mt instanceof LuaTable)) typeArgError(L, base, nargs, 2, 'nil or table');
-  if (v instanceof LuaTable) { v.metatable = mt; metatableSet(v, mt); }
-  else if (v instanceof LuaUserdata) v.setMetatable(mt);
-  else {
-    const type = typeName(L.global, v);
-    if (mt === undefined) L.global.typeMetatables.delete(type); else L.global.typeMetatables.set(type, mt);
-  }
+  setMetatable(L, v, mt);
   L.push(v);
   return 1;
 }
 
+/** debug.getuservalue(u [, n]): user value n and true, or fail (not a full userdata, or no such value). */
 function getuservalue(L: LuaThread, base: number, nargs: number): number {
   const u = arg(L, base, nargs, 1);
   const n = Number(optInteger(L, base, nargs, 2, 1));
-  if (!(u instanceof LuaUserdata) || light.has(u)) { L.push(undefined); return 1; }
-  if (n < 1 || n > u.uservalues.length) { L.push(undefined); return 1; }
-  L.push(u.uservalues[n - 1]);
+  const uv = isFullUserdata(u) ? getUserValue(u, n) : undefined;
+  if (uv === undefined) { L.push(undefined); return 1; }
+  L.push(uv[0]);
   L.push(true);
   return 2;
 }
 
+/** debug.setuservalue(u, value [, n]): u, or fail when it has no user value n. */
 function setuservalue(L: LuaThread, base: number, nargs: number): number {
   const u = arg(L, base, nargs, 1);
   if (!(u instanceof LuaUserdata)) typeArgError(L, base, nargs, 1, 'userdata');
-  if (light.has(u)) argError(L, 1, 'userdata expected, got light userdata');
+  if (isLightUserdata(u)) argError(L, 1, 'userdata expected, got light userdata');
   const v = checkAny(L, base, nargs, 2);
   const n = Number(optInteger(L, base, nargs, 3, 1));
-  L.push(u.setUserValue(n, v) ? u : undefined);
+  L.push(setUserValue(u, n, v) ? u : undefined);
   return 1;
 }
 
-/** The registry as a table: `_LOADED`, the main thread at 1 and the globals at 2, as in PUC-Rio. */
+/** debug.getregistry(): the registry table. */
 function getregistry(L: LuaThread): number {
-  const G = L.global;
-  let t = G.registry.get('_REGISTRY') as LuaTable | undefined;
-  if (t === undefined) {
-    t = new LuaTable();
-    G.registry.set('_REGISTRY', t);
-  }
-  t.setInt(1, G.mainThread);
-  t.setInt(2, G.globals);
-  for (const [k, v] of G.registry) if (k !== '_REGISTRY') t.set(k, v);
-  L.push(t);
+  L.push(registryTable(L));
   return 1;
 }
 

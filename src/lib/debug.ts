@@ -6,31 +6,34 @@
  * (named locals, "(temporary)" slots, "(vararg)" values at negative
  * indices) — the hook functions `sethook` / `gethook`, and the `debug.debug`
  * console. Values behind Lua's back (upvalues, metatables, user values, the
- * registry) are in `debug-values.ts`.
+ * registry) are in `debug-values.ts`. Everything here is written on the
+ * debug interface of `src/api/debug.ts` (lua.h's), as ldblib.c is on
+ * lua.h: this module checks arguments and builds tables, nothing more.
  *
  * Manual: §6.10 (the debug library). PUC-Rio counterpart: `ldblib.c`
  * (db_traceback, db_getinfo, db_getlocal, db_setlocal, db_sethook,
- * db_gethook, db_debug), on `ldebug.c`'s lua_getinfo and luaG_findlocal.
+ * db_gethook, db_debug).
  *
- * Invariant: a level is read off the thread as `traceback.ts` numbers them
+ * Invariant: a level is read off the thread as lua_getstack numbers them
  * (level 0 is the running function, a plain native when one is running);
- * nothing here moves frames. Hooks themselves run from `src/vm/hooks.ts`.
+ * nothing here moves frames. Hooks themselves run from the machine.
  *
- * Read next: `src/vm/hooks.ts` (when hooks fire), `src/vm/traceback.ts`
- * (levels and names), `debug-values.ts`.
+ * Read next: `src/api/debug.ts` (the interface used here),
+ * `debug-values.ts`.
  */
 import { readSync } from 'node:fs';
-import { LuaClosure, LuaNative, LuaThread, type Frame } from '../object/objects.ts';
-import { addLibrary, native, loadChunk, type LuaState } from '../api/state.ts';
+import { LuaThread, FrameFlag, type CallRequest } from '../api/lua.ts';
+import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../api/state.ts';
 import { arg, argError, checkAny, checkInteger, checkString, optInteger, optString, typeArgError } from '../api/auxlib.ts';
-import { stackLevels, funcName, levelSource, traceback, type StackLevel } from '../vm/traceback.ts';
-import { setHook, transferInfo, HookMask } from '../vm/hooks.ts';
-import { callSync } from '../vm/call.ts';
+import {
+  getStack, getInfo, getLocal, setLocal, getParamName, setHook, getHook, getHookMask, getHookCount,
+  traceback, isFunction, getRegistryField, setRegistryField, setMetatable,
+  MASKCALL, MASKRET, MASKLINE, MASKCOUNT, type LuaDebug,
+} from '../api/debug.ts';
 import { LoadError } from '../api/load.ts';
 import { tostringMeta } from './base.ts';
 import { LuaTable, LuaFloat, LuaError, number2string, type Value } from '../value/index.ts';
 import { addDebugValueFunctions } from './debug-values.ts';
-import { chunkid } from '../parser/errors.ts';
 
 /** An optional thread first argument: [thread, number of arguments before the rest]. */
 function threadArg(L: LuaThread, base: number, nargs: number): [LuaThread, number] {
@@ -38,136 +41,73 @@ function threadArg(L: LuaThread, base: number, nargs: number): [LuaThread, numbe
   return t instanceof LuaThread ? [t, 1] : [L, 0];
 }
 
-function isFunction(v: Value): v is LuaClosure | LuaNative {
-  return v instanceof LuaClosure || v instanceof LuaNative;
-}
-
+/** debug.traceback([thread,] [message [, level]]): a message that is not a string or number is returned untouched. */
 function tracebackFn(L: LuaThread, base: number, nargs: number): number {
   const [L1, off] = threadArg(L, base, nargs);
   let msg = arg(L, base, nargs, off + 1);
   if (typeof msg === 'number' || typeof msg === 'bigint' || msg instanceof LuaFloat) msg = number2string(msg);
-  if (msg !== undefined && typeof msg !== 'string') { L.push(msg); return 1; }  // returned untouched
+  if (msg !== undefined && typeof msg !== 'string') { L.push(msg); return 1; }
   const level = Number(optInteger(L, base, nargs, off + 2, L1 === L ? 1 : 0));
   L.push(traceback(L1, msg, level));
   return 1;
 }
 
-/** The lines that have code, as a set table (collectvalidlines); VARARGPREP is not one. */
-function activeLines(p: LuaClosure['proto']): LuaTable {
+/** The table `getinfo` returns: the fields of the options asked for (as ldblib's settabs*). */
+function infoTable(ar: LuaDebug, what: string): LuaTable {
   const t = new LuaTable();
-  if (p.lines.length === 0) return t;  // stripped: no line information
-  for (let pc = p.isVararg ? 1 : 0; pc < p.code.length; pc++) t.set(p.lineAt(pc), true);
-  return t;
-}
-
-/**
- * The table of `getinfo` for `fn`, at stack level `level` (undefined when
- * asked about a function: no current line, name or tail call then).
- */
-function info(L1: LuaThread, what: string, fn: LuaClosure | LuaNative, level: StackLevel | undefined): LuaTable {
-  const t = new LuaTable();
-  const p = fn instanceof LuaClosure ? fn.proto : undefined;
   if (what.includes('S')) {
-    if (p !== undefined) {
-      t.set('source', p.source ?? '=?');
-      t.set('short_src', chunkid(p.source ?? '=?'));
-      t.set('linedefined', p.linedefined);
-      t.set('lastlinedefined', p.lastlinedefined);
-      t.set('what', p.linedefined === 0 ? 'main' : 'Lua');
-    } else {
-      t.set('source', '=[C]'); t.set('short_src', '[C]');
-      t.set('linedefined', -1); t.set('lastlinedefined', -1); t.set('what', 'C');
-    }
+    t.set('source', ar.source);
+    t.set('short_src', ar.short_src);
+    t.set('linedefined', ar.linedefined);
+    t.set('lastlinedefined', ar.lastlinedefined);
+    t.set('what', ar.what);
   }
-  if (what.includes('l')) t.set('currentline', level !== undefined ? levelSource(level).line : -1);
+  if (what.includes('l')) t.set('currentline', ar.currentline);
   if (what.includes('u')) {
-    t.set('nups', p !== undefined ? (fn as LuaClosure).upvals.length : (fn as LuaNative).upvalues.length);
-    t.set('nparams', p !== undefined ? p.numparams : 0);
-    t.set('isvararg', p !== undefined ? p.isVararg : true);
+    t.set('nups', ar.nups);
+    t.set('nparams', ar.nparams);
+    t.set('isvararg', ar.isvararg);
   }
   if (what.includes('n')) {
-    const n = level !== undefined ? funcName(level) : undefined;
-    t.set('name', n?.[1]);
-    t.set('namewhat', n !== undefined ? n[0] : '');
+    t.set('name', ar.name);
+    t.set('namewhat', ar.namewhat);
   }
   if (what.includes('r')) {
-    const [f, n] = level !== undefined ? transferInfo(L1, level.ci) : [0, 0];
-    t.set('ftransfer', f);
-    t.set('ntransfer', n);
+    t.set('ftransfer', ar.ftransfer);
+    t.set('ntransfer', ar.ntransfer);
   }
-  if (what.includes('t')) t.set('istailcall', level !== undefined && level.tail);
-  if (what.includes('L') && p !== undefined) t.set('activelines', activeLines(p));
-  if (what.includes('f')) t.set('func', fn);
+  if (what.includes('t')) t.set('istailcall', ar.istailcall);
+  if (ar.activelines !== undefined) {
+    const lines = new LuaTable();   // a set: line -> true
+    for (const line of ar.activelines) lines.set(line, true);
+    t.set('activelines', lines);
+  }
+  if (ar.func !== undefined) t.set('func', ar.func);
   return t;
 }
 
+/** debug.getinfo([thread,] f | level [, what]): a table of facts, or fail for a level out of range. */
 function getinfo(L: LuaThread, base: number, nargs: number): number {
   const [L1, off] = threadArg(L, base, nargs);
   const what = optString(L, base, nargs, off + 2, 'flnSrtu');
   if (what.startsWith('>')) argError(L, off + 2, "invalid option '>'");
   const f = arg(L, base, nargs, off + 1);
-  let fn: LuaClosure | LuaNative;
-  let level: StackLevel | undefined;
-  if (isFunction(f)) fn = f;
-  else {
-    const n = Number(checkInteger(L, base, nargs, off + 1));
-    level = n >= 0 ? stackLevels(L1)[n] : undefined;
-    if (level === undefined || level.fn === undefined) { L.push(undefined); return 1; }
-    fn = level.fn;
+  let target: LuaDebug | undefined;
+  if (!isFunction(f)) {
+    target = getStack(L1, Number(checkInteger(L, base, nargs, off + 1)));
+    if (target === undefined) { L.push(undefined); return 1; }
   }
-  if (/[^SlnrutfL]/.test(what)) argError(L, off + 2, 'invalid option');
-  L.push(info(L1, what, fn, level));
+  const ar = getInfo(L1, what, target ?? f);
+  if (ar === undefined) argError(L, off + 2, 'invalid option');
+  L.push(infoTable(ar, what));
   return 1;
 }
 
-/**
- * Where local `n` of a level lives and its name (luaG_findlocal):
- * declared locals by name, other slots in use as "(temporary)" (or "(C
- * temporary)" in a native), extra arguments of a vararg function at
- * n = -1, -2, ... as "(vararg)". Undefined if there is no such slot.
- */
-function findLocal(L1: LuaThread, lv: StackLevel, n: number): { slot: number; name: string } | undefined {
-  const ci = lv.ci;
-  let base: number, limit: number;
-  if (ci === undefined) {
-    // the running plain native: its arguments from cfunc+1 up to top
-    base = L1.cfunc + 1;
-    limit = L1.top;
-  } else {
-    base = ci.base;
-    limit = frameLimit(L1, ci);
-  }
-  const fn = lv.fn;
-  if (fn instanceof LuaClosure && ci !== undefined) {
-    const p = fn.proto;
-    if (n < 0) {
-      if (!p.isVararg || n < -ci.nextra) return undefined;
-      return { slot: ci.func + 1 + p.numparams + (-n - 1), name: '(vararg)' };
-    }
-    const name = p.localName(n, ci.pc - 1);
-    if (name !== undefined) return { slot: base + n - 1, name };
-  }
-  if (n > 0 && limit - base >= n) {
-    return { slot: base + n - 1, name: fn instanceof LuaClosure ? '(temporary)' : '(C temporary)' };
-  }
-  return undefined;
-}
-
-/** First slot past frame `ci`'s window: the next level's function slot, or the top. */
-function frameLimit(L1: LuaThread, ci: Frame): number {
-  let d = L1.depth;
-  while (d >= 0 && L1.frames[d] !== ci) d--;
-  if (d >= 0 && d < L1.depth) return L1.frames[d + 1].func;
-  if (L1.ccall !== undefined) return L1.cfunc;  // a plain native runs above it
-  if (ci.closure === undefined) return ci.pc;  // a native frame keeps its top in pc
-  return Math.max(L1.top, ci.base);
-}
-
-function levelArg(L: LuaThread, L1: LuaThread, base: number, nargs: number, n: number): StackLevel {
-  const k = Number(checkInteger(L, base, nargs, n));
-  const lv = k >= 0 ? stackLevels(L1)[k] : undefined;
-  if (lv === undefined || lv.fn === undefined) argError(L, n, 'level out of range');
-  return lv;
+/** The record of the level in argument `n`, or "level out of range". */
+function levelArg(L: LuaThread, L1: LuaThread, base: number, nargs: number, n: number): LuaDebug {
+  const ar = getStack(L1, Number(checkInteger(L, base, nargs, n)));
+  if (ar === undefined) argError(L, n, 'level out of range');
+  return ar;
 }
 
 /**
@@ -179,39 +119,38 @@ function getlocal(L: LuaThread, base: number, nargs: number): number {
   const n = Number(checkInteger(L, base, nargs, off + 2));
   const where = arg(L, base, nargs, off + 1);
   if (isFunction(where)) {
-    L.push(where instanceof LuaClosure ? where.proto.localName(n, 0) : undefined);
+    L.push(getParamName(where, n));
     return 1;
   }
-  const lv = levelArg(L, L1, base, nargs, off + 1);
-  const loc = findLocal(L1, lv, n);
-  if (loc === undefined) { L.push(undefined); return 1; }
-  const v = L1.stack[loc.slot];
-  L.push(loc.name);
-  L.push(v);
+  const local = getLocal(L1, levelArg(L, L1, base, nargs, off + 1), n);
+  if (local === undefined) { L.push(undefined); return 1; }
+  L.push(local[0]);
+  L.push(local[1]);
   return 2;
 }
 
 /** debug.setlocal([thread,] level, n, value): the local's name, or fail. */
 function setlocal(L: LuaThread, base: number, nargs: number): number {
   const [L1, off] = threadArg(L, base, nargs);
-  const lv = levelArg(L, L1, base, nargs, off + 1);
+  const ar = levelArg(L, L1, base, nargs, off + 1);
   const n = Number(checkInteger(L, base, nargs, off + 2));
   const v = checkAny(L, base, nargs, off + 3);
-  const loc = findLocal(L1, lv, n);
-  if (loc !== undefined) L1.stack[loc.slot] = v;
-  L.push(loc?.name);
+  L.push(setLocal(L1, ar, n, v));
   return 1;
 }
 
-/** The registry table of hook functions by thread, weak keys (ldblib's HOOKKEY). */
+/**
+ * The registry table of hook functions by thread, with weak keys
+ * (ldblib's HOOKKEY): it keeps each thread's hook function alive for the
+ * collector, and lets a dead thread go.
+ */
 function hookTable(L: LuaThread): LuaTable {
-  const reg = L.global.registry;
-  let t = reg.get('_HOOKKEY');
+  let t = getRegistryField(L, '_HOOKKEY');
   if (!(t instanceof LuaTable)) {
     t = new LuaTable();
     t.set('__mode', 'k');
-    t.metatable = t;
-    reg.set('_HOOKKEY', t);
+    setMetatable(L, t, t);
+    setRegistryField(L, '_HOOKKEY', t);
   }
   return t as LuaTable;
 }
@@ -221,16 +160,16 @@ function sethook(L: LuaThread, base: number, nargs: number): number {
   const [L1, off] = threadArg(L, base, nargs);
   let fn = arg(L, base, nargs, off + 1);
   let mask = 0, count = 0;
-  if (fn === undefined) fn = undefined;
-  else {
+  if (fn !== undefined) {
     const smask = checkString(L, base, nargs, off + 2);
     if (!isFunction(fn)) typeArgError(L, base, nargs, off + 1, 'function');
     count = Number(optInteger(L, base, nargs, off + 3, 0));
-    if (smask.includes('c')) mask |= HookMask.CALL;
-    if (smask.includes('r')) mask |= HookMask.RET;
-    if (smask.includes('l')) mask |= HookMask.LINE;
-    if (count > 0) mask |= HookMask.COUNT;
+    if (smask.includes('c')) mask |= MASKCALL;
+    if (smask.includes('r')) mask |= MASKRET;
+    if (smask.includes('l')) mask |= MASKLINE;
+    if (count > 0) mask |= MASKCOUNT;
   }
+  if (mask === 0) fn = undefined;   // no events: the hook is off
   hookTable(L).set(L1, fn);
   setHook(L1, fn, mask, count);
   return 0;
@@ -239,53 +178,66 @@ function sethook(L: LuaThread, base: number, nargs: number): number {
 /** debug.gethook([thread]): the hook function, its mask and count, or fail. */
 function gethook(L: LuaThread, base: number, nargs: number): number {
   const [L1] = threadArg(L, base, nargs);
-  if (L1.hook === undefined) { L.push(undefined); return 1; }
-  const m = L1.hookmask;
+  if (getHook(L1) === undefined) { L.push(undefined); return 1; }
+  const m = getHookMask(L1);
   L.push(hookTable(L).get(L1));
-  L.push((m & HookMask.CALL ? 'c' : '') + (m & HookMask.RET ? 'r' : '') + (m & HookMask.LINE ? 'l' : ''));
-  L.push(L1.basehookcount);
+  L.push((m & MASKCALL ? 'c' : '') + (m & MASKRET ? 'r' : '') + (m & MASKLINE ? 'l' : ''));
+  L.push(getHookCount(L1));
   return 3;
 }
 
-/** One line from standard input with its newline (bytes as chars, like fgets), or undefined at end of file. */
-function readLine(): string | undefined {
-  const buf = Buffer.alloc(1);
-  let s = '';
-  for (;;) {
-    let n: number;
-    try { n = readSync(0, buf, 0, 1, null); } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-      return s.length > 0 ? s : undefined;
+/**
+ * The console's standard streams, read and written directly as C's stdin
+ * and stderr are in ldblib.c: the one place this library touches the host
+ * system (to be read through the state's platform, like io's streams).
+ */
+const consoleIO = {
+  /** One line from standard input with its newline (bytes as chars, like fgets), or undefined at end of file. */
+  readLine(): string | undefined {
+    const buf = Buffer.alloc(1);
+    let s = '';
+    for (;;) {
+      let n: number;
+      try { n = readSync(0, buf, 0, 1, null); } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        return s.length > 0 ? s : undefined;
+      }
+      if (n === 0) return s.length > 0 ? s : undefined;
+      const c = String.fromCharCode(buf[0]);
+      s += c;
+      if (c === '\n') return s;
     }
-    if (n === 0) return s.length > 0 ? s : undefined;
-    const c = String.fromCharCode(buf[0]);
-    s += c;
-    if (c === '\n') return s;
-  }
-}
+  },
+  /** Bytes to standard error (lua_writestringerror). */
+  writeError(s: string): void { process.stderr.write(Buffer.from(s, 'latin1')); },
+};
 
 /**
  * debug.debug(): a console on standard input — each line runs as a chunk
- * named "(debug command)"; errors are printed; "cont" (or end of input)
- * returns (db_debug).
+ * named "(debug command)"; its error, if any, is printed without a
+ * traceback; "cont" (or end of input) returns (db_debug). Each command
+ * runs as lua_pcall(L, 0, 0, 0) runs it: errors stop at this function's
+ * frame, and no message handler of an xpcall further down sees them.
  */
-function debugConsole(L: LuaThread): number {
+function* debugConsole(L: LuaThread): Generator<CallRequest, Value[], Value[]> {
+  const ci = L.frames[L.depth];
+  ci.flags |= FrameFlag.PROTECT;   // a protected call without message handler, as pcall's frame
+  ci.msgh = undefined;
   const G = L.global;
-  const errWrite = (s: string) => process.stderr.write(Buffer.from(s, 'latin1'));
   for (;;) {
-    errWrite('lua_debug> ');
-    const line = readLine();
-    if (line === undefined || line === 'cont\n') return 0;
+    consoleIO.writeError('lua_debug> ');
+    const line = consoleIO.readLine();
+    if (line === undefined || line === 'cont\n') return [];
+    let msg: Value;
     try {
-      const f = loadChunk(G, line, '=(debug command)', 'bt', G.globals);
-      callSync(L, f, []);
+      yield [loadChunk(G, line, '=(debug command)', 'bt', G.globals)];
+      continue;
     } catch (e) {
-      let msg: Value;
       if (e instanceof LoadError) msg = e.message;
       else if (e instanceof LuaError) msg = e.value;
       else throw e;
-      errWrite(tostringMeta(L, msg) + '\n');
     }
+    consoleIO.writeError(tostringMeta(L, msg) + '\n');
   }
 }
 
@@ -294,9 +246,10 @@ export function openDebug(state: LuaState): void {
   const t = new LuaTable();
   const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
     ['traceback', tracebackFn], ['getinfo', getinfo], ['getlocal', getlocal], ['setlocal', setlocal],
-    ['sethook', sethook], ['gethook', gethook], ['debug', debugConsole],
+    ['sethook', sethook], ['gethook', gethook],
   ];
   for (const [name, fn] of fns) t.set(name, native(name, fn));
+  t.set('debug', nativeGen('debug', debugConsole));
   addDebugValueFunctions(t);
   state.globals.set('debug', t);
 }

@@ -31,6 +31,7 @@ import type { Value, LuaError } from '../value/index.ts';
 import { Heap, link, BLACK, FIXED, SIZE, type GCObject } from '../gc/heap.ts';
 import { barrierForward } from '../gc/barrier.ts';
 import type { TestWarnings } from '../api/warn.ts';
+import type { LuaUserdata } from './userdata.ts';
 
 /** A variable captured by a closure (PUC-Rio's UpVal). */
 export class UpVal implements GCObject {
@@ -354,6 +355,8 @@ export class GlobalState {
   nny = 0;
   /** The host task (host.ts) running on the main thread, if any. */
   activeTask: unknown = undefined;
+  /** Identities `debug.upvalueid` handed out, by upvalue cell (or native), kept while it lives (src/api/debug.ts). */
+  readonly upvalueIds = new WeakMap<object, LuaUserdata[]>();
 }
 
 /** Checks between looks at the clock / interrupt flag when no budget is set. */

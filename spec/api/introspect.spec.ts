@@ -1,0 +1,106 @@
+/**
+ * The machine-side introspection behind the `T` test library
+ * (src/api/introspect.ts), and `T` itself (src/lib/testlib.ts): off unless
+ * LUCID_TESTLIB is set, and then the functions the official suite uses.
+ * No manual section: `T` is PUC-Rio's ltests.c, a testing aid (the
+ * collector it looks at is §2.5).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { LuaState } from '../../src/index.ts';
+import { LuaTable } from '../../src/value/index.ts';
+import {
+  GC_STATE_NAMES, gcStateName, gcMode, runGcToState, gcColor, gcAge, totalMemory, countObjectsOfType,
+  setMemoryLimit, listEveryObject, checkMemory, protoOf, listcode,
+} from '../../src/api/introspect.ts';
+
+/** A new state made with LUCID_TESTLIB set to `value` (or unset), the environment restored after. */
+function stateWithTestlib(value: string | undefined): LuaState {
+  const saved = process.env.LUCID_TESTLIB;
+  if (value === undefined) delete process.env.LUCID_TESTLIB; else process.env.LUCID_TESTLIB = value;
+  try {
+    return new LuaState();
+  } finally {
+    if (saved === undefined) delete process.env.LUCID_TESTLIB; else process.env.LUCID_TESTLIB = saved;
+  }
+}
+
+test('T is off unless LUCID_TESTLIB is set; then it has the functions the official suite uses', () => {
+  assert.equal(stateWithTestlib(undefined).doString('return T'), [undefined]);
+  const lua = stateWithTestlib('1');
+  const [names] = lua.doString(`
+    local n = {}
+    for k, v in pairs(T) do if type(v) == "function" then n[#n + 1] = k end end
+    table.sort(n)
+    return table.concat(n, " ")`);
+  assert.is(names, 'checkmemory gcage gccolor gcstate listabslineinfo listcode listk listlocals newuserdata totalmem');
+});
+
+test('collector states: read, run to one, and the errors of T.gcstate', () => {
+  const lua = new LuaState();
+  const L = lua.L;
+  assert.ok(GC_STATE_NAMES.includes(gcStateName(L)));
+  runGcToState(L, 'propagate');
+  assert.is(gcStateName(L), 'propagate');
+  runGcToState(L, 'callfin');
+  assert.is(gcStateName(L), 'callfin');
+  runGcToState(L, 'atomic');                   // behind: through the end of this cycle
+  assert.is(gcStateName(L), 'atomic');
+  runGcToState(L, 'pause');
+  const T = stateWithTestlib('1');
+  const [bad, gen] = T.doString(`
+    local _, bad = pcall(T.gcstate, "nowhere")
+    collectgarbage("generational")
+    local _, gen = pcall(T.gcstate, "pause")
+    collectgarbage("incremental")
+    return bad, gen`);
+  assert.match(String(bad), /invalid state 'nowhere'$/);
+  assert.match(String(gen), /cannot change states in generational mode$/);
+  assert.is(gcMode(L), 'incremental');
+});
+
+test('colours and ages of objects; values the collector does not manage', () => {
+  const lua = new LuaState();
+  const L = lua.L;
+  const [t, kept] = lua.doString('keep = {} return {}, keep') as LuaTable[];
+  lua.doString('local x = 1');                   // the registers no longer hold t
+  assert.is(gcColor(L, 'a string'), 'no collectable');
+  assert.is(gcColor(L, 42), 'no collectable');
+  assert.is(gcAge(true), 'no collectable');
+  assert.is(gcAge(t), 'new');                    // incremental mode: every object is new
+  runGcToState(L, 'propagate');
+  assert.equal([gcColor(L, t), gcColor(L, kept)], ['white', 'white']);
+  runGcToState(L, 'sweepallgc');                 // t was not reached: dead until swept
+  assert.equal([gcColor(L, t), gcColor(L, kept)], ['dead', 'black']);
+  runGcToState(L, 'pause');
+  assert.is(gcColor(L, kept), 'white');
+  assert.is(checkMemory(L), undefined);
+});
+
+test('memory: bytes in use, objects of a type, a limit', () => {
+  const lua = new LuaState();
+  const L = lua.L;
+  listEveryObject(L);
+  const before = countObjectsOfType(L, 'table');
+  lua.doString('keep = {{}, {}, {}}');
+  assert.ok(countObjectsOfType(L, 'table') >= before + 4);
+  assert.ok(totalMemory(L) > 0);
+  setMemoryLimit(L, totalMemory(L) + 64 * 1024);
+  const [ok, msg] = lua.doString('return pcall(string.rep, "x", 1e6)');
+  assert.equal([ok, msg], [false, 'not enough memory']);
+  setMemoryLimit(L, 0);
+  assert.equal(lua.doString('return #string.rep("x", 1e6)'), [1e6]);
+});
+
+test('compiled code: the prototype of a Lua function, its listing', () => {
+  const lua = new LuaState();
+  const f = lua.load('return 1');
+  const p = protoOf(f)!;
+  assert.ok(p !== undefined);
+  assert.is(protoOf(lua.global.globals.get('print')), undefined);
+  const listing = listcode(p);
+  assert.is(listing.code.length, p.code.length);
+  assert.match(listing.code[listing.code.length - 1], /RETURN/);
+});
+
+test.run();
