@@ -325,6 +325,9 @@ export function newlib(L: LuaThread, fns: LibFunctions): LuaTable {
   return t;
 }
 
+/** Requiring and opening libraries (luaL_requiref, luaL_openlibs): see `libraries.ts`. */
+export { requiref, openLibraries, type Library, type LibOpener } from './libraries.ts';
+
 /** `lua_writestring`: bytes (a latin1 string) to the state's standard output (print's destination). */
 export function writestring(L: LuaThread, s: string): void {
   L.global.write(s);

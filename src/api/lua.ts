@@ -55,8 +55,7 @@ import {
 } from '../object/objects.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import { typeName as valueTypeName, type LuaValue } from '../value/types.ts';
-import { objTypeName as vmObjTypeName, getMetatable } from '../vm/meta.ts';
-import { metatableSet } from '../gc/barrier.ts';
+import { objTypeName as vmObjTypeName } from '../vm/meta.ts';
 import { warning as emitWarning } from './warn.ts';
 import {
   LuaTable, LuaFloat, tonumber as valueToNumber, tointeger as valueToInteger, F2I,
@@ -350,28 +349,14 @@ export function next(t: LuaTable, k: Value): [Value, Value] | undefined {
 // Metatables (lua_getmetatable, lua_setmetatable)
 // ---------------------------------------------------------------------------
 
-/** `lua_getmetatable`: the metatable of any value (per object for tables and userdata, per type otherwise), raw (no `__metatable`). */
-export function getmetatable(L: LuaThread, v: Value): LuaTable | undefined {
-  return getMetatable(L.global, v);
-}
-
 /**
- * `lua_setmetatable`: set (or with undefined, remove) the metatable of `v`:
- * its own for a table or userdata (the collector learns of `__gc` and
- * `__mode` here), the one of its type for any other value.
+ * `lua_getmetatable(L, v)`: the metatable of any value (per object for
+ * tables and userdata, per type otherwise), raw (no `__metatable`).
+ * `lua_setmetatable(L, v, mt)`: set or (with undefined) remove it; the
+ * collector learns of `__gc` and `__mode` there. One implementation,
+ * shared with the debug interface (`debug.ts`).
  */
-export function setmetatable(L: LuaThread, v: Value, mt: LuaTable | undefined): void {
-  if (v instanceof LuaTable) {
-    v.metatable = mt;
-    metatableSet(v, mt);
-  } else if (v instanceof LuaUserdata) {
-    v.setMetatable(mt);
-  } else {
-    const type = typeName(v);
-    if (mt === undefined) L.global.typeMetatables.delete(type);
-    else L.global.typeMetatables.set(type, mt);
-  }
-}
+export { getMetatable as getmetatable, setMetatable as setmetatable } from './debug.ts';
 
 // ---------------------------------------------------------------------------
 // Globals and warnings (lua_getglobal/lua_setglobal are in operations.ts)

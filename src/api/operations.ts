@@ -46,7 +46,11 @@ function isFunction(h: Value): boolean {
 // Indexing (lua_gettable, lua_getfield, lua_geti, lua_getglobal)
 // ---------------------------------------------------------------------------
 
-/** `lua_gettable`: `t[k]` honouring `__index`; raises "attempt to index a X value". */
+/**
+ * `lua_gettable`: `t[k]` honouring `__index`; raises "attempt to index a X
+ * value" for a value without one, "'__index' chain too long; possible
+ * loop" after MAXTAGLOOP handlers; errors of a handler pass through.
+ */
 export function gettable(L: LuaThread, t: Value, k: Value): Value {
   if (t instanceof LuaTable) {
     const v = t.get(k);
@@ -55,7 +59,7 @@ export function gettable(L: LuaThread, t: Value, k: Value): Value {
   return finishGet(L, t, k);
 }
 
-/** `lua_getfield`: `t[k]` for a string key. */
+/** `lua_getfield`: `t[k]` for a string key (errors as {@link gettable}). */
 export function getfield(L: LuaThread, t: Value, k: string): Value {
   if (t instanceof LuaTable) {
     const v = t.getStr(k);
@@ -64,7 +68,7 @@ export function getfield(L: LuaThread, t: Value, k: string): Value {
   return finishGet(L, t, k);
 }
 
-/** `lua_geti`: `t[i]` for an integer key. */
+/** `lua_geti`: `t[i]` for an integer key (errors as {@link gettable}). */
 export function geti(L: LuaThread, t: Value, i: LuaInteger): Value {
   if (t instanceof LuaTable) {
     const v = typeof i === 'number' ? t.getInt(i) : t.get(i);
@@ -103,19 +107,23 @@ function finishGet(L: LuaThread, t: Value, k: Value): Value {
 // Assigning (lua_settable, lua_setfield, lua_seti, lua_setglobal)
 // ---------------------------------------------------------------------------
 
-/** `lua_settable`: `t[k] = v` honouring `__newindex`. */
+/**
+ * `lua_settable`: `t[k] = v` honouring `__newindex`; raises "attempt to
+ * index a X value" for a value without one, "table index is nil" / "table
+ * index is NaN" for such keys.
+ */
 export function settable(L: LuaThread, t: Value, k: Value, v: Value): void {
   if (t instanceof LuaTable && (t.metatable === undefined || t.get(k) !== undefined)) { t.set(k, v); return; }
   finishSet(L, t, k, v);
 }
 
-/** `lua_setfield`: `t[k] = v` for a string key. */
+/** `lua_setfield`: `t[k] = v` for a string key (errors as {@link settable}). */
 export function setfield(L: LuaThread, t: Value, k: string, v: Value): void {
   if (t instanceof LuaTable && (t.metatable === undefined || t.getStr(k) !== undefined)) { t.setStr(k, v); return; }
   finishSet(L, t, k, v);
 }
 
-/** `lua_seti`: `t[i] = v` for an integer key. */
+/** `lua_seti`: `t[i] = v` for an integer key (errors as {@link settable}). */
 export function seti(L: LuaThread, t: Value, i: LuaInteger, v: Value): void {
   if (t instanceof LuaTable) {
     if (typeof i === 'number') {
@@ -154,7 +162,11 @@ function finishSet(L: LuaThread, t: Value, k: Value, v: Value): void {
 // Length, arithmetic, comparison, concatenation
 // ---------------------------------------------------------------------------
 
-/** `lua_len`: `#v` honouring `__len` (any value; for an integer see auxlib's `lenInteger`). */
+/**
+ * `lua_len`: `#v` honouring `__len` (its result may be any value; auxlib's
+ * `integerLength` wants an integer); raises "attempt to get length of a X
+ * value".
+ */
 export function len(L: LuaThread, v: Value): Value {
   if (typeof v === 'string') return v.length;
   if (v instanceof LuaTable && v.metatable === undefined) return v.length();
@@ -194,7 +206,11 @@ export function arith(L: LuaThread, op: ArithOp, a: Value, b: Value = a): Value 
 /** The operators of `lua_compare` (LUA_OPEQ, LUA_OPLT, LUA_OPLE). */
 export const enum CompareOp { EQ = 0, LT = 1, LE = 2 }
 
-/** `lua_compare`: `a == b`, `a < b` or `a <= b` with metamethods. */
+/**
+ * `lua_compare`: `a == b`, `a < b` or `a <= b` with metamethods; ordering
+ * values of other types raises "attempt to compare two X values" /
+ * "attempt to compare X with Y".
+ */
 export function compare(L: LuaThread, a: Value, b: Value, op: CompareOp): boolean {
   return op === CompareOp.EQ ? equal(L, a, b) : op === CompareOp.LT ? lessthan(L, a, b) : lessequal(L, a, b);
 }
