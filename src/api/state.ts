@@ -62,8 +62,8 @@ export interface LuaStateOptions {
    * Default here: none.
    *
    * ```ts
-   * import { LuaState, standardLibraries, newlib } from 'lucid-lua';
-   * const greet: Library = { name: 'greet', open: (state) => newlib(state.L, { hello }) };
+   * import { LuaState, standardLibraries, args, type Library } from 'lucid-lua';
+   * const greet: Library = { name: 'greet', open: (state) => args.newlib(state.L, { hello }) };
    * const lua = new LuaState({ libraries: [...standardLibraries, greet] });
    * ```
    */
@@ -83,8 +83,8 @@ export interface LuaStateOptions {
   /**
    * Lua 5.3 compatibility, as the released Lua 5.4 is built
    * (LUA_COMPAT_5_3): `math.pow`, `math.ldexp`, `math.frexp`, `math.cosh`,
-   * `math.sinh`, `math.tanh` and `math.log10` exist. Default: true; false
-   * gives strict Lua 5.4.
+   * `math.sinh`, `math.tanh`, `math.log10` and `math.atan2` exist.
+   * Default: true; false gives strict Lua 5.4.
    */
   compat?: boolean;
   /**
