@@ -315,7 +315,10 @@ const GC_OPTIONS: readonly GcOption[] = ['stop', 'restart', 'collect', 'count', 
 /** `collectgarbage(opt, ...)`: lua_gc's operations (src/api/gc.ts). */
 function collectgarbage(L: LuaThread, base: number, nargs: number): number {
   const opt = GC_OPTIONS[checkOption(L, base, nargs, 1, 'collect', GC_OPTIONS)];
-  const int = (i: number) => Number(optInteger(L, base, nargs, i, 0));
+  // each option reads only its own arguments, as lbaselib does
+  const used = opt === 'incremental' ? 3 : opt === 'generational' ? 2
+    : opt === 'step' || opt === 'setpause' || opt === 'setstepmul' ? 1 : 0;
+  const int = (i: number) => (i - 1 <= used ? Number(optInteger(L, base, nargs, i, 0)) : 0);
   const r = gc(L, opt, int(2), int(3), int(4));
   if (r === undefined) { L.push(undefined); return 1; }   // inside a finalizer: not available
   if (opt === 'count') {
