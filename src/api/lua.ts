@@ -62,7 +62,8 @@ import {
   isInteger, number2string, rawEquals, type LuaNumber, type LuaInteger, type Value,
 } from '../value/index.ts';
 
-// What the libraries of other layers' engineers import from here (kept as they were).
+// The object types a native meets, and machine entries some libraries still call directly
+// (callSync is lua_call without the checks of `call`; closeAllTbc and closeHeap serve os.exit).
 export {
   LuaNative, LuaClosure, LuaThread, FrameFlag,
   type CallRequest, type NativeFn, type NativeGen, type Frame, type GlobalState,
