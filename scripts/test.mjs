@@ -11,6 +11,9 @@
  *      real Lua 5.4 printed (each program counts; expected failures are
  *      listed with their reasons and counted apart), then all of them again
  *      with the collector in stress mode (LUCID_GC_STRESS=1)
+ *   5. differential fuzzing: 2,000 generated programs of a fixed seed, on
+ *      lucid and on real Lua 5.4.8 (or its recorded outputs when there is
+ *      none on the machine); each program counts (docs/fuzzing.md)
  *
  * Quiet on success, the full output of a step on failure.
  */
@@ -98,6 +101,25 @@ for (const stress of [false, true]) {
       (xfail ? `, ${xfail} expected failures` : ''));
     if (m[2] !== '0' || r.status !== 0) console.log(`\n--- ${label} ---\n${r.out.trimEnd()}\n`);
     if (xfail) expectedFailures += Number(xfail);
+  }
+}
+
+// 5. differential fuzzing, fixed seed (scripts/fuzz.mjs --check)
+{
+  const label = 'differential fuzzing (seed 1, 2000 programs)';
+  const r = run(process.execPath, ['scripts/fuzz.mjs', '--check', '--seed', '1', '--count', '2000']);
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout);
+  const xfail = /^(\d+) expected failures?/m.exec(r.stdout)?.[1];
+  if (!m) {
+    failed++;
+    summary.push(`FAIL  ${label}: the fuzzer did not report`);
+    console.log(`\n--- ${label} ---\n${r.out.trimEnd()}\n`);
+  } else {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+    summary.push(`${m[2] === '0' ? 'ok  ' : 'FAIL'}  ${label}: ${m[1]} passed, ${m[2]} failed` +
+      (xfail ? `, ${xfail} known differences` : ''));
+    if (m[2] !== '0' || r.status !== 0) console.log(`\n--- ${label} ---\n${r.out.trimEnd()}\n`);
   }
 }
 

@@ -71,6 +71,6 @@ export { AWAIT } from './vm/call.ts';
 export type { StackLevel } from './vm/traceback.ts';
 export { toLuaValue, toJSValue } from './api/interop.ts';
 export type { FunctionWrapper, LuaFunctionWrapper } from './api/interop.ts';
-export type { GCObject } from './gc/heap.ts';
+export type { GCObject, Collector } from './value/collectable.ts';
 export { Heap, Phase } from './gc/heap.ts';
 export type { TestWarnings } from './api/warn.ts';

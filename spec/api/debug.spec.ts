@@ -134,12 +134,12 @@ test('traceback: the message, then one line per level', () => {
 test('metatables of any type, user values, the registry', () => {
   const lua = new LuaState();
   const L = lua.L;
-  const mt = new LuaTable();
+  const mt = new LuaTable(lua.global.heap);
   setMetatable(L, 7, mt);
   assert.is(getMetatable(L, 3.5), mt);          // one metatable for all numbers
   setMetatable(L, 7, undefined);
   assert.is(getMetatable(L, 3.5), undefined);
-  const u = new LuaUserdata(null, undefined, 2);
+  const u = new LuaUserdata(lua.global.heap, null, undefined, 2);
   assert.ok(isFullUserdata(u));
   assert.ok(setUserValue(u, 2, 'two'));
   assert.not.ok(setUserValue(u, 3, 'three'));

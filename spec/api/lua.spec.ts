@@ -73,9 +73,10 @@ test('§4.6 conversions: tonumber, tointeger, tostring, toboolean, type predicat
   assert.ok(lua.isnumber('1e2'));
   assert.not.ok(lua.isinteger('1'));
   assert.ok(lua.isstring(1));
-  assert.is(lua.typeName(new LuaTable()), 'table');
+  const state = new LuaState();
+  assert.is(lua.typeName(lua.createtable(state.L)), 'table');
   assert.is(lua.topointer('a string'), undefined);
-  const t = new LuaTable();
+  const t = lua.createtable(state.L);
   assert.is(lua.topointer(t), lua.topointer(t));
 });
 

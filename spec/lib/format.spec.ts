@@ -18,7 +18,7 @@ const format = lua.load('return string.format(...)', '=spec');
 
 /** The fixtures write a table argument as a stand-in object. */
 function toLua(v: unknown): LuaValue {
-  return typeof v === 'object' && v !== null && 'luaType' in v ? new LuaTable() : v as LuaValue;
+  return typeof v === 'object' && v !== null && 'luaType' in v ? new LuaTable(lua.global.heap) : v as LuaValue;
 }
 
 for (const [fmt, args, expected] of cases) {

@@ -44,7 +44,7 @@ test('LOADKX loads the constant named by the following EXTRAARG', () => {
   ]);
   p.source = '=loadkx';
   const lua = new LuaState();
-  assert.equal(lua.call(new LuaClosure(p, [])), ['second']);
+  assert.equal(lua.call(new LuaClosure(lua.global.heap, p, [])), ['second']);
 });
 
 test.run();

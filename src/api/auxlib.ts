@@ -41,10 +41,9 @@ import {
   LuaTable, LuaFloat, tointeger, tonumber, F2I, isNumber, number2string, type Value,
 } from '../value/index.ts';
 import { typeName, metafield } from '../vm/meta.ts';
-import { libWhere, getObjName } from '../vm/errors.ts';
-import { OpCode } from '../bytecode/opcodes.ts';
-import { globalName } from '../vm/traceback.ts';
-import { call, topointer, len } from './lua.ts';
+import { libWhere } from '../vm/errors.ts';
+import { globalName, stackLevels, funcName } from '../vm/traceback.ts';
+import { call, topointer, len, createtable, isGeneratorFunction } from './lua.ts';
 
 // ---------------------------------------------------------------------------
 // Errors (luaL_error, luaL_argerror, luaL_typeerror)
@@ -57,11 +56,14 @@ export function arg(L: LuaThread, base: number, nargs: number, n: number): Value
 
 /**
  * `luaL_where`: "chunk:line: " of the function at stack level `level`
- * (1: the Lua code that called the running plain native), or "" when it
- * is not Lua code or its line is unknown.
+ * (0: the running native, 1: the code that called it), or "" when it is
+ * not Lua code or its line is unknown. A plain native has no frame (level
+ * 1 is the frame on top); a generator native runs in a frame of its own.
  */
 export function where(L: LuaThread, level = 1): string {
-  const d = L.depth - (level - 1);
+  let d = L.depth;
+  if (L.ccall === undefined && d >= 0 && L.frames[d].closure === undefined) d--;   // a generator's own frame
+  d -= level - 1;
   return d >= 0 && d <= L.depth ? libWhere(L.frames[d]) : '';
 }
 
@@ -72,31 +74,23 @@ export function luaError(L: LuaThread, msg: string): never {
 
 /**
  * `luaL_argerror`: raise "bad argument #n to 'f' (msg)". The function is
- * named as the calling code names it: a method call (`obj:m(...)`) does not
- * count `self` (and a bad `self` is "calling 'm' on bad self"); a function
- * called from a native (pcall, sort, ...) is named by where the loaded
- * libraries keep it ("string.rep"), else '?'.
+ * named as the calling code names it (lua_getinfo's "n": `string.rep(...)`
+ * is 'rep', a `for` iterator 'for iterator', a metamethod by its event); a
+ * method call (`obj:m(...)`) does not count `self` (and a bad `self` is
+ * "calling 'm' on bad self"); a function called from a native (pcall,
+ * sort, ...) is named by where the loaded libraries keep it
+ * ("string.rep"), else '?'.
  */
 export function argError(L: LuaThread, n: number, msg: string): never {
-  let name: string | undefined;
-  const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
-  if (L.ccall !== undefined && ci !== undefined && ci.closure !== undefined && ci.pc > 0) {
-    const p = ci.closure.proto;
-    const i = p.code[ci.pc - 1];
-    const op = i & 0x7f;
-    if (op === OpCode.CALL || op === OpCode.TAILCALL) {
-      const obj = getObjName(p, ci.pc - 1, (i >>> 7) & 0xff);
-      if (obj !== undefined) {
-        name = obj[1];
-        if (obj[0] === 'method') {
-          n--;
-          if (n === 0) luaError(L, `calling '${name}' on bad self (${msg})`);
-        }
-      }
-    }
+  const level = stackLevels(L)[0];   // the running native
+  const named = level !== undefined ? funcName(level) : undefined;
+  let name = named?.[1];
+  if (named !== undefined && named[0] === 'method') {
+    n--;
+    if (n === 0) luaError(L, `calling '${name}' on bad self (${msg})`);
   }
   if (name === undefined) {
-    const fn = L.ccall ?? (ci !== undefined && ci.closure === undefined ? ci.native : undefined);
+    const fn = level?.fn;
     name = (fn !== undefined ? globalName(L, fn) : undefined) ?? '?';
   }
   luaError(L, `bad argument #${n} to '${name}' (${msg})`);
@@ -274,7 +268,7 @@ export function callmeta(L: LuaThread, v: Value, event: string): [Value] | undef
 export function newmetatable(L: LuaThread, tname: string): { mt: LuaTable; created: boolean } {
   const old = L.global.registry.get(tname);
   if (old instanceof LuaTable) return { mt: old, created: false };
-  const mt = new LuaTable();
+  const mt = createtable(L);
   mt.setStr('__name', tname);
   L.global.registry.set(tname, mt);
   return { mt, created: true };
@@ -301,8 +295,6 @@ export function checkudata(L: LuaThread, base: number, nargs: number, n: number,
 /** What a library lists: plain natives, generator natives (`function*`), or natives already made. */
 export type LibFunctions = Record<string, NativeFn | NativeGen | LuaNative>;
 
-const GeneratorFunction = (function* () { /* only its constructor is used */ }).constructor;
-
 /**
  * `luaL_setfuncs`: store in `t` a native for each entry of `fns`, named by
  * its key in messages ("bad argument #1 to 'insert'"). A generator
@@ -314,13 +306,13 @@ export function setfuncs(L: LuaThread, t: LuaTable, fns: LibFunctions): void {
   for (const name of Object.keys(fns)) {
     const fn = fns[name];
     t.setStr(name, fn instanceof LuaNative ? fn
-      : new LuaNative(name, fn, fn instanceof GeneratorFunction));
+      : new LuaNative(name, fn, isGeneratorFunction(fn)));
   }
 }
 
 /** `luaL_newlib`: a new table holding the functions of `fns` (see {@link setfuncs}). */
 export function newlib(L: LuaThread, fns: LibFunctions): LuaTable {
-  const t = new LuaTable();
+  const t = createtable(L);
   setfuncs(L, t, fns);
   return t;
 }

@@ -45,8 +45,7 @@ import { stackLevels, funcName, levelSource, traceback as tracebackOf, type Stac
 import { setHook as installHook, transferInfo, HookMask } from '../vm/hooks.ts';
 import { getMetatable as metatableOf } from '../vm/meta.ts';
 import { chunkid } from '../parser/errors.ts';
-import { metatableSet, barrierForward } from '../gc/barrier.ts';
-import { BLACK, FIXED } from '../gc/heap.ts';
+import { BLACK, FIXED } from '../value/collectable.ts';
 import { LuaTable, type Value } from '../value/index.ts';
 import { typeName } from '../value/types.ts';
 
@@ -306,7 +305,7 @@ function identity(L: LuaThread, owner: UpVal | LuaNative, slot: number): LuaUser
   const ids = L.global.upvalueIds;
   let list = ids.get(owner);
   if (list === undefined) { list = []; ids.set(owner, list); }
-  return list[slot] ??= LuaUserdata.light(owner);
+  return list[slot] ??= LuaUserdata.light(L.global.heap, owner);
 }
 
 /**
@@ -317,7 +316,7 @@ function identity(L: LuaThread, owner: UpVal | LuaNative, slot: number): LuaUser
 export function upvalueJoin(f1: LuaClosure, n1: number, f2: LuaClosure, n2: number): void {
   const cell = f2.upvals[n2 - 1];
   f1.upvals[n1 - 1] = cell;
-  if (f1.marked & BLACK) barrierForward(f1, cell);  // a black closure must not point at a white cell
+  if (f1.marked & BLACK) cell.heap.barrierForward(f1, cell);  // a black closure must not point at a white cell
 }
 
 // ---- hooks ----------------------------------------------------------------
@@ -377,7 +376,7 @@ export function getMetatable(L: LuaThread, v: Value): LuaTable | undefined {
  * the other types share one per type, which `mt` undefined removes.
  */
 export function setMetatable(L: LuaThread, v: Value, mt: LuaTable | undefined): void {
-  if (v instanceof LuaTable) { v.metatable = mt; metatableSet(v, mt); return; }
+  if (v instanceof LuaTable) { v.setMetatable(mt); return; }
   if (v instanceof LuaUserdata) { v.setMetatable(mt); return; }
   const types = L.global.typeMetatables;
   if (mt === undefined) types.delete(typeName(v)); else types.set(typeName(v), mt);
@@ -431,7 +430,7 @@ export function registryTable(L: LuaThread): LuaTable {
   const G = L.global;
   let t = G.registry.get('_REGISTRY') as LuaTable | undefined;
   if (t === undefined) {
-    t = new LuaTable();
+    t = new LuaTable(G.heap);
     G.registry.set('_REGISTRY', t);
   }
   t.setInt(1, G.mainThread);

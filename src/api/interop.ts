@@ -19,6 +19,7 @@
 import { LuaClosure, LuaNative, LuaThread } from '../object/objects.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import { LuaTable, LuaFloat, LuaError, mkfloat, type Value } from '../value/index.ts';
+import type { Collector } from '../value/collectable.ts';
 
 /** JS text → Lua string (UTF-8 bytes, one char code per byte). */
 export function toLuaString(text: string): string {
@@ -50,8 +51,8 @@ function isLuaValue(v: unknown): boolean {
     v instanceof LuaThread || v instanceof LuaFloat || v instanceof LuaUserdata;
 }
 
-/** A host value as a Lua value. */
-export function toLuaValue(v: unknown, wrap: FunctionWrapper, opts: ConvertOptions = {}, seen?: Map<object, LuaTable>): Value {
+/** A host value as a Lua value; tables it makes are born into `heap`. */
+export function toLuaValue(heap: Collector, v: unknown, wrap: FunctionWrapper, opts: ConvertOptions = {}, seen?: Map<object, LuaTable>): Value {
   switch (typeof v) {
     case 'undefined': return undefined;
     case 'boolean': return v;
@@ -72,14 +73,14 @@ export function toLuaValue(v: unknown, wrap: FunctionWrapper, opts: ConvertOptio
     const memo = seen ?? new Map<object, LuaTable>();
     const done = memo.get(v);
     if (done !== undefined) return done;
-    const t = new LuaTable();
+    const t = new LuaTable(heap);
     memo.set(v, t);
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) t.set(i + 1, toLuaValue(v[i], wrap, opts, memo));
+      for (let i = 0; i < v.length; i++) t.set(i + 1, toLuaValue(heap, v[i], wrap, opts, memo));
     } else if (v instanceof Map) {
-      for (const [k, x] of v) t.set(toLuaValue(k, wrap, opts, memo), toLuaValue(x, wrap, opts, memo));
+      for (const [k, x] of v) t.set(toLuaValue(heap, k, wrap, opts, memo), toLuaValue(heap, x, wrap, opts, memo));
     } else {
-      for (const k of Object.keys(v)) t.set(toLuaString(k), toLuaValue((v as Record<string, unknown>)[k], wrap, opts, memo));
+      for (const k of Object.keys(v)) t.set(toLuaString(k), toLuaValue(heap, (v as Record<string, unknown>)[k], wrap, opts, memo));
     }
     return t;
   }

@@ -49,7 +49,7 @@ export interface Library {
 export function loadedTable(G: GlobalState): LuaTable {
   const t = G.registry.get('_LOADED');
   if (t instanceof LuaTable) return t;
-  const loaded = new LuaTable();
+  const loaded = new LuaTable(G.heap);
   G.registry.set('_LOADED', loaded);
   return loaded;
 }

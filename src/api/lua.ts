@@ -276,30 +276,46 @@ export function topointer(v: Value): string | undefined {
 // Making objects (lua_createtable, lua_pushcclosure, lua_newuserdatauv, lua_newthread)
 // ---------------------------------------------------------------------------
 
-/** `lua_createtable`: a new empty table; `narr`/`nrec` are size hints. */
+/** `lua_createtable`: a new empty table of `L`'s state; `narr`/`nrec` are size hints. */
 export function createtable(L: LuaThread, narr = 0, nrec = 0): LuaTable {
-  void L;   // the state the table will belong to (its heap)
-  return new LuaTable(narr, nrec);
+  return new LuaTable(L.global.heap, narr, nrec);
 }
 
 /**
- * `lua_pushcclosure` (without the push): a plain native named `name` for
- * messages ("bad argument #1 to 'name'"). `upvalues` lists the Lua values
- * the JS function captured, so that the collector keeps them alive.
+ * `lua_pushcfunction` (without the push): a plain native named `name` for
+ * messages ("bad argument #1 to 'name'"). It holds no Lua values (a light
+ * C function: a value of no state, never collected); a native that does is
+ * a {@link cclosure}.
  */
-export function native(name: string, fn: NativeFn, upvalues?: Value[]): LuaNative {
-  return new LuaNative(name, fn, false, upvalues);
+export function native(name: string, fn: NativeFn): LuaNative {
+  return new LuaNative(name, fn, false);
 }
 
 /** A native that calls back into Lua by yielding call requests (see the table above). */
-export function nativeGen(name: string, fn: NativeGen, upvalues?: Value[]): LuaNative {
-  return new LuaNative(name, fn, true, upvalues);
+export function nativeGen(name: string, fn: NativeGen): LuaNative {
+  return new LuaNative(name, fn, true);
 }
 
-/** `lua_newuserdatauv`: a full userdata carrying `data`, with `nuvalue` user values. */
+const GeneratorFunction = (function* () { /* only its constructor is used */ }).constructor;
+
+/** Is `fn` a generator function (`function*`), to be made a generator native? */
+export function isGeneratorFunction(fn: NativeFn | NativeGen): fn is NativeGen {
+  return fn instanceof GeneratorFunction;
+}
+
+/**
+ * `lua_pushcclosure` (without the push): a native of `L`'s state whose JS
+ * function captured the Lua values `upvalues` (its C upvalues): listed
+ * here, the collector keeps them alive as long as the native. A generator
+ * function (`function*`) makes a generator native.
+ */
+export function cclosure(L: LuaThread, name: string, fn: NativeFn | NativeGen, upvalues: Value[]): LuaNative {
+  return new LuaNative(name, fn, isGeneratorFunction(fn), upvalues, L.global.heap);
+}
+
+/** `lua_newuserdatauv`: a full userdata of `L`'s state carrying `data`, with `nuvalue` user values. */
 export function newuserdata(L: LuaThread, data: unknown, nuvalue = 1, metatable?: LuaTable): LuaUserdata {
-  void L;
-  return new LuaUserdata(data, metatable, nuvalue);
+  return new LuaUserdata(L.global.heap, data, metatable, nuvalue);
 }
 
 /** `lua_newthread` plus the function it will run (coroutine.create): a suspended coroutine. */

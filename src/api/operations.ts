@@ -176,6 +176,22 @@ export function len(L: LuaThread, v: Value): Value {
   throw new LuaError(`attempt to get length of a ${objTypeName(v)} value`);
 }
 
+/**
+ * `a op b` on numbers and numeric strings, no metamethods (luaO_rawarith
+ * with lua_arith's coercions): the result, or undefined when an operand is
+ * not a number. Its own errors ("attempt to divide by zero", "attempt to
+ * perform 'n%0'", "number has no integer representation") are raised as
+ * from a C function: without a position.
+ */
+export function rawarith(op: ArithOp, a: Value, b: Value = a): Value {
+  try {
+    return valueArith(op, a, b);
+  } catch (e) {
+    if (e instanceof LuaError) e.needsPosition = false;
+    throw e;
+  }
+}
+
 /** The metamethod of each ArithOp, in its order. */
 const ARITH_EVENTS = ['__add', '__sub', '__mul', '__mod', '__pow', '__div', '__idiv',
   '__band', '__bor', '__bxor', '__shl', '__shr', '__unm', '__bnot'];
@@ -191,7 +207,7 @@ export function arith(L: LuaThread, op: ArithOp, a: Value, b: Value = a): Value 
   const intA = bitwise ? tointeger(a, F2I.EQ, true) : undefined;
   const intB = bitwise ? tointeger(b, F2I.EQ, true) : undefined;
   if (!bitwise || (intA !== undefined && intB !== undefined)) {
-    const r = valueArith(op, a, b);
+    const r = rawarith(op, a, b);
     if (r !== undefined) return r;
   }
   const ev = ARITH_EVENTS[op];

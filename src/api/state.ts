@@ -18,7 +18,7 @@
  * Read next: `src/index.ts` (the public surface), `execute.ts`.
  */
 import * as fs from 'node:fs';
-import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, type NativeFn, type NativeGen } from '../object/objects.ts';
+import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, joinHeap, type NativeFn, type NativeGen } from '../object/objects.ts';
 import { traceback } from '../vm/traceback.ts';
 import { metafield, typeName } from '../vm/meta.ts';
 import { callSync } from '../vm/call.ts';
@@ -27,7 +27,8 @@ import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../valu
 import { toLuaString, toLuaValue, toJSValue, type ConvertOptions } from './interop.ts';
 import { LuaTask, awaitValue } from './task.ts';
 import type { Proto } from '../bytecode/proto.ts';
-import { setHeap } from '../gc/heap.ts';
+import { Heap } from '../gc/heap.ts';
+import { warning } from './warn.ts';
 import { closeHeap, fullCollect } from '../gc/collector.ts';
 import { native, nativeGen } from './lua.ts';
 import { openLibraries, requiref, type Library, type LibOpener } from './libraries.ts';
@@ -36,11 +37,15 @@ export type { Library, LibOpener } from './libraries.ts';
 
 export { toLuaString, fromLuaString } from './interop.ts';
 
-/** A closure for a main chunk: one upvalue, `_ENV`, closed over `env`. */
-export function mainClosure(proto: Proto, env: Value): LuaClosure {
+/**
+ * A closure for a main chunk loaded into state `G`: its prototypes join
+ * the state's heap, and it gets one upvalue, `_ENV`, closed over `env`.
+ */
+export function mainClosure(G: GlobalState, proto: Proto, env: Value): LuaClosure {
+  joinHeap(G.heap, proto);
   const ups: UpVal[] = [];
-  for (let i = 0; i < proto.upvalues.length; i++) ups.push(new UpVal(undefined, 0, i === 0 ? env : undefined));
-  return new LuaClosure(proto, ups);
+  for (let i = 0; i < proto.upvalues.length; i++) ups.push(new UpVal(G.heap, undefined, 0, i === 0 ? env : undefined));
+  return new LuaClosure(G.heap, proto, ups);
 }
 
 /**
@@ -48,7 +53,7 @@ export function mainClosure(proto: Proto, env: Value): LuaClosure {
  * LoadError with load's message when it does not compile.
  */
 export function loadChunk(G: GlobalState, chunk: string, chunkname: string, mode: string, env: Value): LuaClosure {
-  return mainClosure(compileChunk(chunk, chunkname, mode), env);
+  return mainClosure(G, compileChunk(chunk, chunkname, mode), env);
 }
 
 /** Options of a new state. */
@@ -143,15 +148,17 @@ export class LuaState {
   readonly L: LuaThread;
 
   constructor(options: LuaStateOptions = {}) {
-    const G = new GlobalState();
-    setHeap(G.heap);   // objects made from here on belong to this state
+    const G = new GlobalState(new Heap());
+    // what the collector cannot do itself: call a finalizer, emit a warning
+    G.heap.callFinalizer = (L, fn, o) => { callSync(L, fn, [o]); };
+    G.heap.warn = (message) => warning(G, message, false);
     const stress = options.gcStress ?? process.env.LUCID_GC_STRESS === '1';
     if (stress) { G.heap.stress = true; G.heap.eager = true; G.heap.debt = 1; }
     const log = options.gcLog ?? (process.env.LUCID_GC_LOG === '1' ? (line: string) => process.stderr.write(line + '\n') : undefined);
     if (log) G.heap.log = log;
     if (options.memoryLimit !== undefined) G.heap.limit = options.memoryLimit;
     if (options.write) G.write = options.write;
-    G.globals = new LuaTable();
+    G.globals = new LuaTable(G.heap);
     this.global = G;
     this.L = new LuaThread(G);
     G.mainThread = this.L;
@@ -171,7 +178,6 @@ export class LuaState {
    * it is already loaded. Returns the library's table.
    */
   openLibrary(lib: Library): Value {
-    setHeap(this.global.heap);
     return requiref(this, lib);
   }
 
@@ -205,7 +211,6 @@ export class LuaState {
    * ```
    */
   start(f: Value | string, ...args: Value[]): LuaTask {
-    setHeap(this.global.heap);
     const fn = typeof f === 'string' ? this.load(f) : f;
     return new LuaTask(this.L, fn, args);
   }
@@ -238,8 +243,7 @@ export class LuaState {
    * ```
    */
   toLua(v: unknown, options?: ConvertOptions): Value {
-    setHeap(this.global.heap);
-    return toLuaValue(v, (fn) => this.wrapFunction('?', fn), options);
+    return toLuaValue(this.global.heap, v, (fn) => this.wrapFunction('?', fn), options);
   }
 
   /**
@@ -288,7 +292,6 @@ export class LuaState {
    * Throws LuaError with the message `load` would return.
    */
   load(chunk: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaClosure {
-    setHeap(this.global.heap);
     const bytes = typeof chunk === 'string' ? toLuaString(chunk) : Buffer.from(chunk).toString('latin1');
     const name = chunkname ?? (typeof chunk === 'string' ? bytes : '=(load)');
     try {
@@ -301,7 +304,6 @@ export class LuaState {
 
   /** Call a Lua value with arguments; returns all its results. */
   call(f: Value, ...args: Value[]): Value[] {
-    setHeap(this.global.heap);
     return callSync(this.L, f, args);
   }
 
@@ -333,13 +335,11 @@ export class LuaState {
    * be used afterwards.
    */
   close(): void {
-    setHeap(this.global.heap);
     closeHeap(this.global, this.L);
   }
 
   /** Run a full collection (`collectgarbage()` from the host). */
   collect(): void {
-    setHeap(this.global.heap);
     fullCollect(this.global, this.L);
   }
 

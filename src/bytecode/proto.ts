@@ -20,11 +20,13 @@
  * - `lineinfo`/`abslineinfo` encode lines exactly as PUC-Rio does, so that a
  *   binary chunk round-trips; `lines` is the decoded, per-instruction array
  *   that everything else reads.
+ * - The compiler and the chunk reader make plain prototypes, which know no
+ *   Lua state; a prototype becomes collectable when a chunk is loaded.
  *
  * Read next: `opcodes.ts`, `src/compiler/` (produces these), `src/vm/`
  * (runs them).
  */
-import { link, SIZE, type GCObject } from '../gc/heap.ts';
+import { FIXED, type GCObject } from '../value/collectable.ts';
 
 /** An upvalue of a prototype: where a closure finds it when it is created. */
 export interface UpvalueDesc {
@@ -51,11 +53,14 @@ export interface LocalVarInfo {
 export type Constant = undefined | boolean | number | bigint | string | { readonly n: number };
 
 export class Proto implements GCObject {
-  /** Collector header (src/gc/heap.ts); sized when first traversed. */
-  marked = 0;
+  /**
+   * Collector header (src/value/collectable.ts). A new prototype belongs
+   * to no state (FIXED: never marked, never swept); it joins the heap of
+   * the state a chunk is loaded into (`joinHeap`, src/object/objects.ts).
+   */
+  marked = FIXED;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
-  constructor() { link(this, SIZE.proto); }
   /** The 32-bit instructions. */
   code: Uint32Array = new Uint32Array(0);
   /** K: the constants. */

@@ -21,6 +21,7 @@
 import * as fs from 'node:fs';
 import { LuaState, LuaTable, LuaError, type LuaClosure } from '../index.ts';
 import type { Value } from '../value/index.ts';
+import type { Collector } from '../value/collectable.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
 import { parseOptions, type Options } from './options.ts';
 import { write, flush, writeError } from './output.ts';
@@ -113,8 +114,8 @@ async function doScript(state: LuaState, file: string | undefined, args: Value[]
 }
 
 /** The `arg` table: script at 0, its arguments after, the interpreter and options before. */
-function argTable(argv: string[], script: number): LuaTable {
-  const t = new LuaTable();
+function argTable(heap: Collector, argv: string[], script: number): LuaTable {
+  const t = new LuaTable(heap);
   const at = script === argv.length ? -1 : script;   // no script: the interpreter is arg[0]
   // the interpreter as it was started (lua.c's argv[0]), so a script can run it again
   t.set(-(at + 1), Buffer.from(process.argv[1] ?? PROGNAME, 'utf8').toString('latin1'));
@@ -152,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
   const state = new LuaState({ write });
   state.global.flush = flush;
   state.doString('collectgarbage("generational")');   // lua.c's default mode (docs/gc.md)
-  state.setGlobal('arg', argTable(argv, o.script));
+  state.setGlobal('arg', argTable(state.global.heap, argv, o.script));
   let ok = true;
   try {
     if (o.v) printVersion();

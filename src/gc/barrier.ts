@@ -25,22 +25,28 @@
  * Manual: §2.5.1. PUC-Rio counterpart: `luaC_barrier_`, `luaC_barrierback_`
  * and `luaC_checkfinalizer` in `lgc.c`, the macros of `lgc.h`.
  *
+ * Objects call these through their heap (`Heap.barrierBack` and the
+ * others: the `Collector` interface of src/value/collectable.ts), the
+ * heap they were born into — never a heap that merely happens to be
+ * running.
+ *
  * Invariant: a caller checks `o.marked & BLACK` before calling in, so a
  * store into a non-black object costs one bit test.
  *
  * Read next: `mark.ts`, `src/value/table.ts` (where table stores call in).
  */
-import { BLACK, COLOURS, FINOBJ, Phase, Age, currentHeap, getAge, setAge, isOld, type GCObject } from './heap.ts';
-import { isCleared, markValue, pushGrayAgain } from './mark.ts';
+import { BLACK, COLOURS, FINOBJ, Age, getAge, setAge, isOld, type GCObject } from '../value/collectable.ts';
 import type { LuaTable } from '../value/table.ts';
+import { Phase } from './phase.ts';
+import { isCleared, markValue, pushGrayAgain } from './mark.ts';
+import type { Heap } from './heap.ts';
 
 /**
  * A store into black object `o` (a table or userdata): gray it again, to
  * be traversed in the atomic phase (incremental mode) or in the next
  * collection (generational mode: an old object becomes TOUCHED1).
  */
-export function barrierBack(o: GCObject): void {
-  const h = currentHeap();
+export function barrierBack(h: Heap, o: GCObject): void {
   const age = getAge(o);
   o.marked &= ~COLOURS;
   // a TOUCHED2 object is still in grayagain from the last collection
@@ -53,9 +59,8 @@ export function barrierBack(o: GCObject): void {
  * `o` is (generational mode). During an incremental sweep, whiten `o`
  * instead, which stops further barriers on it.
  */
-export function barrierForward(o: GCObject, v: unknown): void {
+export function barrierForward(h: Heap, o: GCObject, v: unknown): void {
   if (!isCleared(v)) return;
-  const h = currentHeap();
   if (h.phase <= Phase.ATOMIC) {
     markValue(h, v);
     // v cannot become OLD at once: it may still point to young objects.
@@ -71,11 +76,10 @@ export function barrierForward(o: GCObject, v: unknown): void {
  * the new reference, and registration for finalization if `mt` has
  * `__gc` now — a `__gc` field added later does not count (§2.5.3).
  */
-export function metatableSet(o: GCObject, mt: LuaTable | undefined): void {
+export function metatableSet(h: Heap, o: GCObject, mt: LuaTable | undefined): void {
   if (mt === undefined) return;
-  if (o.marked & BLACK) barrierForward(o, mt);
+  if (o.marked & BLACK) barrierForward(h, o, mt);
   if ((o.marked & FINOBJ) === 0 && mt.getStr('__gc') !== undefined) {
-    const h = currentHeap();
     if (h.closing) return;   // a closing state takes no new finalizers
     o.marked |= FINOBJ;
     h.finobj.push(o);

@@ -20,15 +20,19 @@
  *   to yield across a C-call boundary"); an error in it becomes the warning
  *   "error in __gc (message)" and the program goes on.
  *
- * Read next: `collector.ts`.
+ * Calling a Lua function and emitting a warning are the business of the
+ * layers above the collector (the machine, the API): the state installs
+ * both on its heap when it is made (`Heap.callFinalizer`, `Heap.warn`;
+ * src/api/state.ts), and this module calls them.
+ *
+ * Read next: `collector.ts`, `src/api/state.ts` (the installed callbacks).
  */
 import { FrameFlag, type LuaThread } from '../object/objects.ts';
-import { callSync } from '../vm/call.ts';
-import { warning } from '../api/warn.ts';
 import { LuaError } from '../value/error.ts';
 import { LuaTable } from '../value/table.ts';
 import { LuaUserdata } from '../object/userdata.ts';
-import { FINOBJ, WHITES, type GCObject, type Heap } from './heap.ts';
+import { FINOBJ, WHITES, type GCObject } from '../value/collectable.ts';
+import type { Heap } from './heap.ts';
 import { markValue } from './mark.ts';
 
 /** Move the unreached objects with finalizers (all of them if `all`) to `tobefnz`, newest first. */
@@ -52,26 +56,25 @@ export function callPending(L: LuaThread, h: Heap, max: number): number {
   while (n < max && h.tobefnz.length > 0) {
     const o = h.tobefnz.shift()!;
     o.marked &= ~FINOBJ;
-    callFinalizer(L, o);
+    callFinalizer(L, h, o);
     n++;
   }
   return n;
 }
 
-function callFinalizer(L: LuaThread, o: GCObject): void {
-  const mt = o instanceof LuaTable || o instanceof LuaUserdata ? o.metatable : undefined;
-  const gc = mt?.getStr('__gc');
+function callFinalizer(L: LuaThread, h: Heap, o: GCObject): void {
+  if (!(o instanceof LuaTable || o instanceof LuaUserdata)) return;   // only these take metatables
+  const gc = o.metatable?.getStr('__gc');
   if (gc === undefined) return;   // the field was removed since registration: nothing to call
-  const G = L.global;
   const savedTop = L.top;
   // the frame below names the finalizer's level "metamethod '__gc'" (traceback.ts)
   const ci = L.depth >= 0 && L.ccall === undefined ? L.frames[L.depth] : undefined;
   if (ci !== undefined) ci.flags |= FrameFlag.FIN;
   try {
-    callSync(L, gc, [o]);
+    h.callFinalizer(L, gc, o);
   } catch (e) {
     const v = e instanceof LuaError ? e.value : undefined;
-    warning(G, `error in __gc (${typeof v === 'string' ? v : 'error object is not a string'})`, false);
+    h.warn(`error in __gc (${typeof v === 'string' ? v : 'error object is not a string'})`);
   } finally {
     if (ci !== undefined) ci.flags &= ~FrameFlag.FIN;
     L.top = savedTop;

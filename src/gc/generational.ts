@@ -46,20 +46,20 @@
  * `grayagain`; the phase is PROPAGATE ("marking may go on"), so that the
  * forward barrier marks.
  *
- * This module and `collector.ts` call each other (the atomic phase is
- * shared); only functions cross, at call time.
+ * The atomic phase, the log and the sweep's start come from
+ * `incremental.ts`; `collector.ts` decides when this mode takes a step.
  *
  * Read next: `sweep.ts` (`sweepGen`, `sweepToOld`), `barrier.ts`,
  * docs/gc.md ("Generational mode").
  */
 import { LuaThread, UpVal, type GlobalState } from '../object/objects.ts';
-import {
-  Phase, Age, WHITES, BLACK, AGAIN, getAge, setAge, type GCObject, type Heap,
-} from './heap.ts';
+import { WHITES, BLACK, AGAIN, Age, getAge, setAge, type GCObject } from '../value/collectable.ts';
+import { Phase } from './phase.ts';
+import type { Heap } from './heap.ts';
 import { regray } from './mark.ts';
 import { sweepGen, sweepToOld, poisonFreed } from './sweep.ts';
 import { callPending } from './finalize.ts';
-import { atomic, enter, enterSweep, kb, logLine, runUntil, setPause, startCounting, whitenAll } from './collector.ts';
+import { atomic, enter, enterSweep, kb, logLine, runUntil, setPause, startCounting, whitenAll } from './incremental.ts';
 
 /** Traverse once more the OLD1 objects from `from` up to `to` (they are OLD from now on). */
 function markOld(h: Heap, from: GCObject | undefined, to: GCObject | undefined): void {

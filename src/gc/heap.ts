@@ -1,12 +1,12 @@
 /**
  * # The heap: what the collector knows about every object
  *
- * Responsibility: the data of lucid's collector — the object header
- * (colour bits and the all-objects link), the lists the phases move objects
- * between, the allocation accounting (`total`, `debt`) and the tuning
- * parameters — and the one operation every allocation performs: `link`,
- * which puts a new object at the head of the all-objects list, painted in
- * the current white, and charges its size to the debt.
+ * Responsibility: the data of lucid's collector — the lists the phases
+ * move objects between, the allocation accounting (`total`, `debt`), the
+ * tuning parameters — and the `Collector` operations objects call: `link`,
+ * which every allocation performs (paint the new object the current white
+ * and charge its size to the debt), `charge`, the write barriers and the
+ * registration of finalizers (the last two in `barrier.ts`).
  *
  * Manual: §2.5 (garbage collection), §2.5.1 (incremental mode and its
  * parameters). PUC-Rio counterpart: `global_State`'s GC fields in
@@ -50,13 +50,26 @@
  *
  * In incremental mode every age is NEW. `generational.ts` has the rest.
  *
- * ## The allocator in effect
- * JS constructors do not take the Lua state, and tables are created in
- * many places (the VM, every library, the host API). So the state that is
- * running registers its heap as the heap in effect (`setHeap`), at every
- * entry into the dispatch loop and the public API; constructors link their
- * object into that heap. Objects must not be shared between two states.
- * With no state running, objects go to a detached heap that keeps no list.
+ * ## How an object finds its heap
+ * Every object is born into the heap of one state: its constructor takes
+ * that heap (`new LuaTable(heap)`) and calls `link`. Objects that need
+ * the collector again later — tables and userdata (barriers, growth),
+ * closed upvalues (barriers) — keep the reference; a closure, a thread or
+ * a native only pass through it. Prototypes are born plain (FIXED: the
+ * compiler and the chunk reader know no state) and join a heap when a
+ * chunk is loaded into a state (`joinHeap` in src/object/objects.ts).
+ * Objects must not be shared between two states.
+ *
+ * The objects reach the heap through the `Collector` interface of
+ * `src/value/collectable.ts`, which the lowest layer owns; `Heap` is the
+ * one class that implements it, so those calls stay monomorphic. The
+ * header itself (colour, list and age bits, sizes) is defined there too,
+ * and re-exported here for the collector's modules.
+ *
+ * ## What the state installs
+ * Finalizers are Lua calls, and errors in them are warnings: both belong
+ * to layers above the collector. The state installs them here as
+ * callbacks (`callFinalizer`, `warn`; src/api/state.ts) when it is made.
  *
  * ## Joining the list
  * A new object is painted the current white but joins the all-objects
@@ -69,106 +82,33 @@
  * (`eager`), so that sweeping can poison every dead object and
  * `T.totalmem` can count every object.
  *
- * Read next: `collector.ts` (the phases), `mark.ts`, `sweep.ts`,
- * `barrier.ts`, docs/gc.md.
+ * Read next: `incremental.ts` (the phases), `collector.ts` (the
+ * controls), `mark.ts`, `sweep.ts`, `barrier.ts`, docs/gc.md.
  */
 
-/** Colour and list bits of `GCObject.marked`. */
-export const WHITE0 = 1;
-export const WHITE1 = 2;
-export const WHITES = WHITE0 | WHITE1;
-export const BLACK = 4;
-/** The object had `__gc` when its metatable was set, and its finalizer has not run (it is on `finobj` or `tobefnz`). */
-export const FINOBJ = 8;
-/** The object is on the all-objects list (see "Joining the list" above). */
-export const LINKED = 32;
-/** The object waits in `grayagain`: its next traversal in this cycle replaces its first measure. */
-export const AGAIN = 64;
-/**
- * Not collectable at all: a native function without upvalues, PUC-Rio's
- * "light C function" (such natives are often shared by every state).
- */
-export const FIXED = 128;
-/** Clears the colour bits, keeping the list bits. */
-export const COLOURS = WHITES | BLACK;
+import { WHITE0, LINKED, type Collector, type GCObject } from '../value/collectable.ts';
+import type { LuaTable } from '../value/table.ts';
+import type { LuaValue } from '../value/types.ts';
+import type { LuaThread } from '../object/objects.ts';
+import type { LuaUserdata } from '../object/userdata.ts';
+import { Phase, PHASE_NAMES } from './phase.ts';
+import { barrierBack, barrierForward, metatableSet } from './barrier.ts';
 
-/** Where the age sits in `marked` (bits 8-10). */
-const AGE_SHIFT = 8;
-/** All the age bits of `marked`. */
-export const AGES = 7 << AGE_SHIFT;
+export {
+  WHITE0, WHITE1, WHITES, BLACK, FINOBJ, LINKED, AGAIN, FIXED, COLOURS, AGES, Age, AGE_NAMES,
+  getAge, setAge, isOld, SIZE, stringSize,
+} from '../value/collectable.ts';
+export type { GCObject, Collector } from '../value/collectable.ts';
+export { Phase, PHASE_NAMES };
 
-/** The ages of generational mode (PUC-Rio's G_NEW ... G_TOUCHED2), in `marked` >> 8. */
-export const enum Age {
-  /** Created since the last collection. */
-  NEW = 0,
-  /** Survived one collection. */
-  SURVIVAL = 1,
-  /** A forward barrier made it old in this cycle (it may still point to young objects). */
-  OLD0 = 2,
-  /** Old for the first collection: traversed once more when it turns OLD (markold). */
-  OLD1 = 3,
-  /** Really old: minor collections neither traverse nor sweep it. */
-  OLD = 4,
-  /** Old, and written to (back barrier) since the last collection: traversed in the next one. */
-  TOUCHED1 = 5,
-  /** Old, touched before the last collection: traversed once more, then OLD. */
-  TOUCHED2 = 6,
+/** Where an incremental sweep stands: the last survivor (undefined: none yet) and the next object to look at. */
+export interface SweepCursor {
+  prev: GCObject | undefined;
+  next: GCObject | undefined;
 }
-
-/** Age names as `T.gcage` prints them (ltests.c's). */
-export const AGE_NAMES = ['new', 'survival', 'old0', 'old1', 'old', 'touched1', 'touched2'];
-
-export function getAge(o: GCObject): Age { return (o.marked >> AGE_SHIFT) & 7; }
-export function setAge(o: GCObject, a: Age): void { o.marked = (o.marked & ~AGES) | (a << AGE_SHIFT); }
-/** Old enough for minor collections to leave alone (unless touched or OLD1). */
-export function isOld(o: GCObject): boolean { return getAge(o) > Age.SURVIVAL; }
-
-/**
- * The header every collectable object carries (PUC-Rio's CommonHeader):
- * tables, Lua closures, upvalues, prototypes, userdata and threads.
- */
-export interface GCObject {
-  /** Colour bits (see the module comment). */
-  marked: number;
-  /** Next object on the all-objects list. */
-  gcnext: GCObject | undefined;
-  /** Estimated bytes, re-measured at each traversal. */
-  gcsize: number;
-}
-
-/** The phases of a cycle, in order (PUC-Rio's GCS* states). */
-export const enum Phase {
-  PROPAGATE = 0,
-  ENTERATOMIC = 1,
-  ATOMIC = 2,
-  SWEEPALLGC = 3,
-  SWEEPFINOBJ = 4,
-  SWEEPTOBEFNZ = 5,
-  SWEEPEND = 6,
-  CALLFIN = 7,
-  PAUSE = 8,
-}
-
-/** Phase names as `T.gcstate` and the GC log print them. */
-export const PHASE_NAMES = [
-  'propagate', 'enteratomic', 'atomic', 'sweepallgc', 'sweepfinobj', 'sweeptobefnz',
-  'sweepend', 'callfin', 'pause',
-];
-
-/** Estimated sizes in bytes, as a 64-bit PUC-Rio build would allocate. */
-export const SIZE = {
-  table: 56, arraySlot: 16, hashNode: 32,
-  closure: 32, closureUpval: 8,
-  upval: 40,
-  proto: 128, instruction: 4, constant: 16, childProto: 8,
-  userdata: 40, userValue: 16,
-  thread: 208, stackSlot: 16, frame: 64,
-} as const;
 
 /** Everything the collector of one Lua state keeps. */
-export class Heap {
-  /** Whether objects are linked at all (false for the detached heap). */
-  readonly linking: boolean;
+export class Heap implements Collector {
   /** Every collectable object (through `gcnext`). */
   allgc: GCObject | undefined = undefined;
   /**
@@ -274,54 +214,66 @@ export class Heap {
   /** Work of the cycle under way, for the log: bytes traversed, objects and bytes freed, finalizers run. */
   work = { traversed: 0, allocated: 0, freed: 0, freedBytes: 0, finalized: 0, startTotal: 0 };
 
-  constructor(linking = true) {
-    this.linking = linking;
+  /** Where the sweep under way stands (set while the phase is SWEEPALLGC). */
+  sweepCursor: SweepCursor | undefined = undefined;
+
+  /**
+   * Call finalizer `fn` with `o` on thread `L`, as a protected call would
+   * (an error is thrown back to `finalize.ts`). Installed by the state:
+   * calling Lua is the machine's business, not the collector's.
+   */
+  callFinalizer: (L: LuaThread, fn: LuaValue, o: LuaTable | LuaUserdata) => void = noFinalizers;
+  /** Emit a warning (an error in a finalizer). Installed by the state. */
+  warn: (message: string) => void = noWarnings;
+
+  // ── the Collector interface (src/value/collectable.ts) ──────────────────
+
+  /**
+   * A new object is born: paint it the current white and charge `size`
+   * bytes (as loose allocation: the object's own measure starts when it is
+   * first traversed).
+   */
+  link(o: GCObject, size: number): void {
+    o.marked = this.currentWhite;
+    this.total += size;
+    this.loose += size;
+    this.debt += size;
+    if (this.eager) this.attach(o);
+  }
+
+  /** Charge bytes allocated without a new object (a new string, a table growing). */
+  charge(bytes: number): void {
+    this.total += bytes;
+    this.loose += bytes;
+    this.debt += bytes;
+  }
+
+  barrierBack(o: GCObject): void { barrierBack(this, o); }
+  barrierForward(o: GCObject, v: unknown): void { barrierForward(this, o, v); }
+  metatableSet(o: GCObject, mt: LuaTable | undefined): void { metatableSet(this, o, mt); }
+
+  /** Put `o` at the head of the all-objects list. */
+  attach(o: GCObject): void {
+    o.marked |= LINKED;
+    o.gcnext = this.allgc;
+    this.allgc = o;
   }
 }
+
+/**
+ * Every state's heap is a `Heap`: the object layer names it by the door
+ * objects use (`StateHeap extends Collector`, src/object/objects.ts), and
+ * this declaration completes that interface with all of `Heap`, so that
+ * `G.heap` shows the whole heap to the layers above the collector.
+ */
+declare module '../object/objects.ts' {
+  interface StateHeap extends Heap {}
+}
+
+function noFinalizers(): void {}
+function noWarnings(): void {}
 
 /** The mode `collectgarbage` reports: generational also while a bad collection keeps it incremental. */
 export function declaredMode(h: Heap): 'incremental' | 'generational' {
   return h.kind === 'generational' || h.lastAtomic !== 0 ? 'generational' : 'incremental';
 }
-
-/** The heap objects are linked into while no Lua state runs. */
-const detached = new Heap(false);
-let inEffect: Heap = detached;
-
-/** Make `h` the heap new objects belong to (entry into a state). */
-export function setHeap(h: Heap): void { inEffect = h; }
-
-/** The heap in effect. */
-export function currentHeap(): Heap { return inEffect; }
-
-/**
- * A new object is born: paint it the current white and charge `size`
- * bytes (as loose allocation: the object's own measure starts when it is
- * first traversed).
- */
-export function link(o: GCObject, size: number): void {
-  const h = inEffect;
-  o.marked = h.currentWhite;
-  if (!h.linking) return;
-  h.total += size;
-  h.loose += size;
-  h.debt += size;
-  if (h.eager) attach(h, o);
-}
-
-/** Put `o` at the head of the all-objects list. */
-export function attach(h: Heap, o: GCObject): void {
-  o.marked |= LINKED;
-  o.gcnext = h.allgc;
-  h.allgc = o;
-}
-
-/** Charge bytes allocated without a new object (a new string, a table growing). */
-export function charge(bytes: number, h: Heap = inEffect): void {
-  h.total += bytes;
-  h.loose += bytes;
-  h.debt += bytes;
-}
-
-/** The bytes a string costs (PUC-Rio's TString header plus its bytes). */
-export function stringSize(s: string): number { return 24 + s.length; }

@@ -34,9 +34,10 @@ import { LuaUserdata } from '../object/userdata.ts';
 import { LuaClosure, LuaNative, LuaThread, UpVal, type Frame } from '../object/objects.ts';
 import { Proto } from '../bytecode/proto.ts';
 import {
-  BLACK, COLOURS, WHITES, LINKED, AGAIN, AGES, SIZE, Phase, Age, attach, stringSize, getAge, setAge, isOld,
-  type GCObject, type Heap,
-} from './heap.ts';
+  BLACK, COLOURS, WHITES, LINKED, AGAIN, AGES, SIZE, Age, stringSize, getAge, setAge, isOld, type GCObject,
+} from '../value/collectable.ts';
+import { Phase } from './phase.ts';
+import type { Heap } from './heap.ts';
 
 
 /** Reach `v`: a white object turns gray and waits in the gray list. Returns the bytes of a string. */
@@ -48,7 +49,7 @@ export function markValue(h: Heap, v: unknown): number {
     const m = o.marked;
     if (m & WHITES) {
       o.marked = m & ~WHITES;   // gray
-      if ((m & LINKED) === 0 && h.linking) attach(h, o as GCObject);   // reached for the first time
+      if ((m & LINKED) === 0) h.attach(o as GCObject);   // reached for the first time
       h.gray.push(o as GCObject);
     }
   }

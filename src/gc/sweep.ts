@@ -25,14 +25,9 @@
  */
 import { LuaThread, UpVal } from '../object/objects.ts';
 import {
-  COLOURS, WHITES, LINKED, FIXED, AGES, AGAIN, BLACK, Age, getAge, setAge, type GCObject, type Heap,
-} from './heap.ts';
-
-/** Where the sweep stands: the last survivor (undefined: none yet) and the next object to look at. */
-export interface SweepCursor {
-  prev: GCObject | undefined;
-  next: GCObject | undefined;
-}
+  COLOURS, WHITES, LINKED, FIXED, AGES, AGAIN, BLACK, Age, getAge, setAge, type GCObject,
+} from '../value/collectable.ts';
+import type { Heap, SweepCursor } from './heap.ts';
 
 /** Start sweeping `h.allgc`. */
 export function startSweep(h: Heap): SweepCursor {

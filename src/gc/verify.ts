@@ -21,7 +21,9 @@ import { LuaTable } from '../value/table.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import { LuaClosure, LuaNative, LuaThread, UpVal } from '../object/objects.ts';
 import { Proto } from '../bytecode/proto.ts';
-import { BLACK, COLOURS, WHITES, FIXED, Phase, Age, AGE_NAMES, getAge, isOld, type GCObject, type Heap } from './heap.ts';
+import { BLACK, COLOURS, WHITES, FIXED, Age, AGE_NAMES, getAge, isOld, type GCObject } from '../value/collectable.ts';
+import { Phase } from './phase.ts';
+import type { Heap } from './heap.ts';
 
 /** The objects `o` refers to directly (natives looked through). */
 export function references(o: GCObject): unknown[] {

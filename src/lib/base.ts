@@ -33,7 +33,7 @@ import {
 } from '../api/lua.ts';
 import {
   arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString,
-  typeArgError, luaError, where, tolstring, getmetafield, checkOption, setfuncs, writestring,
+  typeArgError, checkType, luaError, where, tolstring, getmetafield, checkOption, setfuncs, writestring,
 } from '../api/auxlib.ts';
 import { cannotOpen } from './errno.ts';
 import {
@@ -128,7 +128,7 @@ function* pcall(L: LuaThread, base: number, nargs: number): Generator<CallReques
 }
 
 function* xpcall(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
-  const handler = arg(L, base, nargs, 2);
+  const handler = checkType(L, base, nargs, 2, 'function');
   const req = [arg(L, base, nargs, 1), ...L.stack.slice(base + 2, base + nargs)] as CallRequest;
   protect(L, handler);   // the handler runs where the error happens, before unwinding
   try {
@@ -174,7 +174,7 @@ function rawlen(L: LuaThread, base: number, nargs: number): number {
   const v = arg(L, base, nargs, 1);
   if (v instanceof LuaTable) L.push(v.length());
   else if (typeof v === 'string') L.push(v.length);
-  else argError(L, 1, 'table or string expected');
+  else typeArgError(L, base, nargs, 1, 'table or string');
   return 1;
 }
 
@@ -195,8 +195,7 @@ function* pairs(L: LuaThread, base: number, nargs: number): Generator<CallReques
     const r = yield [h, t];
     return [r[0], r[1], r[2]];
   }
-  if (!(t instanceof LuaTable)) typeArgError(L, base, nargs, 1, 'table');
-  return [nextFn, t, undefined];
+  return [nextFn, t, undefined];   // not checked: `next` will complain (as 'for iterator')
 }
 
 function ipairsAux(L: LuaThread, base: number, nargs: number): number {
@@ -251,8 +250,8 @@ function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest
     const s = checkString(L, base, nargs, 1);
     return loaded(L, s, optString(L, base, nargs, 2, s), mode, env, hasEnv);
   }
-  if (!isfunction(chunk)) typeArgError(L, base, nargs, 1, 'string');
   const name = optString(L, base, nargs, 2, '=(load)');
+  if (!isfunction(chunk)) typeArgError(L, base, nargs, 1, 'function');
   let text = '';
   for (;;) {
     let r: Value[];
@@ -262,9 +261,11 @@ function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest
       // an error in the reader is load's failure, not an error (lbaselib's generic_reader)
       return [undefined, e instanceof LuaError ? e.value : String(e)];
     }
-    const piece = r[0];
+    let piece = r[0];
     if (piece === undefined || piece === '') break;
-    if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
+    if (isNumber(piece)) piece = number2string(piece);   // lua_tolstring: numbers are strings
+    // luaL_error inside lua_load, which load catches: the position is load's caller's
+    if (typeof piece !== 'string') return [undefined, where(L) + 'reader function must return a string'];
     text += piece;
   }
   return loaded(L, text, name, mode, env, hasEnv);

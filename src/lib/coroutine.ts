@@ -22,7 +22,7 @@
  */
 import type { LuaState } from '../api/state.ts';
 import {
-  isfunction, isthread, newthread, native, resume, yieldValues, wrapError, costatus, isyieldable,
+  isfunction, isthread, newthread, cclosure, resume, yieldValues, wrapError, costatus, isyieldable,
   ismainthread, closethread, type LuaThread,
 } from '../api/lua.ts';
 import { arg, luaError, typeArgError, newlib } from '../api/auxlib.ts';
@@ -30,7 +30,7 @@ import type { LuaTable } from '../value/index.ts';
 
 function checkCo(L: LuaThread, base: number, nargs: number, n: number): LuaThread {
   const co = arg(L, base, nargs, n);
-  if (!isthread(co)) typeArgError(L, base, nargs, n, 'coroutine');
+  if (!isthread(co)) typeArgError(L, base, nargs, n, 'thread');
   return co;
 }
 
@@ -76,7 +76,7 @@ function isyieldableFn(L: LuaThread, base: number, nargs: number): number {
 function wrap(L: LuaThread, base: number, nargs: number): number {
   const co = newCoroutine(L, base, nargs);
   // the thread is also an upvalue of the native, where the collector sees it
-  L.push(native('wrap', (L2, b2, n2) => {
+  L.push(cclosure(L, 'wrap', (L2, b2, n2) => {
     const r = resume(L2, co, L2.stack.slice(b2, b2 + n2), true);
     if (r[0] !== true) throw wrapError(L2, co, r[1]);
     for (let i = 1; i < r.length; i++) L2.push(r[i]);

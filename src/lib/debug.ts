@@ -53,8 +53,8 @@ function tracebackFn(L: LuaThread, base: number, nargs: number): number {
 }
 
 /** The table `getinfo` returns: the fields of the options asked for (as ldblib's settabs*). */
-function infoTable(ar: LuaDebug, what: string): LuaTable {
-  const t = new LuaTable();
+function infoTable(L: LuaThread, ar: LuaDebug, what: string): LuaTable {
+  const t = new LuaTable(L.global.heap);
   if (what.includes('S')) {
     t.set('source', ar.source);
     t.set('short_src', ar.short_src);
@@ -78,7 +78,7 @@ function infoTable(ar: LuaDebug, what: string): LuaTable {
   }
   if (what.includes('t')) t.set('istailcall', ar.istailcall);
   if (ar.activelines !== undefined) {
-    const lines = new LuaTable();   // a set: line -> true
+    const lines = new LuaTable(L.global.heap);   // a set: line -> true
     for (const line of ar.activelines) lines.set(line, true);
     t.set('activelines', lines);
   }
@@ -99,7 +99,7 @@ function getinfo(L: LuaThread, base: number, nargs: number): number {
   }
   const ar = getInfo(L1, what, target ?? f);
   if (ar === undefined) argError(L, off + 2, 'invalid option');
-  L.push(infoTable(ar, what));
+  L.push(infoTable(L, ar, what));
   return 1;
 }
 
@@ -147,7 +147,7 @@ function setlocal(L: LuaThread, base: number, nargs: number): number {
 function hookTable(L: LuaThread): LuaTable {
   let t = getRegistryField(L, '_HOOKKEY');
   if (!(t instanceof LuaTable)) {
-    t = new LuaTable();
+    t = new LuaTable(L.global.heap);
     t.set('__mode', 'k');
     setMetatable(L, t, t);
     setRegistryField(L, '_HOOKKEY', t);
@@ -243,7 +243,7 @@ function* debugConsole(L: LuaThread): Generator<CallRequest, Value[], Value[]> {
 
 /** Install the debug library. */
 export function openDebug(state: LuaState): void {
-  const t = new LuaTable();
+  const t = new LuaTable(state.global.heap);
   const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
     ['traceback', tracebackFn], ['getinfo', getinfo], ['getlocal', getlocal], ['setlocal', setlocal],
     ['sethook', sethook], ['gethook', gethook],

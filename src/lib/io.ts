@@ -53,7 +53,7 @@ function fileMeta(L: LuaThread): LuaTable {
 /** A new file handle around `s`. */
 function newFile(L: LuaThread, s: Stream): LuaUserdata {
   open.add(s);
-  return new LuaUserdata(s, fileMeta(L), 0);
+  return new LuaUserdata(L.global.heap, s, fileMeta(L), 0);
 }
 
 /** The stream of argument `n` if it is a file handle (open or not), else undefined. */
@@ -272,7 +272,7 @@ function linesIterator(L: LuaThread, file: LuaUserdata, toclose: boolean, format
     if (values.length > 1 && typeof values[1] === 'string') luaError(L2, values[1]);
     if (close) closeStream(s);
     return 0;
-  }, false, [file, toclose, ...formats]);
+  }, false, [file, toclose, ...formats], L.global.heap);
   return it;
 }
 
@@ -423,15 +423,15 @@ const meta: Record<string, Fn> = {
 /** Install the io library: the FILE* metatable, the standard files, the functions. */
 export function openIo(state: LuaState): void {
   const G = state.global;
-  const mt = new LuaTable();
-  const index = new LuaTable();
+  const mt = new LuaTable(state.global.heap);
+  const index = new LuaTable(state.global.heap);
   for (const [name, fn] of Object.entries(methods)) index.set(name, native(name, fn));
   for (const [name, fn] of Object.entries(meta)) mt.set(name, native(name, fn));
   mt.set('__close', mt.get('__gc'));
   mt.set('__index', index);
   mt.set('__name', 'FILE*');
   G.registry.set('FILE*', mt);
-  const lib = new LuaTable();
+  const lib = new LuaTable(state.global.heap);
   for (const [name, fn] of Object.entries(io)) lib.set(name, native(name, fn));
   const L = state.L;
   const stdin = newFile(L, new Stream(0, 'std', true, false));

@@ -26,7 +26,7 @@
  * Read next: src/lib/random.ts, src/value/number.ts.
  */
 import type { LuaState } from '../api/state.ts';
-import type { LuaThread } from '../api/lua.ts';
+import { lessthan, type LuaThread } from '../api/lua.ts';
 import { arg, argError, checkAny, checkInteger, checkNumber, luaError, newlib, setfuncs } from '../api/auxlib.ts';
 import {
   LuaTable, LuaFloat, mkfloat, tofloat, tointeger, F2I, isInteger, numberLess, normint,
@@ -77,14 +77,17 @@ function ceil(L: LuaThread, base: number, nargs: number): number {
 
 /** C's fmod: the remainder has the sign of the dividend. */
 function fmod(L: LuaThread, base: number, nargs: number): number {
-  const a = checkNumber(L, base, nargs, 1);
-  const b = checkNumber(L, base, nargs, 2);
-  if (isInteger(a) && isInteger(b)) {
+  const x = arg(L, base, nargs, 1), y = arg(L, base, nargs, 2);
+  if (isInteger(x) && isInteger(y)) {   // integers as they are (lua_isinteger: no strings)
+    const a = x, b = y;
     if (b == 0) argError(L, 2, 'zero');  // eslint-disable-line eqeqeq
     if (typeof a === 'number' && typeof b === 'number') L.push(a % b + 0);
     else L.push(normint(BigInt(a) % BigInt(b)));
     return 1;
   }
+  // lmathlib passes both checks as C arguments, which gcc evaluates last first
+  const b = checkNumber(L, base, nargs, 2);
+  const a = checkNumber(L, base, nargs, 1);
   return pushFloat(L, tofloat(a) % tofloat(b));
 }
 
@@ -117,14 +120,17 @@ function atan(L: LuaThread, base: number, nargs: number): number {
   return pushFloat(L, Math.atan2(y, x));
 }
 
-/** max and min keep the subtype of the winner. */
+/**
+ * max and min compare their arguments with `<` (lua_compare: any values
+ * with an order, numbers keeping their subtype) and return the winner.
+ */
 function extreme(pickLess: boolean) {
   return (L: LuaThread, base: number, nargs: number): number => {
     if (nargs < 1) argError(L, 1, 'value expected');
-    let best: Num = checkNumber(L, base, nargs, 1);
-    for (let i = 2; i <= nargs; i++) {
-      const v = checkNumber(L, base, nargs, i);
-      if (pickLess ? numberLess(v, best) : numberLess(best, v)) best = v;
+    let best = L.stack[base];
+    for (let i = 1; i < nargs; i++) {
+      const v = L.stack[base + i];
+      if (pickLess ? lessthan(L, v, best) : lessthan(L, best, v)) best = v;
     }
     L.push(best);
     return 1;

@@ -56,7 +56,7 @@ function date(L: LuaThread, base: number, nargs: number): number {
   const t = arg(L, base, nargs, 2) === undefined ? currentTime() : checkInteger(L, base, nargs, 2);
   const r = guard(L, () => osDate(fmt, t));
   if (typeof r === 'string') { L.push(r); return 1; }
-  const tbl = new LuaTable();
+  const tbl = new LuaTable(L.global.heap);
   setFields(tbl, r);
   L.push(tbl);
   return 1;
@@ -154,7 +154,7 @@ function setlocale(L: LuaThread, base: number, nargs: number): number {
 
 /** Install the os library. */
 export function openOs(state: LuaState): void {
-  const O = new LuaTable();
+  const O = new LuaTable(state.global.heap);
   const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
     ['clock', clock], ['date', date], ['difftime', difftime], ['execute', execute], ['exit', exit],
     ['getenv', getenv], ['remove', remove], ['rename', rename], ['setlocale', setlocale],

@@ -187,19 +187,19 @@ function* loadlib(L: LuaThread, base: number, nargs: number): Generator<CallRequ
 /** Install the package library and `require`. */
 export function openPackage(state: LuaState): void {
   const G = state.globals;
-  const pkg = new LuaTable();
-  const loaded = new LuaTable();
+  const pkg = new LuaTable(state.global.heap);
+  const loaded = new LuaTable(state.global.heap);
   for (const lib of STANDARD) {
     const t = G.get(lib);
     if (t !== undefined) loaded.set(lib, t);
   }
   loaded.set('package', pkg);
-  const searchers = new LuaTable();
+  const searchers = new LuaTable(state.global.heap);
   [searcherPreload, searcherLua, searcherC, searcherCroot].forEach((s, i) => {
     searchers.setInt(i + 1, native(s.name, s));
   });
   pkg.set('loaded', loaded);
-  const preload = new LuaTable();
+  const preload = new LuaTable(state.global.heap);
   pkg.set('preload', preload);
   // the registry keeps them too, under PUC-Rio's names (tracebacks look there)
   state.global.registry.set('_LOADED', loaded);

@@ -30,14 +30,14 @@
  */
 import type { LuaState } from '../api/state.ts';
 import {
-  native, isfunction, typeName, gettable, call, dump as dumpFunction, setmetatable, createtable,
+  cclosure, isfunction, typeName, gettable, call, rawarith, dump as dumpFunction, setmetatable, createtable,
   type LuaThread,
 } from '../api/lua.ts';
 import {
   arg, argError, checkInteger, checkString, optInteger, luaError, typeArgError, getmetafield,
   newlib, setfuncs,
 } from '../api/auxlib.ts';
-import { LuaTable, arith as valueArith, ArithOp, isNumber, number2string } from '../value/index.ts';
+import { LuaTable, ArithOp, isNumber, number2string } from '../value/index.ts';
 import { find, match, gmatch, gsub, startPosition, type CaptureValue } from './pattern/index.ts';
 import { format } from './format.ts';
 import { pack, packsize, unpack } from './pack.ts';
@@ -149,7 +149,7 @@ function gmatchFn(L: LuaThread, base: number, nargs: number): number {
   const p = checkString(L, base, nargs, 2);
   const next = guard(L, () => gmatch(s, p, optInteger(L, base, nargs, 3, 1)));
   // the subject and the pattern are the iterator's upvalues, as in lstrlib
-  L.push(native('gmatch_aux', (L2) => {
+  L.push(cclosure(L, 'gmatch_aux', (L2) => {
     const caps = guard(L2, next);
     if (caps === undefined) return 0;
     return pushCaptures(L2, caps);
@@ -223,7 +223,7 @@ function stringArith(op: ArithOp, event: string) {
   return (L: LuaThread, base: number, nargs: number): number => {
     const x = arg(L, base, nargs, 1);
     const y = arg(L, base, nargs, 2);
-    const r = valueArith(op, x, y);
+    const r = rawarith(op, x, y);
     if (r !== undefined) { L.push(r); return 1; }
     // trymt: the second operand's own metamethod, unless it is a string
     const h = typeof y === 'string' ? undefined : getmetafield(L, y, '__' + event);

@@ -49,8 +49,8 @@ function protoArg(L: LuaThread, base: number, nargs: number): Proto {
 }
 
 /** A sequence of `values` as a Lua table. */
-function sequence(values: readonly Value[]): LuaTable {
-  const t = new LuaTable();
+function sequence(L: LuaThread, values: readonly Value[]): LuaTable {
+  const t = new LuaTable(L.global.heap);
   values.forEach((v, i) => t.setInt(i + 1, v));
   return t;
 }
@@ -58,7 +58,7 @@ function sequence(values: readonly Value[]): LuaTable {
 /** T.listcode(f): one line per instruction, with `maxstack` and `numparams` fields. */
 function tListcode(L: LuaThread, base: number, nargs: number): number {
   const r = listcode(protoArg(L, base, nargs));
-  const t = sequence(r.code);
+  const t = sequence(L, r.code);
   t.set('maxstack', r.maxstack);
   t.set('numparams', r.numparams);
   L.push(t);
@@ -67,7 +67,7 @@ function tListcode(L: LuaThread, base: number, nargs: number): number {
 
 /** T.listk(f): the constants. */
 function tListk(L: LuaThread, base: number, nargs: number): number {
-  L.push(sequence(listk(protoArg(L, base, nargs))));
+  L.push(sequence(L, listk(protoArg(L, base, nargs))));
   return 1;
 }
 
@@ -75,7 +75,7 @@ function tListk(L: LuaThread, base: number, nargs: number): number {
 function tListabslineinfo(L: LuaThread, base: number, nargs: number): number {
   const r = listabslineinfo(protoArg(L, base, nargs));
   if (r === undefined) argError(L, 1, 'function has no debug info');
-  L.push(sequence(r));
+  L.push(sequence(L, r));
   return 1;
 }
 
@@ -132,7 +132,7 @@ function checkmemory(L: LuaThread): number {
 function newuserdata(L: LuaThread, base: number, nargs: number): number {
   const size = Number(optInteger(L, base, nargs, 1, 0));
   const nuv = Number(optInteger(L, base, nargs, 2, 0));
-  L.push(new LuaUserdata(new Uint8Array(size), undefined, nuv));
+  L.push(new LuaUserdata(L.global.heap, new Uint8Array(size), undefined, nuv));
   return 1;
 }
 
@@ -155,7 +155,7 @@ export function addGcTestFunctions(T: LuaTable): void {
 /** Install `T` when LUCID_TESTLIB is set. */
 export function openTestLib(state: LuaState): void {
   if (!process.env.LUCID_TESTLIB) return;
-  const T = new LuaTable();
+  const T = new LuaTable(state.global.heap);
   addCodeTestFunctions(T);
   addGcTestFunctions(T);
   listEveryObject(state.L);   // every object on the list, so T.totalmem can count them

@@ -15,10 +15,10 @@
  */
 import type { LuaState } from '../api/state.ts';
 import { native, type LuaThread } from '../api/lua.ts';
-import { arg, checkInteger, checkString, luaError, optInteger, newlib } from '../api/auxlib.ts';
+import { arg, argError, checkInteger, checkString, luaError, optInteger, newlib } from '../api/auxlib.ts';
 import type { LuaTable } from '../value/index.ts';
 import {
-  charpattern, utf8Char, utf8Len, utf8Codepoint, utf8Offset, utf8CodesCheck, utf8CodesNext,
+  charpattern, isCharCode, utf8Char, utf8Len, utf8Codepoint, utf8Offset, utf8CodesCheck, utf8CodesNext,
 } from './utf8-core.ts';
 import { guard } from './guard.ts';
 
@@ -30,7 +30,12 @@ function truthy(L: LuaThread, base: number, nargs: number, n: number): boolean {
 
 function char(L: LuaThread, base: number, nargs: number): number {
   const codes: (number | bigint)[] = [];
-  for (let i = 1; i <= nargs; i++) codes.push(checkInteger(L, base, nargs, i));
+  for (let i = 1; i <= nargs; i++) {
+    // each argument is checked in turn, type and range, as lutf8lib's loop does
+    const code = checkInteger(L, base, nargs, i);
+    if (!isCharCode(code)) argError(L, i, 'value out of range');
+    codes.push(code);
+  }
   L.push(guard(L, () => utf8Char(codes)));
   return 1;
 }

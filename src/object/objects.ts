@@ -3,8 +3,9 @@
  *
  * Responsibility: the runtime objects the dispatch loop works on: Lua
  * closures and their upvalues, native (JS) functions, the call frame
- * (`Frame`), and the thread (`LuaThread`) that owns a register file and a
- * frame stack.
+ * (`Frame`), the thread (`LuaThread`) that owns a register file and a
+ * frame stack, and the state they share (`GlobalState`); and how a loaded
+ * chunk's prototypes join a state (`joinHeap`).
  *
  * Manual: §2.1 (function and thread types), §3.5 (visibility rules and
  * upvalues), §4.1.3 (stack size). PUC-Rio counterpart: `lobject.h`
@@ -22,51 +23,73 @@
  * - `frames[0..depth]` are the live frames; frame objects are reused
  *   across calls, so a call allocates nothing once the depth was reached
  *   before.
+ * - Every collectable object here is born into the heap of one state,
+ *   given to its constructor (a thread finds it in its `GlobalState`), and
+ *   reaches it only through `Collector` (src/value/collectable.ts): this
+ *   layer imports nothing of the collector. Whatever one state keeps while
+ *   it runs (nesting counts, hook transfers) lives on its `GlobalState` or
+ *   its threads, never in a module variable, so states coexist.
  *
- * Read next: `execute.ts` (the loop that uses all of this), `call.ts`.
+ * Read next: `src/vm/execute.ts` (the loop that uses all of this),
+ * `src/vm/call.ts`.
  */
 import type { Proto } from '../bytecode/proto.ts';
 import type { LuaTable } from '../value/table.ts';
 import type { Value, LuaError } from '../value/index.ts';
-import { Heap, link, BLACK, FIXED, SIZE, type GCObject } from '../gc/heap.ts';
-import { barrierForward } from '../gc/barrier.ts';
-import type { TestWarnings } from '../api/warn.ts';
+import type { LuaValue } from '../value/types.ts';
+import { BLACK, FIXED, SIZE, type Collector, type GCObject } from '../value/collectable.ts';
 import type { LuaUserdata } from './userdata.ts';
 
 /** A variable captured by a closure (PUC-Rio's UpVal). */
 export class UpVal implements GCObject {
-  /** Collector header (src/gc/heap.ts). */
+  /** Collector header (src/value/collectable.ts). */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
+  /** The heap it was born into: a store into a closed upvalue takes its forward barrier. */
+  readonly heap: Collector;
   /** The thread whose stack holds the variable while the upvalue is open. */
   thread: LuaThread | undefined;
   /** Stack slot while open. */
   index: number;
   /** The value once closed. */
-  value: Value = undefined;
-  constructor(thread: LuaThread | undefined, index: number, value?: Value) {
-    this.thread = thread; this.index = index; this.value = value;
-    link(this, SIZE.upval);
+  value: LuaValue = undefined;
+  constructor(heap: Collector, thread: LuaThread | undefined, index: number, value?: LuaValue) {
+    this.heap = heap; this.thread = thread; this.index = index; this.value = value;
+    heap.link(this, SIZE.upval);
   }
-  get(): Value { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
-  set(v: Value): void {
+  get(): LuaValue { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
+  set(v: LuaValue): void {
     if (this.thread !== undefined) { this.thread.stack[this.index] = v; return; }
     this.value = v;
-    if (this.marked & BLACK) barrierForward(this, v);
+    if (this.marked & BLACK) this.heap.barrierForward(this, v);
   }
 }
 
 /** A Lua function: a prototype plus its upvalues. */
 export class LuaClosure implements GCObject {
   readonly luaType = 'function' as const;
-  /** Collector header (src/gc/heap.ts). */
+  /** Collector header (src/value/collectable.ts). */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
-  constructor(readonly proto: Proto, readonly upvals: UpVal[]) {
-    link(this, SIZE.closure + SIZE.closureUpval * upvals.length);
+  /** A closure of `proto` (which must have joined `heap`: {@link joinHeap}), born into `heap`. */
+  constructor(heap: Collector, readonly proto: Proto, readonly upvals: UpVal[]) {
+    heap.link(this, SIZE.closure + SIZE.closureUpval * upvals.length);
   }
+}
+
+/**
+ * Prototypes are born plain (FIXED: the compiler and the chunk reader know
+ * no state); a chunk loaded into a state brings its prototype tree into
+ * that state's heap here, so that the collector measures the prototypes
+ * and frees them with their last closure. Prototypes that joined a heap
+ * already are left where they are.
+ */
+export function joinHeap(heap: Collector, p: Proto): void {
+  if (p.marked !== FIXED) return;
+  heap.link(p, SIZE.proto);
+  for (const child of p.protos) joinHeap(heap, child);
 }
 
 /**
@@ -87,15 +110,19 @@ export type CallRequest = [fn: Value, ...args: Value[]];
 export type NativeGen = (L: LuaThread, base: number, nargs: number) =>
   Generator<CallRequest, Value[], Value[]>;
 
-const NO_UPVALUES: Value[] = [];
+const NO_UPVALUES: LuaValue[] = [];
 
 /** A JS function callable from Lua. */
 export class LuaNative implements GCObject {
   readonly luaType = 'function' as const;
-  /** Collector header (src/gc/heap.ts): natives are collectable, like C closures. */
+  /** Collector header (src/value/collectable.ts): natives are collectable, like C closures. */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
+  /** A light native: no upvalues, no heap, never collected. */
+  constructor(name: string, fn: NativeFn | NativeGen, isGenerator?: boolean);
+  /** A native with upvalues (a C closure): born into `heap`, collected. */
+  constructor(name: string, fn: NativeFn | NativeGen, isGenerator: boolean, upvalues: LuaValue[], heap: Collector);
   constructor(
     /** Name used in "bad argument #1 to 'name'" messages. */
     readonly name: string,
@@ -108,11 +135,12 @@ export class LuaNative implements GCObject {
      * run time that holds a table, function, userdata or thread keeps it
      * here too, where marking finds it (coroutine.wrap keeps its thread).
      */
-    readonly upvalues: Value[] = NO_UPVALUES,
+    readonly upvalues: LuaValue[] = NO_UPVALUES,
+    heap?: Collector,
   ) {
     // without upvalues it is a "light" function: a value, never collected
     if (upvalues.length === 0) this.marked = FIXED;
-    else link(this, SIZE.closure + SIZE.closureUpval * upvalues.length);
+    else heap!.link(this, SIZE.closure + SIZE.closureUpval * upvalues.length);
   }
 }
 
@@ -177,8 +205,8 @@ export class Frame {
   /** FrameFlag bits: entered by a tail call, protected call (pcall/xpcall). */
   flags = 0;
   /** The message handler of an xpcall frame (with FrameFlag.PROTECT). */
-  msgh: Value = undefined;
-  /** A native frame waiting for a host Promise (see `host.ts`); undefined otherwise. */
+  msgh: LuaValue = undefined;
+  /** A native frame waiting for a host Promise (see src/api/task.ts); undefined otherwise. */
   awaiting: PromiseLike<unknown> | undefined = undefined;
   /**
    * A generator frame that catches an error (pcall) first runs the `__close`
@@ -187,7 +215,7 @@ export class Frame {
    * (driveGenerator in call.ts); `err` is the error they receive, replaced
    * by any error a handler raises.
    */
-  closing: { values: Value[]; err: LuaError } | undefined = undefined;
+  closing: { values: LuaValue[]; err: LuaError } | undefined = undefined;
 }
 
 /** LUAI_MAXSTACK: the most stack slots a thread may use. */
@@ -196,12 +224,12 @@ export const LUAI_MAXSTACK = 1_000_000;
 /** A Lua thread: a register file, its frames, and its open upvalues. */
 export class LuaThread implements GCObject {
   readonly luaType = 'thread' as const;
-  /** Collector header (src/gc/heap.ts). */
+  /** Collector header (src/value/collectable.ts). */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
   /** The register file (packed; see the module invariant). */
-  stack: Value[] = [];
+  stack: LuaValue[] = [];
   /** First free slot, used by natives and by open-result instructions. */
   top = 0;
   frames: Frame[] = [];
@@ -230,9 +258,9 @@ export class LuaThread implements GCObject {
   /** Coroutine state (§2.6): 'suspended' | 'running' | 'normal' | 'dead'. */
   status = 'running';
   /** The body of a coroutine not yet started. */
-  body: Value = undefined;
+  body: LuaValue = undefined;
   /** Values passed by yield (to resume) while suspended. */
-  transfer: Value[] = [];
+  transfer: LuaValue[] = [];
   /**
    * The error a coroutine died of. Its frames stay as the error left them
    * (debug.traceback(co) shows where it failed) and its to-be-closed
@@ -248,16 +276,21 @@ export class LuaThread implements GCObject {
    * frame entry), the count period and countdown, whether a hook may run
    * now (not inside a hook), and the pc of the last line event (L->oldpc).
    */
-  hook: Value = undefined;
+  hook: LuaValue = undefined;
   hookmask = 0;
   basehookcount = 0;
   hookcount = 0;
   allowhook = true;
   oldpc = 0;
+  /**
+   * While a call or return hook runs: the hooked frame and the values it
+   * transfers (`debug.getinfo(level, 'r')`, src/vm/hooks.ts).
+   */
+  hookTransfer: { frame: Frame; ftransfer: number; ntransfer: number } | undefined = undefined;
 
   constructor(readonly global: GlobalState) {
     for (let i = 0; i < 64; i++) this.stack.push(undefined);
-    link(this, SIZE.thread + SIZE.stackSlot * 64);
+    global.heap.link(this, SIZE.thread + SIZE.stackSlot * 64);
   }
 
   /** Make sure slots up to `n - 1` exist. */
@@ -267,7 +300,7 @@ export class LuaThread implements GCObject {
   }
 
   /** Push a result of a native function. */
-  push(v: Value): void {
+  push(v: LuaValue): void {
     const s = this.stack;
     if (this.top < s.length) s[this.top] = v; else s.push(v);
     this.top++;
@@ -291,7 +324,7 @@ export class LuaThread implements GCObject {
     let i = list.length - 1;
     while (i >= 0 && list[i].index > index) i--;
     if (i >= 0 && list[i].index === index) return list[i];
-    const u = new UpVal(this, index);
+    const u = new UpVal(this.global.heap, this, index);
     list.splice(i + 1, 0, u);
     return u;
   }
@@ -306,6 +339,23 @@ export class LuaThread implements GCObject {
     }
   }
 }
+
+/**
+ * The collector of a state as this layer names it: the door objects use
+ * (`Collector`, src/value/collectable.ts). The collector's own layer
+ * completes this interface with everything its `Heap` has (src/gc/heap.ts
+ * declares `interface StateHeap extends Heap` for this module: TypeScript
+ * merges the two declarations), so the layers above see `G.heap` as the
+ * whole heap while this layer imports nothing of the collector.
+ */
+export interface StateHeap extends Collector {}
+
+/**
+ * The warning modes of PUC-Rio's test build (ltests.c), on with the `T`
+ * library: control messages "@normal", "@allow" and "@store" choose what a
+ * finished warning does (src/api/warn.ts).
+ */
+export interface TestWarnings { on: boolean; mode: 'normal' | 'allow' | 'store'; buffer: string; continuing: boolean }
 
 /** State shared by every thread of one Lua state. */
 export class GlobalState {
@@ -325,15 +375,13 @@ export class GlobalState {
   warnContinuing = false;
   /** The test build's warning modes (set by the `T` library; src/api/warn.ts). */
   testWarnings: TestWarnings | undefined = undefined;
-  /** The collector of this state (src/gc/). */
-  readonly heap = new Heap();
   mainThread!: LuaThread;
   /** The host's handle on this state (a `LuaState`), for libraries that hand it to JS code. */
   host: unknown = undefined;
   /**
    * Checks left before the dispatch loop looks at budgets, deadlines and
    * interrupts. Decremented on backward jumps and calls only (the one check
-   * the hot loop pays); when it goes negative, `host.ts` `tick` decides.
+   * the hot loop pays); when it goes negative, `tick` (src/vm/budget.ts) decides.
    */
   ticks = TICK_QUANTUM;
   /** Set by `LuaState.interrupt()`: the next check raises "interrupted!". */
@@ -353,10 +401,23 @@ export class GlobalState {
    * while positive, nothing may suspend (PUC-Rio's non-yieldable count).
    */
   nny = 0;
-  /** The host task (host.ts) running on the main thread, if any. */
+  /** The host task (src/api/task.ts) running on the main thread, if any. */
   activeTask: unknown = undefined;
   /** Identities `debug.upvalueid` handed out, by upvalue cell (or native), kept while it lives (src/api/debug.ts). */
   readonly upvalueIds = new WeakMap<object, LuaUserdata[]>();
+  /**
+   * Resumes nested in JS calls right now (one JS level each, across all
+   * threads; src/vm/resume.ts): beyond LUAI_MAXCCALLS, "C stack overflow".
+   */
+  nestedResumes = 0;
+  /**
+   * Message handlers running right now, one inside the other (src/vm/call.ts
+   * callHandler): beyond a few, "error in error handling" (LUA_ERRERR).
+   */
+  handlerDepth = 0;
+
+  /** A state whose objects live in `heap` (src/gc/heap.ts; the state installs its callbacks). */
+  constructor(readonly heap: StateHeap) {}
 }
 
 /** Checks between looks at the clock / interrupt flag when no budget is set. */

@@ -13,18 +13,18 @@
  * Invariant: only the code that created a userdata (its library, or the
  * host) reads `data`; Lua sees identity, the metatable and the user values.
  * Like every collectable object it is created through its constructor,
- * which is where the collector learns about it.
+ * which is where the collector of its state (`heap`, kept for the barriers
+ * of later stores) learns about it.
  *
  * Read next: `src/lib/io.ts` (files as userdata), `src/api/interop.ts`.
  */
 import type { LuaObject, LuaValue } from '../value/types.ts';
 import type { LuaTable } from '../value/table.ts';
-import { link, SIZE, BLACK, FIXED, LINKED, type GCObject } from '../gc/heap.ts';
-import { metatableSet, barrierBack } from '../gc/barrier.ts';
+import { SIZE, BLACK, FIXED, LINKED, type Collector, type GCObject } from '../value/collectable.ts';
 
 export class LuaUserdata implements LuaObject, GCObject {
   readonly luaType = 'userdata' as const;
-  /** Collector header (src/gc/heap.ts). */
+  /** Collector header (src/value/collectable.ts). */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
@@ -34,13 +34,15 @@ export class LuaUserdata implements LuaObject, GCObject {
   readonly uservalues: LuaValue[];
 
   constructor(
+    /** The heap of the state it is born into. */
+    readonly heap: Collector,
     /** The host-side payload. */
     public data: unknown,
     metatable?: LuaTable,
     nuvalue = 1,
   ) {
     this.uservalues = new Array<LuaValue>(nuvalue).fill(undefined);
-    link(this, SIZE.userdata + SIZE.userValue * nuvalue);
+    heap.link(this, SIZE.userdata + SIZE.userValue * nuvalue);
     if (metatable !== undefined) this.setMetatable(metatable);
   }
 
@@ -49,8 +51,8 @@ export class LuaUserdata implements LuaObject, GCObject {
    * collected, with no metatable of its own. `debug.upvalueid` hands out
    * these.
    */
-  static light(data: unknown): LuaUserdata {
-    const u = new LuaUserdata(data, undefined, 0);
+  static light(heap: Collector, data: unknown): LuaUserdata {
+    const u = new LuaUserdata(heap, data, undefined, 0);
     u.marked = FIXED | (u.marked & LINKED);   // still listed if it was attached
     return u;
   }
@@ -61,7 +63,7 @@ export class LuaUserdata implements LuaObject, GCObject {
    */
   setUserValue(n: number, v: LuaValue): boolean {
     if (n < 1 || n > this.uservalues.length) return false;
-    if ((this.marked & BLACK) !== 0 && typeof v === 'object') barrierBack(this);
+    if ((this.marked & BLACK) !== 0 && typeof v === 'object') this.heap.barrierBack(this);
     this.uservalues[n - 1] = v;
     return true;
   }
@@ -69,6 +71,6 @@ export class LuaUserdata implements LuaObject, GCObject {
   /** Set the metatable (with the collector's barrier and `__gc` registration). */
   setMetatable(mt: LuaTable | undefined): void {
     this.metatable = mt;
-    metatableSet(this, mt);
+    this.heap.metatableSet(this, mt);
   }
 }

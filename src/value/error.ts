@@ -29,6 +29,8 @@ export class LuaError extends Error {
   needsPosition: boolean;
   /** A traceback captured where the error was raised, when one was asked for. */
   traceback: string | undefined;
+  /** An xpcall's message handler has seen this error already (src/vm/call.ts, callHandler). */
+  handled: boolean;
 
   constructor(value: LuaValue, needsPosition = false) {
     super(typeof value === 'string' ? value : 'Lua error');
@@ -36,6 +38,7 @@ export class LuaError extends Error {
     this.value = value;
     this.needsPosition = needsPosition;
     this.traceback = undefined;
+    this.handled = false;
   }
 
   /** An error raised by the machine: the VM will prefix the position. */

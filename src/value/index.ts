@@ -12,7 +12,8 @@
  *
  * Invariant: every value produced here is canonical (DESIGN.md §2).
  *
- * Read next: `src/value/number.ts`, `src/value/table.ts`, `execute.ts`.
+ * Read next: `src/value/number.ts`, `src/value/table.ts`,
+ * `src/vm/execute.ts`.
  */
 import { LuaFloat, mkfloat, boxfloat } from './float.ts';
 import { LuaTable } from './table.ts';
@@ -32,9 +33,14 @@ export {
 export type { LuaNumber, LuaInteger };
 
 /**
- * Any Lua value. The dispatch loop reads registers as `any`: V8 does not
- * care, and the union type of `src/value/types.ts` would force a cast at
- * every fast path.
+ * Any Lua value, loosely typed (`any`), for the library and host code that
+ * has not moved to `LuaValue` yet. New code uses `LuaValue` (types.ts), the
+ * union of the value representations: the machine does (stack slots,
+ * registers of the dispatch loop, upvalues, the metamethod helpers). The
+ * union costs no speed — TypeScript erases it, and the fast paths narrow
+ * with the `typeof` tests they make anyway; the dispatch loop needed a
+ * single cast (FORLOOP's index, an integer by FORPREP's invariant), and
+ * the benchmarks did not move (bench/run.mjs, before and after).
  */
 export type Value = any;
 

@@ -23,22 +23,26 @@
  * - `hash` never holds nil values: assigning nil deletes the entry. A JS
  *   Map iterator stays valid when entries are deleted, which is exactly the
  *   freedom §6.1 gives to `next` (clearing fields during a traversal).
+ * - A table belongs to the heap of one state (`heap`, given to the
+ *   constructor). A store of a collectable value into a black table takes
+ *   the back barrier, and growth is charged, through that heap only
+ *   (`collectable.ts`: the table never imports the collector).
  *
- * Read next: `src/vm/` (the fast paths that read `array` directly).
+ * Read next: `collectable.ts` (the header and the door to the collector),
+ * `src/vm/` (the fast paths that read `array` directly).
  */
 
 import { LuaFloat } from './float.ts';
 import { LuaError } from './error.ts';
 import type { LuaObject, LuaValue } from './types.ts';
-import { link, charge, BLACK, SIZE, type GCObject } from '../gc/heap.ts';
-import { barrierBack } from '../gc/barrier.ts';
+import { BLACK, SIZE, type Collector, type GCObject } from './collectable.ts';
 
 /** A normalised table key. */
 export type TableKey = Exclude<LuaValue, undefined | LuaFloat>;
 
 export class LuaTable implements LuaObject, GCObject {
   readonly luaType = 'table' as const;
-  /** Collector header (src/gc/heap.ts). */
+  /** Collector header (collectable.ts). */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
@@ -51,9 +55,23 @@ export class LuaTable implements LuaObject, GCObject {
   private iterKey: TableKey | undefined = undefined;
   private iter: Iterator<[TableKey, LuaValue]> | undefined = undefined;
 
-  constructor(narray = 0, nhash = 0) {
+  /**
+   * A new table in the heap of one state (`L.global.heap`). The table keeps
+   * its heap: stores into it may take a write barrier, growth is charged.
+   */
+  constructor(readonly heap: Collector, narray = 0, nhash = 0) {
     void narray; void nhash;  // size hints of NEWTABLE: JS structures grow alone
-    link(this, SIZE.table);
+    heap.link(this, SIZE.table);
+  }
+
+  /**
+   * Set the metatable (`setmetatable` after its checks): the collector's
+   * barrier for the new reference, and registration for finalization if
+   * `mt` has `__gc` now (§2.5.3).
+   */
+  setMetatable(mt: LuaTable | undefined): void {
+    this.metatable = mt;
+    this.heap.metatableSet(this, mt);
   }
 
   /** Raw get (`rawget`), any key. */
@@ -103,7 +121,7 @@ export class LuaTable implements LuaObject, GCObject {
   setInt(i: number, value: LuaValue): void {
     // only a collectable value can be a black-to-white reference (numbers,
     // booleans and strings are not collector objects: DESIGN.md §5)
-    if ((this.marked & BLACK) !== 0 && typeof value === 'object') barrierBack(this);
+    if ((this.marked & BLACK) !== 0 && typeof value === 'object') this.heap.barrierBack(this);
     const a = this.array;
     const n = a.length;
     if (i >= 1 && i <= n) {
@@ -116,7 +134,7 @@ export class LuaTable implements LuaObject, GCObject {
     if (i === n + 1) {
       if (value === undefined) { this.hash.delete(i); return; }
       a.push(value);
-      charge(SIZE.arraySlot);
+      this.heap.charge(SIZE.arraySlot);
       if (this.hash.size > 0) this.migrate();
       return;
     }
@@ -124,12 +142,12 @@ export class LuaTable implements LuaObject, GCObject {
   }
 
   private setHash(key: TableKey, value: LuaValue): void {
-    if ((this.marked & BLACK) !== 0 && (typeof value === 'object' || typeof key === 'object')) barrierBack(this);
+    if ((this.marked & BLACK) !== 0 && (typeof value === 'object' || typeof key === 'object')) this.heap.barrierBack(this);
     const h = this.hash;
     if (value === undefined) { h.delete(key); return; }
     const n = h.size;
     h.set(key, value);
-    if (h.size !== n) charge(SIZE.hashNode);
+    if (h.size !== n) this.heap.charge(SIZE.hashNode);
   }
 
   /** Move keys n+1, n+2 … from the hash part to the end of the array part. */

@@ -19,7 +19,7 @@
  * in progress (`G.nny === 0`): a JS frame cannot be resumed. Inside one the
  * budget overruns until the nested call returns; interrupts still work.
  *
- * Read next: `host.ts` (who sets budgets and resumes), `execute.ts`.
+ * Read next: `src/api/task.ts` (who sets budgets and resumes), `execute.ts`.
  */
 import { Suspend } from './call.ts';
 import { TICK_QUANTUM, type Frame, type LuaThread } from '../object/objects.ts';

@@ -31,15 +31,15 @@
  *
  * Read next: `execute.ts` (the loop), `docs/vm.md` (the native protocol).
  */
+import type { LuaValue } from '../value/types.ts';
 import { LuaClosure, LuaNative, Cont, FrameFlag, LUAI_MAXSTACK, type Frame, type LuaThread, type CallRequest } from '../object/objects.ts';
 import { runError, toLuaError, typeError, NO_VAR } from './errors.ts';
 import { metafield, objTypeName } from './meta.ts';
 import { funcName } from './traceback.ts';
-import { OpCode } from '../bytecode/opcodes.ts';
 import { execute } from './execute.ts';
-import { LuaError as LuaErrorCtor, type LuaError, type Value } from '../value/index.ts';
+import { LuaError as LuaErrorCtor, type LuaError } from '../value/index.ts';
 import { gcStep } from '../gc/collector.ts';
-import { charge, stringSize } from '../gc/heap.ts';
+import { stringSize } from '../value/collectable.ts';
 import { hookNativeCall, hookNativeReturn, hookYieldReturn, hookGeneratorCall, hookReturn } from './hooks.ts';
 
 export { LUAI_MAXSTACK };
@@ -106,7 +106,7 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
       for (let i = L.top - n; i < L.top; i++) {
         // strings a native made count as allocation (DESIGN.md §5)
         const s = stack[i];
-        if (typeof s === 'string' && s.length > 32) charge(stringSize(s), heap);
+        if (typeof s === 'string' && s.length > 32) heap.charge(stringSize(s));
       }
       moveResults(L, L.top - n, func, n, nresults);
       // a safe point: the native is done, and its caller's live values end at its results
@@ -130,7 +130,7 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
  * non-function `__add` is "(metamethod 'add')" and a bad iterator
  * "(for iterator 'for iterator')"; failing that, by the register it sits in.
  */
-function callError(L: LuaThread, f: Value, func: number): never {
+function callError(L: LuaThread, f: LuaValue, func: number): never {
   const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
   if (ci !== undefined && ci.closure !== undefined) {
     const named = funcName({ fn: undefined, ci: undefined, caller: ci, tail: false });
@@ -166,7 +166,7 @@ function startGenerator(L: LuaThread, f: LuaNative, func: number, nargs: number,
   const saved = L.cname;
   L.cname = f.name;
   try {
-    ci.gen = (f.fn as (L: LuaThread, b: number, n: number) => Generator<CallRequest, Value[], Value[]>)(L, func + 1, nargs);
+    ci.gen = (f.fn as (L: LuaThread, b: number, n: number) => Generator<CallRequest, LuaValue[], LuaValue[]>)(L, func + 1, nargs);
   } finally { L.cname = saved; }
   const depth = L.depth;
   driveGenerator(L, ci, undefined, undefined);
@@ -179,7 +179,7 @@ function startGenerator(L: LuaThread, f: LuaNative, func: number, nargs: number,
  * or returns (then its results are placed and its frame popped). `input` is
  * the results of the previous request, `error` the error to throw into it.
  */
-export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefined, error: LuaError | undefined): void {
+export function driveGenerator(L: LuaThread, ci: Frame, input: LuaValue[] | undefined, error: LuaError | undefined): void {
   const gen = ci.gen!;
   const depth = L.depth;  // ci is on top
   for (;;) {
@@ -200,11 +200,11 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: Value[] | undefin
         continue;
       }
     } else {
-      let step: IteratorResult<CallRequest, Value[]>;
+      let step: IteratorResult<CallRequest, LuaValue[]>;
       const saved = L.cname;
       L.cname = ci.native!.name;
       try {
-        step = error !== undefined ? gen.throw(error) : gen.next(input as Value[]);
+        step = error !== undefined ? gen.throw(error) : gen.next(input as LuaValue[]);
       } catch (e) {
         L.cname = saved;
         ci.gen = undefined;
@@ -295,7 +295,7 @@ export function finishReturn(L: LuaThread, ci: Frame): void {
  * PENDING when a frame was pushed whose return will finish the instruction
  * through `cont`/`arg` (see {@link finishReturn}).
  */
-export function callMeta(L: LuaThread, h: Value, x: Value, y: Value, cont: Cont, arg: number): Value {
+export function callMeta(L: LuaThread, h: LuaValue, x: LuaValue, y: LuaValue, cont: Cont, arg: number): LuaValue | Pending {
   const ci = L.frames[L.depth];
   const slot = ci.closure !== undefined ? ci.base + ci.closure.proto.maxstacksize : L.top;
   L.ensure(slot + 4);
@@ -310,14 +310,14 @@ export function callMeta(L: LuaThread, h: Value, x: Value, y: Value, cont: Cont,
 
 /**
  * Thrown by `coroutine.yield` to leave the dispatch loop of a coroutine
- * with its frames intact (see coroutine.ts); never seen by Lua code.
+ * with its frames intact (see resume.ts); never seen by Lua code.
  */
 export const YIELD: unique symbol = Symbol('yield');
 
 /**
  * The first element of a call request that is not a call: `yield [AWAIT,
  * promise]` in a generator native suspends its thread until the Promise
- * settles (see `host.ts`); the yield returns `[value]` or throws.
+ * settles (see src/api/task.ts); the yield returns `[value]` or throws.
  */
 export const AWAIT: unique symbol = Symbol('await');
 
@@ -336,7 +336,7 @@ export interface ResumeLevel {
  * driver can come back later: a budget ran out (`promise` undefined) or a
  * native waits for a Promise. Nested coroutine resumes add themselves to
  * `levels` (innermost first) as it passes, so the driver can rebuild them
- * without JS recursion. Only `host.ts` catches it for good.
+ * without JS recursion. Only src/api/task.ts catches it for good.
  */
 export class Suspend {
   readonly levels: ResumeLevel[] = [];
@@ -357,7 +357,7 @@ export function isSignal(e: unknown): boolean {
  * suspended in (a coroutine.yield, a nested resume): into the generator
  * native that requested it, or where the plain native's CALL wants them.
  */
-export function deliver(T: LuaThread, values: Value[], err: LuaError | undefined): void {
+export function deliver(T: LuaThread, values: LuaValue[], err: LuaError | undefined): void {
   T.ccall = undefined;
   const gen = T.yieldGen;
   if (gen !== undefined) {
@@ -374,13 +374,15 @@ export function deliver(T: LuaThread, values: Value[], err: LuaError | undefined
 
 /** Returned by slow paths that pushed a frame instead of producing a value. */
 export const PENDING: unique symbol = Symbol('pending');
+/** The type of PENDING, in the results of the helpers that may push a frame. */
+export type Pending = typeof PENDING;
 
 /**
  * Call `f(...args)` synchronously and return all its results. This nests a
  * JS-level `execute`, so it is for the host API and the few places where
  * Lua itself forbids yielding; it counts against LUAI_MAXCCALLS.
  */
-export function callSync(L: LuaThread, f: Value, args: Value[]): Value[] {
+export function callSync(L: LuaThread, f: LuaValue, args: LuaValue[]): LuaValue[] {
   if (L.nCcalls >= LUAI_MAXCCALLS) {
     // raised in the native that asked for the call: no position, as in PUC-Rio
     if (L.ccall !== undefined) throw new LuaErrorCtor('C stack overflow');
@@ -450,10 +452,6 @@ function pushCFrame(L: LuaThread): boolean {
   return true;
 }
 
-/** Errors whose message handler already ran (each error meets its handler once). */
-const handled = new WeakSet<LuaError>();
-/** Nested message handler runs; beyond a few, "error in error handling" (LUA_ERRERR). */
-let handlerDepth = 0;
 
 /**
  * If the protected call that will catch `err` is an xpcall, run its
@@ -461,24 +459,26 @@ let handlerDepth = 0;
  * still there (luaG_errormsg), and replace the error value by its result.
  */
 export function callHandler(L: LuaThread, err: LuaError): void {
-  if (handled.has(err)) return;
-  handled.add(err);
+  if (err.handled) return;   // each error meets its handler once
+  err.handled = true;
   let d = L.depth;
   while (d >= 0 && (L.frames[d].flags & FrameFlag.PROTECT) === 0) d--;
   if (d < 0) return;
   const h = L.frames[d].msgh;
   if (h === undefined) return;
-  if (handlerDepth >= 10) { err.value = 'error in error handling'; err.message = err.value; return; }
+  const G = L.global;
+  // nested handler runs (a handler that fails calls the handler again): a few, then LUA_ERRERR
+  if (G.handlerDepth >= 10) { err.value = 'error in error handling'; err.message = err.value; return; }
   const savedC = L.ccall;
   const pushed = pushCFrame(L);
-  handlerDepth++;
+  G.handlerDepth++;
   try {
     err.value = callSync(L, h, [err.value])[0];
   } catch (e) {
     // the handler failed: its own error went through the handler again (nested); keep that result
     err.value = e instanceof LuaErrorCtor ? e.value : 'error in error handling';
   } finally {
-    handlerDepth--;
+    G.handlerDepth--;
     if (pushed) L.depth--;
     L.ccall = savedC;
   }

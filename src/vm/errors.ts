@@ -27,11 +27,10 @@ import type { Proto } from '../bytecode/proto.ts';
 import { chunkid } from '../parser/errors.ts';
 import { LuaError, asLuaError } from '../value/index.ts';
 import type { Frame, LuaThread } from '../object/objects.ts';
+import type { LuaValue } from '../value/types.ts';
 import { objTypeName } from './meta.ts';
 
 export { LuaError };
-
-type Value = any;
 
 /** The instruction that last set register `reg` before `lastpc`, or -1. */
 function findSetReg(p: Proto, lastpc: number, reg: number): number {
@@ -159,12 +158,12 @@ export function runError(L: LuaThread, msg: string): never {
 }
 
 /** "attempt to <op> a <type> value (<var>)". */
-export function typeError(L: LuaThread, v: Value, op: string, loc: number): never {
+export function typeError(L: LuaThread, v: LuaValue, op: string, loc: number): never {
   runError(L, `attempt to ${op} a ${objTypeName(v)} value${varInfo(L, loc)}`);
 }
 
 /** Comparison of incompatible values (luaG_ordererror). */
-export function orderError(L: LuaThread, a: Value, b: Value): never {
+export function orderError(L: LuaThread, a: LuaValue, b: LuaValue): never {
   const t1 = objTypeName(a), t2 = objTypeName(b);
   if (t1 === t2) runError(L, `attempt to compare two ${t1} values`);
   runError(L, `attempt to compare ${t1} with ${t2}`);

@@ -14,7 +14,7 @@
  * Invariants:
  * - Each `case` decodes its operands itself and keeps the common case
  *   inline (VM-SPEED.md R1–R3): safe integers first, then plain floats;
- *   anything else calls one slow helper in `meta.ts` / `values.ts`.
+ *   anything else calls one slow helper in `meta.ts` / `src/value/index.ts`.
  * - Before any slow path, `ci.pc = pc` is saved, so errors and metamethod
  *   frames know where the frame stands. A slow path returning PENDING
  *   pushed a frame: `continue reload` switches to it.
@@ -33,7 +33,7 @@ import {
 } from './call.ts';
 import { tick } from './budget.ts';
 import { enterFrame, traceExec, hookReturn, hookVarargCall } from './hooks.ts';
-import { setHeap, charge, stringSize } from '../gc/heap.ts';
+import { stringSize } from '../value/collectable.ts';
 import { gcStep } from '../gc/collector.ts';
 import {
   index, setIndex, arithMeta, unaryMeta, bitwiseOperands, length, concat, equalMeta, lessMeta, metafield,
@@ -41,7 +41,7 @@ import {
 import { runError, toLuaError, NO_VAR, upvalLoc, getObjName } from './errors.ts';
 import { forPrep, forLoop } from './forloop.ts';
 import {
-  LuaTable, LuaFloat, boxfloat, mkfloat, arith, ArithOp, isNumber, rawEquals, type Value, type LuaError,
+  LuaTable, LuaFloat, boxfloat, mkfloat, arith, ArithOp, isNumber, rawEquals, type LuaError,
 } from '../value/index.ts';
 
 /**
@@ -50,7 +50,6 @@ import {
  * above `stopDepth`; if there is none, they propagate to the caller.
  */
 export function execute(L: LuaThread, stopDepth: number): void {
-  setHeap(L.global.heap);   // what runs here allocates in this state
   for (;;) {
     try {
       run(L, stopDepth);
@@ -236,7 +235,7 @@ function run(L: LuaThread, stopDepth: number): void {
           let C = i >>> 24;
           if (i & 0x8000) C += (code[pc] >>> 7) * 256;
           pc++;  // skip the EXTRAARG
-          stack[base + A] = new LuaTable(C, B > 0 ? 1 << (B - 1) : 0);
+          stack[base + A] = new LuaTable(heap, C, B > 0 ? 1 << (B - 1) : 0);
           if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
           break;
         }
@@ -418,7 +417,7 @@ function run(L: LuaThread, stopDepth: number): void {
           if (n === 2 && typeof x === 'string' && typeof y === 'string') {
             const s = x + y;
             stack[base + A] = s;
-            charge(stringSize(s), heap);
+            heap.charge(stringSize(s));
             if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
             break;
           }
@@ -426,7 +425,7 @@ function run(L: LuaThread, stopDepth: number): void {
           if (concat(L, base, A, n) === PENDING) continue reload;
           {
             const r = stack[base + A];
-            if (typeof r === 'string') charge(stringSize(r), heap);
+            if (typeof r === 'string') heap.charge(stringSize(r));
           }
           if (heap.debt > 0) gcStep(L, base + A + 1);
           break;
@@ -641,7 +640,7 @@ function run(L: LuaThread, stopDepth: number): void {
           if (typeof count === 'number' && typeof step === 'number' && Number.isSafeInteger(step)) {
             if (count > 0) {
               stack[ra + 1] = count - 1;
-              const idx = stack[ra] + step;
+              const idx = (stack[ra] as number) + step;   // FORPREP left an integer there
               stack[ra] = idx;
               stack[ra + 3] = idx;
               pc -= i >>> 15;
@@ -709,7 +708,7 @@ function run(L: LuaThread, stopDepth: number): void {
             const d = descs[j];
             uvs[j] = d.instack ? L.findUpval(base + d.index) : upvals[d.index];
           }
-          stack[base + A] = new LuaClosure(np, uvs);
+          stack[base + A] = new LuaClosure(heap, np, uvs);
           if (heap.debt > 0) { ci.pc = pc; gcStep(L, base + A + 1); }
           break;
         }
@@ -755,4 +754,3 @@ const KOPS: ArithOp[] = [
   ArithOp.BAND, ArithOp.BOR, ArithOp.BXOR,
 ];
 
-export type { Value };

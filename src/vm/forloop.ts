@@ -19,11 +19,12 @@
  *
  * Read next: `execute.ts` (FORLOOP's inline path).
  */
+import type { LuaValue } from '../value/types.ts';
 import type { LuaThread } from '../object/objects.ts';
 import { runError } from './errors.ts';
 import { objTypeName } from './meta.ts';
 import {
-  LuaFloat, mkfloat, isInteger, tointeger, tonumber, F2I, tofloat, normint, type Value,
+  LuaFloat, mkfloat, isInteger, tointeger, tonumber, F2I, tofloat, normint,
 } from '../value/index.ts';
 
 /** Prepare a loop at R[ra..]; true when it must be skipped. */
@@ -68,7 +69,7 @@ export function forPrep(L: LuaThread, ra: number): boolean {
   return false;
 }
 
-function forError(L: LuaThread, v: Value, what: string): never {
+function forError(L: LuaThread, v: LuaValue, what: string): never {
   // luaG_forerror: the value is neither a number nor a numeric string
   runError(L, `bad 'for' ${what} (number expected, got ${objTypeName(v)})`);
 }
@@ -78,7 +79,7 @@ function forError(L: LuaThread, v: Value, what: string): never {
  * ceiled for negative steps) and clipped to the integer range. Undefined
  * when the loop must not run at all.
  */
-function forLimit(L: LuaThread, limit: Value, step: number | bigint): number | bigint | undefined {
+function forLimit(L: LuaThread, limit: LuaValue, step: number | bigint): number | bigint | undefined {
   if (isInteger(limit)) return limit;
   const n = tonumber(limit);   // a numeric string counts (luaV_tointegerns converts it)
   if (n === undefined) forError(L, limit, 'limit');
@@ -93,21 +94,24 @@ function forLimit(L: LuaThread, limit: Value, step: number | bigint): number | b
 }
 
 /** One FORLOOP step off the fast path; true to loop again. */
-export function forLoop(stack: Value[], ra: number): boolean {
+export function forLoop(stack: LuaValue[], ra: number): boolean {
   const step = stack[ra + 2];
   if (typeof step === 'bigint' || (typeof step === 'number' && Number.isSafeInteger(step))) {
-    const count = stack[ra + 1];
+    // an integer loop: FORPREP left an integer index and an iteration count
+    const count = stack[ra + 1] as number | bigint;
     if (count <= 0) return false;
     stack[ra + 1] = typeof count === 'bigint' ? count - 1n : count - 1;
-    const idx = BigInt.asIntN(64, BigInt(stack[ra]) + BigInt(step));
+    const idx = BigInt.asIntN(64, BigInt(stack[ra] as number | bigint) + BigInt(step));
     stack[ra] = idx;
     stack[ra + 3] = normint(idx);
     return true;
   }
+  // a float loop: FORPREP left a plain float index and limit
   const s = (step as LuaFloat).n ?? (step as number);
-  const idx = stack[ra] + (typeof step === 'number' ? step : s);
-  if (typeof step === 'number' ? (step > 0 ? idx <= stack[ra + 1] : idx >= stack[ra + 1])
-      : (s > 0 ? idx <= stack[ra + 1] : idx >= stack[ra + 1])) {
+  const idx = (stack[ra] as number) + (typeof step === 'number' ? step : s);
+  const limit = stack[ra + 1] as number;
+  if (typeof step === 'number' ? (step > 0 ? idx <= limit : idx >= limit)
+      : (s > 0 ? idx <= limit : idx >= limit)) {
     stack[ra] = idx;
     stack[ra + 3] = mkfloat(idx);
     return true;

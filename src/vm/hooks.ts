@@ -31,25 +31,21 @@
  *
  * Read next: `execute.ts` (where the loop calls these), `src/lib/debug.ts`.
  */
+import type { LuaValue } from '../value/types.ts';
 import { FrameFlag, type Frame, type LuaThread } from '../object/objects.ts';
 import { callSync } from './call.ts';
-import type { Value } from '../value/index.ts';
 
 /** Event bits of `LuaThread.hookmask` (LUA_MASKCALL … LUA_MASKCOUNT). */
 export const enum HookMask { CALL = 1, RET = 2, LINE = 4, COUNT = 8 }
 
-/** What a running call or return hook hands over: `getinfo(level, 'r')` of the hooked level. */
-interface Transfer { frame: Frame; ftransfer: number; ntransfer: number }
-const transfers = new WeakMap<LuaThread, Transfer>();
-
 /** ftransfer/ntransfer of `ci` if a call or return hook of it is running, else 0, 0. */
 export function transferInfo(L: LuaThread, ci: Frame | undefined): [number, number] {
-  const t = transfers.get(L);
+  const t = L.hookTransfer;
   return t !== undefined && ci !== undefined && t.frame === ci ? [t.ftransfer, t.ntransfer] : [0, 0];
 }
 
 /** Install (or, with mask 0, remove) the hook of `L` (lua_sethook). */
-export function setHook(L: LuaThread, fn: Value, mask: number, count: number): void {
+export function setHook(L: LuaThread, fn: LuaValue, mask: number, count: number): void {
   if (fn === undefined || mask === 0) { fn = undefined; mask = 0; }
   L.hook = fn;
   L.basehookcount = count;
@@ -84,14 +80,14 @@ function runHook(L: LuaThread, ci: Frame | undefined, event: string, line: numbe
   const savedCfunc = L.cfunc, savedN = L.cnresults, savedName = L.cname;
   if (ci !== undefined) {
     ci.flags |= FrameFlag.HOOKED;
-    if (ftransfer !== 0 || ntransfer !== 0) transfers.set(L, { frame: ci, ftransfer, ntransfer });
+    if (ftransfer !== 0 || ntransfer !== 0) L.hookTransfer = { frame: ci, ftransfer, ntransfer };
   }
   L.allowhook = false;
   try {
     callSync(L, h, [event, line >= 0 ? line : undefined]);
   } finally {
     L.allowhook = true;
-    transfers.delete(L);
+    L.hookTransfer = undefined;
     if (ci !== undefined) ci.flags &= ~FrameFlag.HOOKED;
     if (pushed) L.depth--;
     L.ccall = savedC;

@@ -19,21 +19,22 @@
  *
  * Read next: `call.ts`, `execute.ts`.
  */
+import type { LuaValue } from '../value/types.ts';
 import { Cont, LuaClosure, LuaNative, type GlobalState, type LuaThread } from '../object/objects.ts';
-import { callMeta, precall, PENDING } from './call.ts';
+import { callMeta, precall, PENDING, type Pending } from './call.ts';
 import { runError, typeError, orderError, varInfo, NO_VAR } from './errors.ts';
 import { typeName as valueTypeName } from '../value/types.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import {
-  LuaTable, LuaFloat, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
-  number2string, type Value,
+  LuaTable, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
+  number2string,
 } from '../value/index.ts';
 
 /** MAXTAGLOOP: the longest `__index`/`__newindex` chain followed. */
 const MAXTAGLOOP = 2000;
 
 /** Lua's `type(v)`. */
-export function typeName(_G: GlobalState | undefined, v: Value): string {
+export function typeName(_G: GlobalState | undefined, v: LuaValue): string {
   return valueTypeName(v);
 }
 
@@ -42,7 +43,7 @@ export function typeName(_G: GlobalState | undefined, v: Value): string {
  * userdata whose metatable has a string `__name` goes by that name, so a
  * file handle is a "FILE*" in "attempt to compare two FILE* values".
  */
-export function objTypeName(v: Value): string {
+export function objTypeName(v: LuaValue): string {
   if (v instanceof LuaTable || v instanceof LuaUserdata) {
     const name = v.metatable?.getStr('__name');
     if (typeof name === 'string') return name;
@@ -51,20 +52,20 @@ export function objTypeName(v: Value): string {
 }
 
 /** The metatable of any value (tables carry their own; other types share one per type). */
-export function getMetatable(G: GlobalState, v: Value): LuaTable | undefined {
+export function getMetatable(G: GlobalState, v: LuaValue): LuaTable | undefined {
   if (v instanceof LuaTable || v instanceof LuaUserdata) return v.metatable;
   if (v === undefined) return G.typeMetatables.get('nil');
   return G.typeMetatables.get(typeName(G, v));
 }
 
 /** The metamethod `event` of `v`, or undefined. */
-export function metafield(G: GlobalState, v: Value, event: string): Value {
+export function metafield(G: GlobalState, v: LuaValue, event: string): LuaValue {
   const mt = v instanceof LuaTable || v instanceof LuaUserdata ? v.metatable : getMetatable(G, v);
   return mt === undefined ? undefined : mt.getStr(event);
 }
 
 /** Is `v` callable without `__call` (a function)? */
-export function isFunction(v: Value): boolean {
+export function isFunction(v: LuaValue): boolean {
   return v instanceof LuaClosure || v instanceof LuaNative;
 }
 
@@ -72,9 +73,9 @@ export function isFunction(v: Value): boolean {
  * `t[k]` with `__index` (luaV_finishget). `loc` names `t` in an error
  * message; `a` is the register the result goes to if a metamethod runs.
  */
-export function index(L: LuaThread, t: Value, k: Value, loc: number, a: number): Value {
+export function index(L: LuaThread, t: LuaValue, k: LuaValue, loc: number, a: number): LuaValue | Pending {
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
-    let h: Value;
+    let h: LuaValue;
     if (t instanceof LuaTable) {
       const v = t.get(k);
       if (v !== undefined) return v;
@@ -93,7 +94,7 @@ export function index(L: LuaThread, t: Value, k: Value, loc: number, a: number):
   runError(L, "'__index' chain too long; possible loop");
 }
 
-function indexError(L: LuaThread, t: Value, k: Value, loc: number): never {
+function indexError(L: LuaThread, t: LuaValue, k: LuaValue, loc: number): never {
   if (loc === NO_VAR && typeof k === 'string') {
     // PUC-Rio 5.4 names the key when it cannot name the indexed value
     typeError(L, t, 'index', NO_VAR);
@@ -102,9 +103,9 @@ function indexError(L: LuaThread, t: Value, k: Value, loc: number): never {
 }
 
 /** `t[k] = v` with `__newindex` (luaV_finishset). Returns PENDING if a frame was pushed. */
-export function setIndex(L: LuaThread, t: Value, k: Value, v: Value, loc: number): Value {
+export function setIndex(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue, loc: number): LuaValue | Pending {
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
-    let h: Value;
+    let h: LuaValue;
     if (t instanceof LuaTable) {
       const mt = t.metatable;
       if (mt === undefined || t.get(k) !== undefined || (h = mt.getStr('__newindex')) === undefined) {
@@ -125,7 +126,7 @@ export function setIndex(L: LuaThread, t: Value, k: Value, v: Value, loc: number
 }
 
 /** Call `__newindex(t, k, v)` for a store; PENDING when it pushed a frame (its results are discarded). */
-function callMeta3(L: LuaThread, h: Value, a: Value, b: Value, c: Value): Value {
+function callMeta3(L: LuaThread, h: LuaValue, a: LuaValue, b: LuaValue, c: LuaValue): LuaValue | Pending {
   const ci = L.frames[L.depth];
   const slot = ci.closure !== undefined ? ci.base + ci.closure.proto.maxstacksize : L.top;
   L.ensure(slot + 5);
@@ -150,7 +151,7 @@ const TM_ADD = 6;
  * naming the culprit. `tm` is MMBIN's C operand; `la`/`lb` locate the
  * operands for messages; `a` receives the result.
  */
-export function arithMeta(L: LuaThread, x: Value, y: Value, tm: number, lx: number, ly: number, a: number): Value {
+export function arithMeta(L: LuaThread, x: LuaValue, y: LuaValue, tm: number, lx: number, ly: number, a: number): LuaValue | Pending {
   const op = (tm - TM_ADD) as ArithOp;
   const bitwise = op >= ArithOp.BAND && op <= ArithOp.SHR || op === ArithOp.BNOT;
   // Bitwise operators take only numbers with an integer value; strings are
@@ -180,7 +181,7 @@ export function arithMeta(L: LuaThread, x: Value, y: Value, tm: number, lx: numb
   typeError(L, culpritIsY ? y : x, 'perform arithmetic on', culpritIsY ? ly : lx);
 }
 
-function tonumberish(v: Value): boolean {
+function tonumberish(v: LuaValue): boolean {
   return isNumber(v) || (typeof v === 'string' && arith(ArithOp.ADD, v, 0) !== undefined);
 }
 
@@ -190,13 +191,13 @@ function tonumberish(v: Value): boolean {
  * through to its MMBIN, which tries metamethods and then raises the error
  * naming the culprit.
  */
-export function bitwiseOperands(x: Value, y: Value): boolean {
+export function bitwiseOperands(x: LuaValue, y: LuaValue): boolean {
   return isNumber(x) && isNumber(y) &&
     tointeger(x, F2I.EQ, false) !== undefined && tointeger(y, F2I.EQ, false) !== undefined;
 }
 
 /** Unary minus / bitwise not after the fast path failed. */
-export function unaryMeta(L: LuaThread, x: Value, op: ArithOp, lx: number, a: number): Value {
+export function unaryMeta(L: LuaThread, x: LuaValue, op: ArithOp, lx: number, a: number): LuaValue | Pending {
   if (op !== ArithOp.BNOT || bitwiseOperands(x, x)) {
     const r = arith(op, x, x);
     if (r !== undefined) return r;
@@ -212,7 +213,7 @@ export function unaryMeta(L: LuaThread, x: Value, op: ArithOp, lx: number, a: nu
 }
 
 /** `#v` (luaV_objlen). */
-export function length(L: LuaThread, v: Value, lx: number, a: number): Value {
+export function length(L: LuaThread, v: LuaValue, lx: number, a: number): LuaValue | Pending {
   if (typeof v === 'string') return v.length;
   const h = metafield(L.global, v, '__len');
   if (h !== undefined) return callMeta(L, h, v, v, Cont.STORE, a);
@@ -221,7 +222,7 @@ export function length(L: LuaThread, v: Value, lx: number, a: number): Value {
 }
 
 /** A string or number as the string CONCAT joins, or undefined. */
-export function concatPiece(v: Value): string | undefined {
+export function concatPiece(v: LuaValue): string | undefined {
   if (typeof v === 'string') return v;
   if (isNumber(v)) return number2string(v);
   return undefined;
@@ -232,7 +233,7 @@ export function concatPiece(v: Value): string | undefined {
  * two values need `__concat`, calls it with cont CONCAT. Returns PENDING
  * when a frame was pushed, else undefined with the result in R[a].
  */
-export function concat(L: LuaThread, base: number, a: number, n: number): Value {
+export function concat(L: LuaThread, base: number, a: number, n: number): LuaValue | Pending {
   const stack = L.stack;
   while (n > 1) {
     const top = base + a + n;  // one past the last pending value
@@ -269,10 +270,10 @@ export function concat(L: LuaThread, base: number, a: number, n: number): Value 
 }
 
 /** `x == y` for values that are not primitively equal (luaV_equalobj); may return PENDING. */
-export function equalMeta(L: LuaThread, x: Value, y: Value): Value {
+export function equalMeta(L: LuaThread, x: LuaValue, y: LuaValue): boolean | Pending {
   if (isNumber(x) && isNumber(y)) return numberLessEqual(x, y) && numberLessEqual(y, x);
   if (!(x instanceof LuaTable && y instanceof LuaTable) &&
-      !(typeof x === 'object' && typeof y === 'object' && x !== null && x.luaType === 'userdata' && y.luaType === 'userdata')) {
+      !(typeof x === 'object' && typeof y === 'object' && x instanceof LuaUserdata && y instanceof LuaUserdata)) {
     return false;
   }
   let h = metafield(L.global, x, '__eq');
@@ -284,7 +285,7 @@ export function equalMeta(L: LuaThread, x: Value, y: Value): Value {
 }
 
 /** `x < y` (or `x <= y`) for non-fast-path operands; may return PENDING. `swap` flag: for GTI/GEI. */
-export function lessMeta(L: LuaThread, x: Value, y: Value, orEqual: boolean): Value {
+export function lessMeta(L: LuaThread, x: LuaValue, y: LuaValue, orEqual: boolean): boolean | Pending {
   if (isNumber(x) && isNumber(y)) return orEqual ? numberLessEqual(x, y) : numberLess(x, y);
   if (typeof x === 'string' && typeof y === 'string') return orEqual ? x <= y : x < y;
   const ev = orEqual ? '__le' : '__lt';

@@ -14,28 +14,29 @@
  * `coroutine.yield` throws the private YIELD signal, which leaves the
  * loop without unwinding; the next resume `deliver`s its arguments as the
  * results of the call that yielded. A host suspension (`Suspend`) passes
- * through, recording this level so `host.ts` can continue it later
+ * through, recording this level so src/api/task.ts can continue it later
  * without JS recursion.
  *
  * Invariant: a coroutine's status is 'running' exactly while its frames
  * are being executed or are suspended by the host inside a resume.
  *
- * Read next: `coroutine.ts` (the library), `host.ts`.
+ * Read next: `src/lib/coroutine.ts` (the library), `src/api/task.ts`.
  */
+import type { LuaValue } from '../value/types.ts';
 import type { LuaThread } from '../object/objects.ts';
 import { precall, deliver, closeAllTbc, closeStackReserve, Suspend, YIELD, LUAI_MAXCCALLS } from './call.ts';
 import { execute, recover } from './execute.ts';
 import { toLuaError, libWhere } from './errors.ts';
-import { LuaError, type Value } from '../value/index.ts';
-
-let nestedResumes = 0;
+import { LuaError } from '../value/index.ts';
 
 /** Run `co` until it finishes, fails or yields. Returns [ok, ...values]. */
-export function resume(L: LuaThread, co: LuaThread, args: Value[], wrap = false): Value[] {
+export function resume(L: LuaThread, co: LuaThread, args: LuaValue[], wrap = false): LuaValue[] {
   if (co.status === 'dead') return [false, 'cannot resume dead coroutine'];
   if (co.status !== 'suspended') return [false, 'cannot resume non-suspended coroutine'];
-  if (nestedResumes >= LUAI_MAXCCALLS) return [false, 'C stack overflow'];
-  nestedResumes++;
+  const G = L.global;
+  // each nested resume is a level of JS recursion, counted across the state's threads
+  if (G.nestedResumes >= LUAI_MAXCCALLS) return [false, 'C stack overflow'];
+  G.nestedResumes++;
   L.status = 'normal';
   co.status = 'running';
   let outcome: LuaError | undefined;
@@ -57,7 +58,7 @@ export function resume(L: LuaThread, co: LuaThread, args: Value[], wrap = false)
     if (e instanceof Suspend) { e.levels.push({ co, resumer: L, wrap }); throw e; }
     throw e;
   } finally {
-    nestedResumes--;
+    G.nestedResumes--;
   }
   return finishResume(L, co, outcome);
 }
@@ -66,7 +67,7 @@ export function resume(L: LuaThread, co: LuaThread, args: Value[], wrap = false)
  * The coroutine stopped (yielded, returned, or failed with `err`): settle
  * the statuses and compute what `resume` returns.
  */
-export function finishResume(L: LuaThread, co: LuaThread, err: LuaError | undefined): Value[] {
+export function finishResume(L: LuaThread, co: LuaThread, err: LuaError | undefined): LuaValue[] {
   L.status = 'running';
   if (err !== undefined) {
     co.status = 'dead';
@@ -103,7 +104,7 @@ export function runProtected(co: LuaThread, body: () => void): LuaError | undefi
  * the coroutine is closed first (its `__close` handlers may replace the
  * error), and a string error gets the position of the wrap function's caller.
  */
-export function wrapError(L: LuaThread, co: LuaThread, v: Value): LuaError {
+export function wrapError(L: LuaThread, co: LuaThread, v: LuaValue): LuaError {
   // only a coroutine that died of an error is closed (a running or normal one is not touched)
   const err = (co.failure !== undefined ? closeThread(co) : undefined) ?? new LuaError(v);
   if (typeof err.value === 'string') {
@@ -126,19 +127,20 @@ export function closeThread(co: LuaThread): LuaError | undefined {
   co.failure = undefined;
   co.ccall = undefined;   // the native that failed is no longer a level of its stack
   closeStackReserve(co);
-  if (co.depth >= 0 && nestedResumes >= LUAI_MAXCCALLS) {
+  const G = co.global;
+  if (co.depth >= 0 && G.nestedResumes >= LUAI_MAXCCALLS) {
     // a chain of closes, each from a handler of the previous (cstack.lua): a host
     // level each, limited as resumes are; the handlers cannot be called
     err = new LuaError('C stack overflow');
   } else if (co.depth >= 0) {
     const saved = co.status;
     co.status = 'running';
-    nestedResumes++;
+    G.nestedResumes++;
     try {
       err = closeAllTbc(co, err);
     } finally {
       co.status = saved;
-      nestedResumes--;
+      G.nestedResumes--;
     }
   }
   co.status = 'dead';

@@ -24,11 +24,12 @@
  * Read next: `errors.ts` (getObjName, shared with error messages),
  * `src/lib/debug.ts`.
  */
+import type { LuaValue } from '../value/types.ts';
 import { OpCode } from '../bytecode/opcodes.ts';
 import { chunkid } from '../parser/errors.ts';
 import { getObjName } from './errors.ts';
 import { LuaClosure, LuaNative, FrameFlag, Cont, type Frame, type LuaThread } from '../object/objects.ts';
-import { LuaTable, type Value } from '../value/index.ts';
+import { LuaTable } from '../value/index.ts';
 
 /** One level of the stack. */
 export interface StackLevel {
@@ -111,7 +112,7 @@ function isCloseRerun(code: ArrayLike<number>, pc: number, prev: number): boolea
 }
 
 /** The name under which `fn` is reachable from the loaded libraries ("print", "string.rep"). */
-export function globalName(L: LuaThread, fn: Value): string | undefined {
+export function globalName(L: LuaThread, fn: LuaValue): string | undefined {
   const G = L.global.globals;
   const loaded = L.global.registry.get('_LOADED');
   // without a package library, the global table and the library tables in it play package.loaded

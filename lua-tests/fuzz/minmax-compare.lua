@@ -1,0 +1,5 @@
+-- §6.7 math.max and math.min compare with lua_compare, without checking for numbers (found by differential fuzzing)
+print(math.max("a", "b"), math.min("a", "b"))
+print(math.min(nil))
+print(pcall(math.max, 1, nil))
+print(pcall(math.min, {}, 2))
