@@ -110,6 +110,10 @@ test('§3.4.1 arith: coercion, metamethods, and the C-side errors', () => {
   const L = state.L;
   assert.is(lua.arith(L, lua.ArithOp.ADD, '10', 1), 11);
   assert.is(lua.arith(L, lua.ArithOp.UNM, 2), -2);
+  // a nil second operand is nil, not the first operand again
+  assert.throws(() => lua.arith(L, lua.ArithOp.ADD, 1, undefined),
+    (e: unknown) => e instanceof LuaError && e.value === 'attempt to perform arithmetic on a nil value');
+  assert.is(lua.rawarith(lua.ArithOp.ADD, '1', undefined), undefined);
   assert.is(lua.arith(L, lua.ArithOp.BAND, '7', 3), 3);
   const [v] = state.doString('return setmetatable({}, { __add = function(a, b) return "added" end })');
   assert.is(lua.arith(L, lua.ArithOp.ADD, 1, v), 'added');

@@ -183,9 +183,9 @@ export function len(L: LuaThread, v: Value): Value {
  * perform 'n%0'", "number has no integer representation") are raised as
  * from a C function: without a position.
  */
-export function rawarith(op: ArithOp, a: Value, b: Value = a): Value {
+export function rawarith(op: ArithOp, a: Value, b: Value): Value {
   try {
-    return valueArith(op, a, b);
+    return valueArith(op, a, op === ArithOp.UNM || op === ArithOp.BNOT ? a : b);
   } catch (e) {
     if (e instanceof LuaError) e.needsPosition = false;
     throw e;
@@ -202,7 +202,8 @@ const ARITH_EVENTS = ['__add', '__sub', '__mul', '__mod', '__pow', '__div', '__i
  * integer representation", or "attempt to perform bitwise operation on a
  * X value"; the others "attempt to perform arithmetic on a X value".
  */
-export function arith(L: LuaThread, op: ArithOp, a: Value, b: Value = a): Value {
+export function arith(L: LuaThread, op: ArithOp, a: Value, b?: Value): Value {
+  if (op === ArithOp.UNM || op === ArithOp.BNOT) b = a;   // lua_arith gives unary operators their operand twice
   const bitwise = op >= ArithOp.BAND && op <= ArithOp.SHR || op === ArithOp.BNOT;
   const intA = bitwise ? tointeger(a, F2I.EQ, true) : undefined;
   const intB = bitwise ? tointeger(b, F2I.EQ, true) : undefined;
