@@ -25,12 +25,17 @@
  */
 import { LuaState as StateOnPlatform, type LuaStateOptions } from './api/state.ts';
 import { browserPlatform } from './platform/browser.ts';
+import { standardLibraries } from './lib/init.ts';
 
 export * from './surface.ts';
 
 /** A Lua state; its platform is a new browser platform unless `options.platform` says otherwise. */
 export class LuaState extends StateOnPlatform {
   constructor(options: LuaStateOptions = {}) {
-    super({ ...options, platform: options.platform ?? browserPlatform() });
+    super({
+      ...options,
+      platform: options.platform ?? browserPlatform(),
+      libraries: options.libraries ?? standardLibraries,
+    });
   }
 }

@@ -32,14 +32,24 @@
  */
 import { LuaState as StateOnPlatform, type LuaStateOptions } from './api/state.ts';
 import { nodePlatform } from './platform/node.ts';
+import { standardLibraries } from './lib/init.ts';
 
 export * from './surface.ts';
 export { nodePlatform } from './platform/node.ts';
 export type { NodePlatformOptions } from './platform/node.ts';
 
-/** A Lua state; its platform is a new Node platform unless `options.platform` says otherwise. */
+/**
+ * A Lua state with the standard libraries open (src/lib/init.ts), as
+ * `lua.c` makes one, on a new Node platform unless `options.platform` says
+ * otherwise; `options.libraries` replaces the list of libraries,
+ * `options.libs` picks from it.
+ */
 export class LuaState extends StateOnPlatform {
   constructor(options: LuaStateOptions = {}) {
-    super({ ...options, platform: options.platform ?? nodePlatform() });
+    super({
+      ...options,
+      platform: options.platform ?? nodePlatform(),
+      libraries: options.libraries ?? standardLibraries,
+    });
   }
 }

@@ -20,23 +20,14 @@
  *
  * Read next: `src/index.ts`, `src/browser.ts`, `src/api/state.ts`.
  */
-import './lib/base.ts';
-import './lib/coroutine.ts';
-import './lib/debug.ts';
-// the package library lists every other library in package.loaded: it opens last
-import './lib/math.ts';
-import './lib/string.ts';
-import './lib/table.ts';
-import './lib/utf8.ts';
-import './lib/os.ts';
-import './lib/io.ts';
-import './lib/testlib.ts';
-import './lib/package.ts';
+import { standardLibraries } from './lib/init.ts';
 
+export { standardLibraries };
 export { toLuaString, fromLuaString, native, nativeGen, addLibrary } from './api/state.ts';
 // the class both entry points' LuaState extend: it needs `options.platform`
 export { LuaState as LuaStateBase } from './api/state.ts';
-export type { LuaStateOptions, LibOpener } from './api/state.ts';
+export type { LuaStateOptions, LibOpener, Library } from './api/state.ts';
+export { requiref } from './api/libraries.ts';
 export { LuaTask, awaitValue } from './api/task.ts';
 export { traceback, stackLevels } from './vm/traceback.ts';
 export type { TaskStatus, StepOptions } from './api/task.ts';
@@ -46,8 +37,11 @@ export type { NativeFn, NativeGen, CallRequest } from './object/objects.ts';
 export { LuaUserdata } from './object/userdata.ts';
 export { LuaTable, LuaError, LuaFloat, mkfloat } from './value/index.ts';
 export type { Value } from './value/index.ts';
-export { tostringMeta } from './lib/base.ts';
+export { tolstring as tostringMeta } from './api/auxlib.ts';
 export * as args from './api/auxlib.ts';
+/** lua.h's operations for natives (src/api/lua.ts); lauxlib's are `args`. */
+export * as lua from './api/lua.ts';
+export { StringBuffer } from './api/buffer.ts';
 // types that appear in the signatures above, so the reference documents them
 export type { LuaObject, LuaValue } from './value/types.ts';
 export type { TableKey } from './value/table.ts';

@@ -30,6 +30,10 @@ import type { Proto } from '../bytecode/proto.ts';
 import { Heap } from '../gc/heap.ts';
 import { warning } from './warn.ts';
 import { closeHeap, fullCollect } from '../gc/collector.ts';
+import { native, nativeGen } from './lua.ts';
+import { openLibraries, requiref, type Library, type LibOpener } from './libraries.ts';
+
+export type { Library, LibOpener } from './libraries.ts';
 
 export { toLuaString, fromLuaString } from './interop.ts';
 
@@ -64,11 +68,23 @@ export interface LuaStateOptions {
   /** Where `print` and io.write's default output go (bytes as a latin1 string). Default: the platform's standard output. */
   write?: (bytes: string) => void;
   /**
-   * Sandboxing: the libraries to open, by name ('base', 'coroutine',
-   * 'string', 'table', 'math', 'io', 'os', 'utf8', 'debug', ...). Default:
-   * all registered. The filter applies to whatever `addLibrary` registered:
-   * a global table `name` belongs to library `name`, other globals to
-   * 'base'; the string metatable belongs to 'string'.
+   * The libraries this state opens, in order (see `libraries.ts`). The
+   * `LuaState` of the package (src/index.ts) passes the standard list of
+   * src/lib/init.ts; a host adds its own library by appending to it.
+   * Default here: none.
+   *
+   * ```ts
+   * import { LuaState, standardLibraries, args, type Library } from 'lucid-lua';
+   * const greet: Library = { name: 'greet', open: (state) => args.newlib(state.L, { hello }) };
+   * const lua = new LuaState({ libraries: [...standardLibraries, greet] });
+   * ```
+   */
+  libraries?: readonly Library[];
+  /**
+   * Sandboxing: open only the libraries named here ('base', 'package',
+   * 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug',
+   * or a host library's name); the others are not opened at all. Default:
+   * every library of {@link libraries}.
    *
    * ```ts
    * const lua = new LuaState({ libs: ['base', 'string', 'table', 'math'] });
@@ -76,6 +92,13 @@ export interface LuaStateOptions {
    * ```
    */
   libs?: readonly string[];
+  /**
+   * Lua 5.3 compatibility, as the released Lua 5.4 is built
+   * (LUA_COMPAT_5_3): `math.pow`, `math.ldexp`, `math.frexp`, `math.cosh`,
+   * `math.sinh`, `math.tanh`, `math.log10` and `math.atan2` exist.
+   * Default: true; false gives strict Lua 5.4.
+   */
+  compat?: boolean;
   /**
    * Collector stress mode: a full collection at every safe point, freed
    * objects poisoned so that any later use throws. Default: the platform's
@@ -102,11 +125,29 @@ export interface LuaStateOptions {
   memoryLimit?: number;
 }
 
-/** Library openers register themselves here (src/lib/base.ts adds `openBase`). */
-export type LibOpener = (state: LuaState) => void;
-const openers: LibOpener[] = [];
-/** Add a library opener run by every new state (called once by each library module). */
-export function addLibrary(open: LibOpener): void { openers.push(open); }
+/**
+ * Libraries added by {@link addLibrary}, opened by every state made
+ * afterwards, after its own list. (The one registry kept outside the
+ * states, for hosts written against the first API; prefer
+ * `LuaStateOptions.libraries` or `LuaState.openLibrary`.)
+ */
+const hostLibraries: Library[] = [];
+
+/**
+ * Add a library of the host's own to every state created afterwards,
+ * opened after the state's list; `name` lets `libs` select it (a library
+ * without a name is opened only when `libs` is not given). An opener
+ * that is already in the state's list is not opened twice. Returns a
+ * function that takes the library off again.
+ */
+export function addLibrary(open: LibOpener, name = ''): () => void {
+  const lib: Library = { name, open };
+  hostLibraries.push(lib);
+  return () => {
+    const i = hostLibraries.indexOf(lib);
+    if (i >= 0) hostLibraries.splice(i, 1);
+  };
+}
 
 export class LuaState {
   readonly global: GlobalState;
@@ -145,23 +186,22 @@ export class LuaState {
     this.L = new LuaThread(G);
     G.mainThread = this.L;
     G.host = this;
-    for (const open of openers) open(this);
-    if (options.libs !== undefined) this.keepLibraries(new Set(options.libs));
+    this.compat = options.compat ?? true;
+    const list = options.libraries ?? [];
+    const extra = hostLibraries.filter((h) => !list.some((l) => l.open === h.open));
+    openLibraries(this, [...list, ...extra], options.libs);
   }
 
-  /** Remove every opened library not in `keep` (see {@link LuaStateOptions.libs}). */
-  private keepLibraries(keep: Set<string>): void {
-    const G = this.global.globals;
-    const drop: Value[] = [];
-    for (let k = G.next(undefined); k !== undefined; k = G.next(k[0])) {
-      const [key, v] = k;
-      const lib = v instanceof LuaTable && key !== '_G' && typeof key === 'string' ? key : 'base';
-      if (!keep.has(lib)) drop.push(key);
-    }
-    for (const key of drop) G.set(key, undefined);
-    for (const type of [...this.global.typeMetatables.keys()]) {
-      if (!keep.has(type === 'string' ? 'string' : 'base')) this.global.typeMetatables.delete(type);
-    }
+  /** Lua 5.3 compatibility is on (see {@link LuaStateOptions.compat}); library openers read it. */
+  readonly compat: boolean;
+
+  /**
+   * Open a library in this state (luaL_requiref): its table becomes the
+   * global `lib.name` and `package.loaded[lib.name]`; nothing happens if
+   * it is already loaded. Returns the library's table.
+   */
+  openLibrary(lib: Library): Value {
+    return requiref(this, lib);
   }
 
   /**
@@ -421,12 +461,5 @@ function tracedCall(f: Value, args: Value[]): LuaNative {
   } as NativeGen, true);
 }
 
-/** A plain native function (see docs/vm.md, "Native functions"). */
-export function native(name: string, fn: NativeFn): LuaNative {
-  return new LuaNative(name, fn, false);
-}
-
-/** A native that calls back into Lua by yielding call requests. */
-export function nativeGen(name: string, fn: NativeGen): LuaNative {
-  return new LuaNative(name, fn, true);
-}
+// natives are made by the api (src/api/lua.ts); these names stay here for the code that imports them from the state
+export { native, nativeGen };

@@ -9,89 +9,65 @@
  * Manual: §6.1. PUC-Rio counterpart: `lbaselib.c`.
  *
  * Invariants:
- * - Plain natives read arguments from the stack window and push results
- *   (see src/api/auxlib.ts); natives that run Lua code through the loop
- *   (pcall, xpcall, dofile, pairs with `__pairs`, load with a reader
- *   function) are generators yielding call requests, so they add no JS
- *   recursion and `try/catch` around a `yield` is a protected call.
+ * - Plain natives read arguments with the checks of src/api/auxlib.ts and
+ *   push results; natives that run Lua code through the loop (pcall,
+ *   xpcall, dofile, pairs with `__pairs`, load with a reader function) are
+ *   generators yielding call requests, so they add no JS recursion and
+ *   `try/catch` around a `yield` is a protected call.
  * - `tostring`/`print` call `__tostring` synchronously (like lua_call in
  *   luaL_tolstring, which cannot yield either); that nesting counts
  *   against the C-call limit.
  *
- * Read next: src/api/auxlib.ts, docs/vm.md ("Native functions").
+ * Not yet: `loadfile` and `dofile` read files with Node's `fs` until the
+ * state's platform offers file access (the only Node import of the
+ * libraries this module belongs to).
+ *
+ * Read next: src/api/auxlib.ts, src/api/lua.ts, docs/vm.md ("Native functions").
  */
-import { LuaClosure, LuaNative, FrameFlag, type LuaThread, type CallRequest } from '../object/objects.ts';
-import { LuaState, addLibrary, native, nativeGen, loadChunk } from '../api/state.ts';
-import { LoadError } from '../api/load.ts';
-import { callSync } from '../vm/call.ts';
-import { typeName, getMetatable, metafield } from '../vm/meta.ts';
-import { libWhere } from '../vm/errors.ts';
-import { warning } from '../api/warn.ts';
-import { cannotOpen } from './errno.ts';
+import type { LuaState } from '../api/state.ts';
+import {
+  native, isfunction, typeName, getmetatable as rawGetMetatable, setmetatable as setMeta, geti,
+  rawequal as rawEqual, load as loadChunk, protect, gc, warning,
+  topointer, type GcOption, type LuaThread, type CallRequest,
+} from '../api/lua.ts';
 import { platformOf } from '../api/platform.ts';
-import { fullCollect, explicitStep, switchMode } from '../gc/collector.ts';
 import {
   arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString,
-  typeArgError, luaError,
+  typeArgError, checkType, luaError, where, tolstring, getmetafield, checkOption, setfuncs, writestring,
 } from '../api/auxlib.ts';
+import { cannotOpen } from './errno.ts';
 import {
-  LuaTable, LuaError, LuaFloat, str2number, number2string, isNumber, rawEquals,
-  normint, ArithOp, mkfloat, type Value,
+  LuaTable, LuaError, str2number, number2string, isNumber, normint, ArithOp, mkfloat, type Value,
 } from '../value/index.ts';
 import { intArith } from '../value/number.ts';
 import { LUA_VERSION } from '../version.ts';
 
-const ids = new WeakMap<object, number>();
-let nextId = 0x55550000a0;
-
-/** "table: 0x..." address of a collectable object (stable for its lifetime). */
+/** "0x..." address of a collectable object (kept for the modules that import it from here). */
 export function addressOf(o: object): string {
-  let id = ids.get(o);
-  if (id === undefined) { id = nextId; nextId += 0x40; ids.set(o, id); }
-  return '0x' + id.toString(16).padStart(12, '0');
+  return topointer(o) ?? '(null)';
 }
 
-/** `tostring(v)` with `__tostring` and `__name` (luaL_tolstring). */
-export function tostringMeta(L: LuaThread, v: Value): string {
-  const h = metafield(L.global, v, '__tostring');
-  if (h !== undefined) {
-    const r = callSync(L, h, [v])[0];
-    if (typeof r !== 'string') {
-      if (isNumber(r)) return number2string(r);
-      luaError(L, "'__tostring' must return a string");
-    }
-    return r;
-  }
-  switch (typeof v) {
-    case 'undefined': return 'nil';
-    case 'boolean': return v ? 'true' : 'false';
-    case 'string': return v;
-    case 'number': case 'bigint': return number2string(v);
-  }
-  if (v instanceof LuaFloat) return number2string(v);
-  const name = metafield(L.global, v, '__name');
-  const t = typeof name === 'string' ? name : typeName(L.global, v);
-  return `${t}: ${addressOf(v)}`;
-}
+/** `tostring(v)` with `__tostring` and `__name`: auxlib's `tolstring` (kept under its old name). */
+export const tostringMeta = tolstring;
 
 function print(L: LuaThread, base: number, nargs: number): number {
   let s = '';
   for (let i = 0; i < nargs; i++) {
     if (i > 0) s += '\t';
-    s += tostringMeta(L, L.stack[base + i]);
+    s += tolstring(L, L.stack[base + i]);
   }
-  L.global.write(s + '\n');
+  writestring(L, s + '\n');
   return 0;
 }
 
 function type(L: LuaThread, base: number, nargs: number): number {
   const v = checkAny(L, base, nargs, 1);
-  L.push(typeName(L.global, v));
+  L.push(typeName(v));
   return 1;
 }
 
 function tostring(L: LuaThread, base: number, nargs: number): number {
-  L.push(tostringMeta(L, checkAny(L, base, nargs, 1)));
+  L.push(tolstring(L, checkAny(L, base, nargs, 1)));
   return 1;
 }
 
@@ -125,11 +101,7 @@ function tonumber(L: LuaThread, base: number, nargs: number): number {
 function error(L: LuaThread, base: number, nargs: number): number {
   let v = arg(L, base, nargs, 1);
   const level = optInteger(L, base, nargs, 2, 1);
-  if (typeof v === 'string' && level > 0) {
-    // level 1: the function that called error, the frame on top (natives have no frame)
-    const d = L.depth - (Number(level) - 1);
-    if (d >= 0) v = libWhere(L.frames[d]) + v;
-  }
+  if (typeof v === 'string' && level > 0) v = where(L, Number(level)) + v;
   throw new LuaError(v);
 }
 
@@ -146,9 +118,7 @@ function assert(L: LuaThread, base: number, nargs: number): number {
 function* pcall(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
   checkAny(L, base, nargs, 1);
   const req = L.stack.slice(base, base + nargs) as CallRequest;
-  const ci = L.frames[L.depth];
-  ci.flags |= FrameFlag.PROTECT;  // errors stop at this frame; no message handler
-  ci.msgh = undefined;
+  protect(L);   // errors stop at this frame; no message handler
   try {
     const results = yield req;
     return [true, ...results];
@@ -158,12 +128,9 @@ function* pcall(L: LuaThread, base: number, nargs: number): Generator<CallReques
 }
 
 function* xpcall(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
-  const handler = arg(L, base, nargs, 2);
+  const handler = checkType(L, base, nargs, 2, 'function');
   const req = [arg(L, base, nargs, 1), ...L.stack.slice(base + 2, base + nargs)] as CallRequest;
-  // the VM runs the handler where the error happens, before unwinding (call.ts callHandler)
-  const ci = L.frames[L.depth];
-  ci.flags |= FrameFlag.PROTECT;
-  ci.msgh = handler;
+  protect(L, handler);   // the handler runs where the error happens, before unwinding
   try {
     const results = yield req;
     return [true, ...results];
@@ -199,7 +166,7 @@ function rawset(L: LuaThread, base: number, nargs: number): number {
 
 function rawequal(L: LuaThread, base: number, nargs: number): number {
   const a = checkAny(L, base, nargs, 1), b = checkAny(L, base, nargs, 2);
-  L.push(rawEquals(a, b));
+  L.push(rawEqual(a, b));
   return 1;
 }
 
@@ -207,7 +174,7 @@ function rawlen(L: LuaThread, base: number, nargs: number): number {
   const v = arg(L, base, nargs, 1);
   if (v instanceof LuaTable) L.push(v.length());
   else if (typeof v === 'string') L.push(v.length);
-  else argError(L, 1, 'table or string expected');
+  else typeArgError(L, base, nargs, 1, 'table or string');
   return 1;
 }
 
@@ -223,38 +190,19 @@ const nextFn = native('next', next);
 
 function* pairs(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
   const t = checkAny(L, base, nargs, 1);
-  const h = metafield(L.global, t, '__pairs');
+  const h = getmetafield(L, t, '__pairs');
   if (h !== undefined) {
     const r = yield [h, t];
     return [r[0], r[1], r[2]];
   }
-  if (!(t instanceof LuaTable)) typeArgError(L, base, nargs, 1, 'table');
-  return [nextFn, t, undefined];
-}
-
-/** `t[i]` honouring `__index` (lua_geti), synchronously. */
-function geti(L: LuaThread, t: Value, i: number | bigint): Value {
-  for (let loop = 0; loop < 2000; loop++) {
-    if (t instanceof LuaTable) {
-      const v = t.get(i);
-      if (v !== undefined || t.metatable === undefined) return v;
-    }
-    const h = metafield(L.global, t, '__index');
-    if (h === undefined) {
-      if (t instanceof LuaTable) return undefined;
-      luaError(L, `attempt to index a ${typeName(L.global, t)} value`);
-    }
-    if (h instanceof LuaClosure || h instanceof LuaNative) return callSync(L, h, [t, i])[0];
-    t = h;
-  }
-  luaError(L, "'__index' chain too long; possible loop");
+  return [nextFn, t, undefined];   // not checked: `next` will complain (as 'for iterator')
 }
 
 function ipairsAux(L: LuaThread, base: number, nargs: number): number {
   const t = arg(L, base, nargs, 1);
   // the control variable wraps around like any integer (maxinteger + 1)
   const i = intArith(ArithOp.ADD, checkInteger(L, base, nargs, 2), 1);
-  const v = t instanceof LuaTable && t.metatable === undefined ? t.get(i) : geti(L, t, i);
+  const v = geti(L, t, i);
   if (v === undefined) { L.push(undefined); return 1; }
   L.push(i); L.push(v);
   return 2;
@@ -274,13 +222,13 @@ function setmetatable(L: LuaThread, base: number, nargs: number): number {
   if (t.metatable !== undefined && t.metatable.getStr('__metatable') !== undefined) {
     luaError(L, 'cannot change a protected metatable');
   }
-  t.setMetatable(mt);   // with the collector's barrier; `__gc` registers t for finalization
+  setMeta(L, t, mt);   // the collector learns of `__gc` and `__mode` here
   L.push(t);
   return 1;
 }
 
 function getmetatable(L: LuaThread, base: number, nargs: number): number {
-  const mt = getMetatable(L.global, checkAny(L, base, nargs, 1));
+  const mt = rawGetMetatable(L, checkAny(L, base, nargs, 1));
   if (mt === undefined) { L.push(undefined); return 1; }
   const protectedBy = mt.getStr('__metatable');
   L.push(protectedBy !== undefined ? protectedBy : mt);
@@ -289,12 +237,8 @@ function getmetatable(L: LuaThread, base: number, nargs: number): number {
 
 /** load's result: the function, or nil plus the message. */
 function loaded(L: LuaThread, chunk: string, name: string, mode: string, env: Value, hasEnv: boolean): Value[] {
-  try {
-    return [loadChunk(L.global, chunk, name, mode, hasEnv ? env : L.global.globals)];
-  } catch (e) {
-    if (e instanceof LoadError) return [undefined, e.message];
-    throw e;
-  }
+  const f = hasEnv ? loadChunk(L, chunk, name, mode, env) : loadChunk(L, chunk, name, mode);
+  return typeof f === 'string' ? [undefined, f] : [f];
 }
 
 function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
@@ -306,8 +250,8 @@ function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest
     const s = checkString(L, base, nargs, 1);
     return loaded(L, s, optString(L, base, nargs, 2, s), mode, env, hasEnv);
   }
-  if (!(chunk instanceof LuaClosure || chunk instanceof LuaNative)) typeArgError(L, base, nargs, 1, 'string');
   const name = optString(L, base, nargs, 2, '=(load)');
+  if (!isfunction(chunk)) typeArgError(L, base, nargs, 1, 'function');
   let text = '';
   for (;;) {
     let r: Value[];
@@ -317,9 +261,11 @@ function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest
       // an error in the reader is load's failure, not an error (lbaselib's generic_reader)
       return [undefined, e instanceof LuaError ? e.value : String(e)];
     }
-    const piece = r[0];
+    let piece = r[0];
     if (piece === undefined || piece === '') break;
-    if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
+    if (isNumber(piece)) piece = number2string(piece);   // lua_tolstring: numbers are strings
+    // luaL_error inside lua_load, which load catches: the position is load's caller's
+    if (typeof piece !== 'string') return [undefined, where(L) + 'reader function must return a string'];
     text += piece;
   }
   return loaded(L, text, name, mode, env, hasEnv);
@@ -367,48 +313,25 @@ function* dofile(L: LuaThread, base: number, nargs: number): Generator<CallReque
   return yield [r[0]];
 }
 
-/** A tuning parameter as PUC-Rio stores it: a quarter of the value, in a byte. */
-function gcParam(v: number): number { return (Math.trunc(v / 4) & 0xff) * 4; }
+const GC_OPTIONS: readonly GcOption[] = ['stop', 'restart', 'collect', 'count', 'step', 'setpause',
+  'setstepmul', 'isrunning', 'generational', 'incremental'];
 
-/** `collectgarbage(opt, ...)`: the collector's controls (src/gc/collector.ts). */
+/** `collectgarbage(opt, ...)`: lua_gc's operations (src/api/gc.ts). */
 function collectgarbage(L: LuaThread, base: number, nargs: number): number {
-  const opt = optString(L, base, nargs, 1, 'collect');
-  const G = L.global, h = G.heap;
-  const OPTIONS = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul',
-    'isrunning', 'generational', 'incremental'];
-  if (!OPTIONS.includes(opt)) argError(L, 1, `invalid option '${opt}'`);
-  const int = (i: number) => Number(optInteger(L, base, nargs, i, 0));
-  if (h.busy) { L.push(undefined); return 1; }   // inside a finalizer: the collector is not available
-  switch (opt) {
-    // the live part of the stack ends with this native's arguments (L.top)
-    case 'collect': fullCollect(G, L, L.top); L.push(0); return 1;
-    case 'stop': h.running = false; L.push(0); return 1;
-    case 'restart': h.running = true; h.debt = 0; L.push(0); return 1;
-    case 'count': {
-      const bytes = Math.max(h.total, 0);
-      L.push(mkfloat(Math.floor(bytes / 1024) + (bytes % 1024) / 1024));
-      return 1;
-    }
-    case 'step': L.push(explicitStep(G, L, int(2), L.top)); return 1;
-    case 'setpause': { const old = h.pause; h.pause = gcParam(int(2)); L.push(old); return 1; }
-    case 'setstepmul': { const old = h.stepmul; h.stepmul = gcParam(int(2)); L.push(old); return 1; }
-    case 'isrunning': L.push(h.running); return 1;
-    case 'generational': {   // src/gc/generational.ts
-      const minormul = int(2), majormul = int(3);
-      if (minormul !== 0) h.minormul = minormul & 0xff;   // PUC-Rio keeps it in a byte
-      if (majormul !== 0) h.majormul = gcParam(majormul);
-      L.push(switchMode(G, L, 'generational', L.top));
-      return 1;
-    }
-    default: {   // 'incremental'
-      const pause = int(2), stepmul = int(3), stepsize = int(4);
-      if (pause !== 0) h.pause = gcParam(pause);
-      if (stepmul !== 0) h.stepmul = gcParam(stepmul);
-      if (stepsize !== 0) h.stepsize = stepsize;
-      L.push(switchMode(G, L, 'incremental', L.top));
-      return 1;
-    }
+  const opt = GC_OPTIONS[checkOption(L, base, nargs, 1, 'collect', GC_OPTIONS)];
+  // each option reads only its own arguments, as lbaselib does
+  const used = opt === 'incremental' ? 3 : opt === 'generational' ? 2
+    : opt === 'step' || opt === 'setpause' || opt === 'setstepmul' ? 1 : 0;
+  const int = (i: number) => (i - 1 <= used ? Number(optInteger(L, base, nargs, i, 0)) : 0);
+  const r = gc(L, opt, int(2), int(3), int(4));
+  if (r === undefined) { L.push(undefined); return 1; }   // inside a finalizer: not available
+  if (opt === 'count') {
+    const bytes = r as number;
+    L.push(mkfloat(Math.floor(bytes / 1024) + (bytes % 1024) / 1024));
+  } else {
+    L.push(r);
   }
+  return 1;
 }
 
 /** `warn(msg1, ...)`: one warning made of the pieces (src/api/warn.ts). */
@@ -417,7 +340,7 @@ function warn(L: LuaThread, base: number, nargs: number): number {
   for (let i = 2; i <= nargs; i++) checkString(L, base, nargs, i);
   const pieces: string[] = [];
   for (let i = 1; i <= nargs; i++) pieces.push(tostringPlain(L.stack[base + i - 1]));
-  for (let i = 0; i < pieces.length; i++) warning(L.global, pieces[i], i < pieces.length - 1);
+  for (let i = 0; i < pieces.length; i++) warning(L, pieces[i], i < pieces.length - 1);
   return 0;
 }
 
@@ -426,36 +349,15 @@ function tostringPlain(v: Value): string {
   return typeof v === 'string' ? v : number2string(v);
 }
 
-/** Install the basic library in a state. */
-export function openBase(state: LuaState): void {
+/** Install the basic library in a state: its functions are globals, and `_G` is the global table. */
+export function openBase(state: LuaState): LuaTable {
   const G = state.globals;
-  const put = (name: string, fn: (L: LuaThread, base: number, nargs: number) => number) =>
-    G.set(name, native(name, fn));
-  put('print', print);
-  put('type', type);
-  put('tostring', tostring);
-  put('tonumber', tonumber);
-  put('error', error);
-  put('assert', assert);
-  put('select', select);
-  put('rawget', rawget);
-  put('rawset', rawset);
-  put('rawequal', rawequal);
-  put('rawlen', rawlen);
-  G.set('next', nextFn);
-  put('ipairs', ipairs);
-  put('setmetatable', setmetatable);
-  put('getmetatable', getmetatable);
-  put('loadfile', loadfile);
-  put('collectgarbage', collectgarbage);
-  put('warn', warn);
-  G.set('pcall', nativeGen('pcall', pcall));
-  G.set('xpcall', nativeGen('xpcall', xpcall));
-  G.set('pairs', nativeGen('pairs', pairs));
-  G.set('load', nativeGen('load', load));
-  G.set('dofile', nativeGen('dofile', dofile));
-  G.set('_G', G);
-  G.set('_VERSION', LUA_VERSION);
+  setfuncs(state.L, G, {
+    print, type, tostring, tonumber, error, assert, select, rawget, rawset, rawequal, rawlen,
+    next: nextFn, ipairs, setmetatable, getmetatable, loadfile, collectgarbage, warn,
+    pcall, xpcall, pairs, load, dofile,
+  });
+  G.setStr('_G', G);
+  G.setStr('_VERSION', LUA_VERSION);
+  return G;
 }
-
-addLibrary(openBase);

@@ -7,39 +7,42 @@
  * Manual: §2.6 (coroutines), §6.2 (the coroutine library).
  * PUC-Rio counterpart: `lcorolib.c`, with `ldo.c` lua_yield.
  *
- * How yield works: `coroutine.yield` stores its values in `transfer` and
- * throws the private YIELD signal; the dispatch loop lets it through
- * without unwinding, so the coroutine's frames stay as they were, and the
- * next resume delivers its arguments as the results of that call (see
- * `resume.ts`). Yield therefore works across pcall, metamethods and
- * iterators.
+ * How yield works: `coroutine.yield` hands its values to the api's
+ * `yieldValues` (lua_yield), which leaves the dispatch loop with the
+ * coroutine's frames intact; the next resume delivers its arguments as
+ * the results of that call (src/vm/resume.ts). Yield therefore works
+ * across pcall, metamethods and iterators.
  *
  * Invariant: yield is refused ("attempt to yield across a C-call
- * boundary") when the coroutine is inside a synchronous nested call
- * (`L.nCcalls > 0`), since that JS frame cannot be suspended.
+ * boundary") when the coroutine is inside a synchronous nested call,
+ * since that JS frame cannot be suspended.
  *
- * Read next: `resume.ts`, `host.ts` (host suspensions use the same path).
+ * Read next: src/api/calls.ts (resume, yieldValues, closethread),
+ * src/vm/resume.ts.
  */
-import { LuaThread, LuaClosure, LuaNative } from '../object/objects.ts';
-import { YIELD } from '../vm/call.ts';
-import { resume, wrapError, closeThread } from '../vm/resume.ts';
-import { addLibrary, native, type LuaState } from '../api/state.ts';
-import { arg, luaError, typeArgError } from '../api/auxlib.ts';
-import { LuaTable } from '../value/index.ts';
+import type { LuaState } from '../api/state.ts';
+import {
+  isfunction, isthread, newthread, cclosure, resume, yieldValues, wrapError, costatus, isyieldable,
+  ismainthread, closethread, type LuaThread,
+} from '../api/lua.ts';
+import { arg, luaError, typeArgError, newlib } from '../api/auxlib.ts';
+import type { LuaTable } from '../value/index.ts';
 
 function checkCo(L: LuaThread, base: number, nargs: number, n: number): LuaThread {
   const co = arg(L, base, nargs, n);
-  if (!(co instanceof LuaThread)) typeArgError(L, base, nargs, n, 'coroutine');
+  if (!isthread(co)) typeArgError(L, base, nargs, n, 'thread');
   return co;
 }
 
-function create(L: LuaThread, base: number, nargs: number): number {
+/** The function argument of create and wrap, as a new suspended coroutine. */
+function newCoroutine(L: LuaThread, base: number, nargs: number): LuaThread {
   const f = arg(L, base, nargs, 1);
-  if (!(f instanceof LuaClosure || f instanceof LuaNative)) typeArgError(L, base, nargs, 1, 'function');
-  const co = new LuaThread(L.global);
-  co.status = 'suspended';
-  co.body = f;
-  L.push(co);
+  if (!isfunction(f)) typeArgError(L, base, nargs, 1, 'function');
+  return newthread(L, f);
+}
+
+function create(L: LuaThread, base: number, nargs: number): number {
+  L.push(newCoroutine(L, base, nargs));
   return 1;
 }
 
@@ -51,41 +54,34 @@ function resumeFn(L: LuaThread, base: number, nargs: number): number {
 }
 
 function yieldFn(L: LuaThread, base: number, nargs: number): number {
-  if (L === L.global.mainThread) luaError(L, 'attempt to yield from outside a coroutine');
-  if (L.nCcalls > 0) luaError(L, 'attempt to yield across a C-call boundary');
-  L.transfer = L.stack.slice(base, base + nargs);
-  throw YIELD;
+  yieldValues(L, L.stack.slice(base, base + nargs));
 }
 
 function status(L: LuaThread, base: number, nargs: number): number {
-  const co = checkCo(L, base, nargs, 1);
-  L.push(co === L ? 'running' : co.status);
+  L.push(costatus(L, checkCo(L, base, nargs, 1)));
   return 1;
 }
 
 function running(L: LuaThread): number {
   L.push(L);
-  L.push(L === L.global.mainThread);
+  L.push(ismainthread(L));
   return 2;
 }
 
-function isyieldable(L: LuaThread, base: number, nargs: number): number {
-  const co = nargs >= 1 ? checkCo(L, base, nargs, 1) : L;
-  L.push(co !== L.global.mainThread && co.nCcalls === 0);
+function isyieldableFn(L: LuaThread, base: number, nargs: number): number {
+  L.push(isyieldable(L, nargs >= 1 ? checkCo(L, base, nargs, 1) : L));
   return 1;
 }
 
 function wrap(L: LuaThread, base: number, nargs: number): number {
-  create(L, base, nargs);
-  const co = L.stack[L.top - 1] as LuaThread;
-  L.top--;
+  const co = newCoroutine(L, base, nargs);
   // the thread is also an upvalue of the native, where the collector sees it
-  L.push(new LuaNative('wrap', (L2, b2, n2) => {
+  L.push(cclosure(L, 'wrap', (L2, b2, n2) => {
     const r = resume(L2, co, L2.stack.slice(b2, b2 + n2), true);
     if (r[0] !== true) throw wrapError(L2, co, r[1]);
     for (let i = 1; i < r.length; i++) L2.push(r[i]);
     return r.length - 1;
-  }, false, [co], L.global.heap));
+  }, [co]));
   return 1;
 }
 
@@ -94,26 +90,15 @@ function close(L: LuaThread, base: number, nargs: number): number {
   if (co.status !== 'suspended' && co.status !== 'dead') {
     luaError(L, `cannot close a ${co === L ? 'running' : co.status} coroutine`);
   }
-  const err = closeThread(co);
+  const err = closethread(L, co);
   if (err !== undefined) { L.push(false); L.push(err.value); return 2; }
   L.push(true);
   return 1;
 }
 
 /** Install the coroutine library. */
-export function openCoroutine(state: LuaState): void {
-  const t = new LuaTable(state.global.heap);
-  const put = (name: string, fn: (L: LuaThread, base: number, nargs: number) => number) =>
-    t.set(name, native(name, fn));
-  put('create', create);
-  put('resume', resumeFn);
-  put('yield', yieldFn);
-  put('status', status);
-  put('running', running);
-  put('isyieldable', isyieldable);
-  put('wrap', wrap);
-  put('close', close);
-  state.globals.set('coroutine', t);
+export function openCoroutine(state: LuaState): LuaTable {
+  return newlib(state.L, {
+    create, resume: resumeFn, yield: yieldFn, status, running, isyieldable: isyieldableFn, wrap, close,
+  });
 }
-
-addLibrary(openCoroutine);

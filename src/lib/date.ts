@@ -26,9 +26,8 @@
  */
 
 import { LibError } from './lib-error.ts';
-import { tointeger } from '../value/number.ts';
+import { tointeger, normint } from '../value/number.ts';
 import type { LuaValue } from '../value/types.ts';
-import { toLuaInteger } from './check.ts';
 import type { LocalZone } from '../api/platform.ts';
 
 /** The fields of the table `os.date('*t')` returns and `os.time` reads. */
@@ -310,7 +309,7 @@ export function osTime(get: (key: string) => LuaValue, zone: LocalZone = dateZon
   } catch {
     throw unrepresentable();
   }
-  return { time: toLuaInteger(t), fields };
+  return { time: normint(t), fields };
 }
 
 /** `os.time()`: the time stamp of `now` (milliseconds since the epoch, the platform's clock). */

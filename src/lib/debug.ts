@@ -241,5 +241,3 @@ export function openDebug(state: LuaState): void {
   addDebugValueFunctions(t);
   state.globals.set('debug', t);
 }
-
-addLibrary(openDebug);

@@ -12,33 +12,29 @@
  * PUC-Rio counterpart: `str_format`, `getformat`, `checkformat`,
  * `addliteral`, `addquoted` and `quotefloat` in lstrlib.c.
  *
+ * Arguments are read with the checks of src/api/auxlib.ts as the walk
+ * reaches them, so errors come in PUC-Rio's order: an earlier bad
+ * specification before a later bad argument.
+ *
  * Invariants:
  * - Specifications are limited as in PUC-Rio: at most two digits of width
  *   and of precision, only the flags each conversion accepts (`%d`:
  *   `-+0 `, `%x`: `-#0`, `%s`/`%c`: `-`, floats: all), and at most 22
  *   characters of flags, digits and dots.
- * - Errors are `LibError`s with PUC-Rio's message; those PUC-Rio raises
- *   with `luaL_argerror` carry the 1-based argument index (the format
- *   string is argument 1, so the first value is argument 2).
+ * - Errors are PUC-Rio's: "bad argument #n to 'format' (...)" where
+ *   lstrlib calls luaL_argerror (the format string is argument 1, so the
+ *   first value is argument 2), a plain error otherwise.
  *
  * Read next: `printf.ts` (the digits), `pack.ts` (the other binary/text
  * core of the string library).
  */
 
-import { LibError } from './lib-error.ts';
 import { formatChar, formatFloat, formatInteger, formatString, type ConversionSpec } from './printf.ts';
-import { checkInteger as checkInt, checkNumber as checkNum } from './check.ts';
+import { topointer, type LuaThread } from '../api/lua.ts';
+import { arg, argError, checkInteger, checkNumber, checkString, luaError, tolstring } from '../api/auxlib.ts';
 import { tofloat } from '../value/number.ts';
 import type { LuaValue } from '../value/types.ts';
 import { LuaFloat } from '../value/float.ts';
-
-/** What the core needs from the VM. */
-export interface FormatHooks {
-  /** `luaL_tolstring`: any value as a string (honours `__tostring`, `__name`). */
-  tostring(v: LuaValue): string;
-  /** `lua_topointer` as `%p` prints it ("0x55d0c8a4e2a0"), or null for none. */
-  pointer?(v: LuaValue): string | null;
-}
 
 const FLAGS_FLOAT = '-+#0 ';
 const FLAGS_HEX = '-#0';
@@ -65,14 +61,14 @@ function skip2Digits(form: string, i: number): number {
  * width or precision of three digits, or a precision where none is
  * allowed (PUC-Rio's `checkformat`).
  */
-function checkFormat(form: string, flags: string, precision: boolean): void {
+function checkFormat(L: LuaThread, form: string, flags: string, precision: boolean): void {
   let i = 1;
   while (i < form.length && flags.includes(form[i]!)) i++;
   if (form[i] !== '0') {
     i = skip2Digits(form, i);
     if (form[i] === '.' && precision) i = skip2Digits(form, i + 1);
   }
-  if (!isAlpha(form[i])) throw new LibError(`invalid conversion specification: '${form}'`);
+  if (!isAlpha(form[i])) luaError(L, `invalid conversion specification: '${form}'`);
 }
 
 /** Parse a specification already validated by `checkFormat`. */
@@ -100,16 +96,6 @@ function parseSpec(form: string): ConversionSpec {
   return spec;
 }
 
-/** `luaL_checkinteger` on argument `index` (the format string is #1). */
-function checkInteger(v: LuaValue, index: number): bigint {
-  return checkInt({ values: [v], first: index }, 0);
-}
-
-/** `luaL_checknumber` on argument `index`. */
-function checkNumber(v: LuaValue, index: number): number {
-  return checkNum({ values: [v], first: index }, 0);
-}
-
 /** `%q` of a string: a quoted Lua string that reads back byte for byte. */
 export function quoteString(s: string): string {
   let out = '"';
@@ -133,8 +119,8 @@ const HEX_FLOAT: ConversionSpec = {
   width: 0, precision: undefined, conversion: 'a',
 };
 
-/** `%q` of any value, or the "no literal form" argument error. */
-function quoteValue(v: LuaValue, index: number, hooks: FormatHooks): string {
+/** `%q` of argument `n`, or the "no literal form" argument error. */
+function quoteValue(L: LuaThread, v: LuaValue, n: number): string {
   if (typeof v === 'string') return quoteString(v);
   if (typeof v === 'bigint') {
     // math.mininteger has no decimal literal: -9223372036854775808 reads
@@ -149,66 +135,76 @@ function quoteValue(v: LuaValue, index: number, hooks: FormatHooks): string {
     if (x !== x) return '(0/0)';
     return formatFloat(HEX_FLOAT, x);
   }
-  if (v === undefined || typeof v === 'boolean') return hooks.tostring(v);
-  throw new LibError('value has no literal form', index);
+  if (v === undefined || typeof v === 'boolean') return tolstring(L, v);
+  argError(L, n, 'value has no literal form');
 }
 
-/** Format one item whose specification `form` ends in its conversion letter. */
-function formatItem(form: string, v: LuaValue, index: number, hooks: FormatHooks): string {
+/** An int64 argument as the bigint `printf.ts` formats. */
+function int64(L: LuaThread, base: number, nargs: number, n: number): bigint {
+  return BigInt(checkInteger(L, base, nargs, n));
+}
+
+/** A float argument as a double. */
+function double(L: LuaThread, base: number, nargs: number, n: number): number {
+  return tofloat(checkNumber(L, base, nargs, n));
+}
+
+/** Format argument `n` by `form`, a specification ending in its conversion letter. */
+function formatItem(L: LuaThread, form: string, base: number, nargs: number, n: number): string {
   const conversion = form[form.length - 1];
   switch (conversion) {
     case 'c': {
-      checkFormat(form, FLAGS_CHAR, false);
-      return formatChar(parseSpec(form), Number(BigInt.asUintN(8, checkInteger(v, index))));
+      checkFormat(L, form, FLAGS_CHAR, false);
+      return formatChar(parseSpec(form), Number(BigInt.asUintN(8, int64(L, base, nargs, n))));
     }
     case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
-      const n = checkInteger(v, index);
+      const i = int64(L, base, nargs, n);
       const flags = conversion === 'd' || conversion === 'i' ? FLAGS_INT
         : conversion === 'u' ? FLAGS_UNSIGNED : FLAGS_HEX;
-      checkFormat(form, flags, true);
-      return formatInteger(parseSpec(form), n);
+      checkFormat(L, form, flags, true);
+      return formatInteger(parseSpec(form), i);
     }
     case 'a': case 'A': {
-      checkFormat(form, FLAGS_FLOAT, true);
-      return formatFloat(parseSpec(form), checkNumber(v, index));
+      checkFormat(L, form, FLAGS_FLOAT, true);
+      return formatFloat(parseSpec(form), double(L, base, nargs, n));
     }
     case 'e': case 'E': case 'f': case 'g': case 'G': {
-      const x = checkNumber(v, index);
-      checkFormat(form, FLAGS_FLOAT, true);
+      const x = double(L, base, nargs, n);
+      checkFormat(L, form, FLAGS_FLOAT, true);
       return formatFloat(parseSpec(form), x);
     }
     case 'p': {
-      checkFormat(form, FLAGS_CHAR, false);
-      const pointer = hooks.pointer?.(v) ?? null;
-      return formatString(parseSpec(form), pointer ?? '(null)');
+      checkFormat(L, form, FLAGS_CHAR, false);
+      return formatString(parseSpec(form), topointer(arg(L, base, nargs, n)) ?? '(null)');
     }
     case 'q': {
-      if (form.length > 2) throw new LibError("specifier '%q' cannot have modifiers");
-      return quoteValue(v, index, hooks);
+      if (form.length > 2) luaError(L, "specifier '%q' cannot have modifiers");
+      return quoteValue(L, arg(L, base, nargs, n), n);
     }
     case 's': {
-      const s = hooks.tostring(v);
+      const s = tolstring(L, arg(L, base, nargs, n));
       if (form.length === 2) return s;
-      if (s.includes('\0')) throw new LibError('string contains zeros', index);
-      checkFormat(form, FLAGS_CHAR, true);
+      if (s.includes('\0')) argError(L, n, 'string contains zeros');
+      checkFormat(L, form, FLAGS_CHAR, true);
       // Without a precision a long string is kept whole (no need to pad).
       if (!form.includes('.') && s.length >= 100) return s;
       return formatString(parseSpec(form), s);
     }
     default:
-      throw new LibError(`invalid conversion '${form}' to 'format'`);
+      luaError(L, `invalid conversion '${form}' to 'format'`);
   }
 }
 
 const SPEC_CHARS = '-+#0 123456789.';
 
 /**
- * `string.format(fmt, ...args)`. `args` are the values after the format
- * string (argument 2 onwards).
+ * `string.format(fmt, ...)` for the native's arguments: the format string
+ * is argument 1, the values follow.
  */
-export function format(fmt: string, args: readonly LuaValue[], hooks: FormatHooks): string {
+export function format(L: LuaThread, base: number, nargs: number): string {
+  const fmt = checkString(L, base, nargs, 1);
   let out = '';
-  let arg = 0;
+  let n = 1;   // the argument the last conversion used
   let i = 0;
   while (i < fmt.length) {
     const at = fmt.indexOf('%', i);
@@ -223,16 +219,15 @@ export function format(fmt: string, args: readonly LuaValue[], hooks: FormatHook
       i++;
       continue;
     }
-    const index = arg + 2;
-    if (arg >= args.length) throw new LibError('no value', index);
+    if (++n > nargs) argError(L, n, 'no value');
     let end = i;
     while (end < fmt.length && SPEC_CHARS.includes(fmt[end]!)) end++;
-    if (end - i + 1 >= MAX_SPEC_LENGTH) throw new LibError('invalid format (too long)');
+    if (end - i + 1 >= MAX_SPEC_LENGTH) luaError(L, 'invalid format (too long)');
     // The conversion letter is the byte after the specification (none at
     // the end of the string: C sees the NUL and reports the bare form).
     const form = '%' + fmt.slice(i, end + 1);
     i = end + 1;
-    out += formatItem(form, args[arg++], index, hooks);
+    out += formatItem(L, form, base, nargs, n);
   }
   return out;
 }

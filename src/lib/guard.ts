@@ -10,12 +10,12 @@
  * Manual: §6 (argument errors, luaL_argerror). PUC-Rio counterpart: the
  * luaL_argcheck/luaL_error calls inside lstrlib.c, lutf8lib.c, loslib.c.
  *
- * Invariant: the cores never import the VM; only this module and the
+ * Invariant: the cores never import the api; only this module and the
  * library layer do.
  *
  * Read next: src/lib/lib-error.ts, src/api/auxlib.ts.
  */
-import type { LuaThread } from '../object/objects.ts';
+import type { LuaThread } from '../api/lua.ts';
 import { argError, luaError } from '../api/auxlib.ts';
 import { LibError } from './lib-error.ts';
 

@@ -26,7 +26,7 @@
  *
  * Read next: `src/api/platform.ts` (HostStream), `errno.ts`.
  */
-import { addLibrary, native, type LuaState } from '../api/state.ts';
+import { native, type LuaState } from '../api/state.ts';
 import { LuaNative, LuaUserdata, type LuaThread } from '../api/lua.ts';
 import {
   arg, argError, checkAny, checkInteger, checkString, luaError, optInteger, optString, typeArgError,
@@ -440,5 +440,3 @@ export function openIo(state: LuaState): void {
   G.registry.set('_IO_output', stdout);
   state.globals.set('io', lib);
 }
-
-addLibrary(openIo);

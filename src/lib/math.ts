@@ -9,23 +9,30 @@
  *
  * Manual: §6.7. PUC-Rio counterpart: lmathlib.c.
  *
+ * With Lua 5.3 compatibility on (the default, as the released 5.4 is
+ * built with LUA_COMPAT_5_3; `LuaStateOptions.compat`), the library also
+ * has lmathlib's LUA_COMPAT_MATHLIB functions: `atan2`, `cosh`, `sinh`,
+ * `tanh`, `pow`, `frexp`, `ldexp` and `log10`.
+ *
  * Invariant: every result is a canonical Lua number (DESIGN.md §2): floats
  * go through `mkfloat`, integers through `normint`.
  *
  * How to add a function (the pattern of every library module): write a
  * plain native `(L, base, nargs) => number of results`, read arguments with
  * the checks of src/api/auxlib.ts (they raise "bad argument #n to 'f' (...)"),
- * push results with `L.push`, and add it to the table in `openMath`.
+ * push results with `L.push`, and add it to the list given to `newlib` in
+ * `openMath`.
  *
  * Read next: src/lib/random.ts, src/value/number.ts.
  */
-import { addLibrary, native, type LuaState } from '../api/state.ts';
-import type { LuaThread } from '../object/objects.ts';
-import { arg, argError, checkAny, checkInteger, checkNumber, luaError } from '../api/auxlib.ts';
+import type { LuaState } from '../api/state.ts';
+import { lessthan, type LuaThread } from '../api/lua.ts';
+import { arg, argError, checkAny, checkInteger, checkNumber, luaError, newlib, setfuncs } from '../api/auxlib.ts';
 import {
   LuaTable, LuaFloat, mkfloat, tofloat, tointeger, F2I, isInteger, numberLess, normint,
   MAXINTEGER, MININTEGER, type Value,
 } from '../value/index.ts';
+import { pow } from '../value/number.ts';
 import { RandomState } from './random.ts';
 import { LibError } from './lib-error.ts';
 
@@ -70,14 +77,17 @@ function ceil(L: LuaThread, base: number, nargs: number): number {
 
 /** C's fmod: the remainder has the sign of the dividend. */
 function fmod(L: LuaThread, base: number, nargs: number): number {
-  const a = checkNumber(L, base, nargs, 1);
-  const b = checkNumber(L, base, nargs, 2);
-  if (isInteger(a) && isInteger(b)) {
+  const x = arg(L, base, nargs, 1), y = arg(L, base, nargs, 2);
+  if (isInteger(x) && isInteger(y)) {   // integers as they are (lua_isinteger: no strings)
+    const a = x, b = y;
     if (b == 0) argError(L, 2, 'zero');  // eslint-disable-line eqeqeq
     if (typeof a === 'number' && typeof b === 'number') L.push(a % b + 0);
     else L.push(normint(BigInt(a) % BigInt(b)));
     return 1;
   }
+  // lmathlib passes both checks as C arguments, which gcc evaluates last first
+  const b = checkNumber(L, base, nargs, 2);
+  const a = checkNumber(L, base, nargs, 1);
   return pushFloat(L, tofloat(a) % tofloat(b));
 }
 
@@ -110,14 +120,17 @@ function atan(L: LuaThread, base: number, nargs: number): number {
   return pushFloat(L, Math.atan2(y, x));
 }
 
-/** max and min keep the subtype of the winner. */
+/**
+ * max and min compare their arguments with `<` (lua_compare: any values
+ * with an order, numbers keeping their subtype) and return the winner.
+ */
 function extreme(pickLess: boolean) {
   return (L: LuaThread, base: number, nargs: number): number => {
     if (nargs < 1) argError(L, 1, 'value expected');
-    let best: Num = checkNumber(L, base, nargs, 1);
-    for (let i = 2; i <= nargs; i++) {
-      const v = checkNumber(L, base, nargs, i);
-      if (pickLess ? numberLess(v, best) : numberLess(best, v)) best = v;
+    let best = L.stack[base];
+    for (let i = 1; i < nargs; i++) {
+      const v = L.stack[base + i];
+      if (pickLess ? lessthan(L, v, best) : lessthan(L, best, v)) best = v;
     }
     L.push(best);
     return 1;
@@ -149,21 +162,68 @@ function ult(L: LuaThread, base: number, nargs: number): number {
   return 1;
 }
 
-/** One generator per state, as PUC-Rio keeps one per lua_State. */
-const generators = new WeakMap<object, RandomState>();
+// ---------------------------------------------------------------------------
+// LUA_COMPAT_MATHLIB: the functions Lua 5.3 had and 5.4 keeps for compatibility
+// ---------------------------------------------------------------------------
 
-function generator(L: LuaThread): RandomState {
-  let g = generators.get(L.global);
-  if (g === undefined) {
-    g = new RandomState();
-    g.seedRandomly();
-    generators.set(L.global, g);
-  }
-  return g;
+/** 2^n for an integer n in [-1022, 1023]: exact, a normal double. */
+function pow2(n: number): number {
+  return Math.pow(2, n);
 }
 
-function random(L: LuaThread, base: number, nargs: number): number {
-  const g = generator(L);
+/**
+ * C's ldexp, `x * 2^e` rounded once: the scaling is split so that no
+ * intermediate product overflows, or underflows into the subnormal range
+ * before the last step (the method of musl's scalbn).
+ */
+export function ldexp(x: number, e: number): number {
+  if (e > 1023) {
+    x *= pow2(1023); e -= 1023;
+    if (e > 1023) { x *= pow2(1023); e -= 1023; if (e > 1023) e = 1023; }
+  } else if (e < -1022) {
+    // keep the last factor below 2^-53 so that only the last step rounds
+    x *= pow2(-1022) * pow2(53); e += 1022 - 53;
+    if (e < -1022) { x *= pow2(-1022) * pow2(53); e += 1022 - 53; if (e < -1022) e = -1022; }
+  }
+  return x * pow2(e);
+}
+
+/** C's frexp: `[m, e]` with x = m * 2^e and 0.5 <= |m| < 1 (x itself and 0 for zero, infinities, NaN). */
+export function frexp(x: number): [number, number] {
+  if (x === 0 || !Number.isFinite(x)) return [x, 0];
+  const bits = new DataView(new ArrayBuffer(8));
+  bits.setFloat64(0, x);
+  let shift = 0;
+  if ((bits.getUint16(0) & 0x7ff0) === 0) {   // subnormal: make it normal first
+    bits.setFloat64(0, x * pow2(64));
+    shift = 64;
+  }
+  const e = ((bits.getUint16(0) >>> 4) & 0x7ff) - 1022;
+  bits.setUint16(0, (bits.getUint16(0) & 0x800f) | (1022 << 4));   // exponent of [0.5, 1)
+  return [bits.getFloat64(0), e - shift];
+}
+
+function frexpFn(L: LuaThread, base: number, nargs: number): number {
+  const [m, e] = frexp(tofloat(checkNumber(L, base, nargs, 1)));
+  L.push(mkfloat(m));
+  L.push(e);
+  return 2;
+}
+
+function ldexpFn(L: LuaThread, base: number, nargs: number): number {
+  const x = tofloat(checkNumber(L, base, nargs, 1));
+  // C converts the exponent to an int: the low 32 bits
+  const e = Number(BigInt.asIntN(32, BigInt(checkInteger(L, base, nargs, 2))));
+  return pushFloat(L, ldexp(x, e));
+}
+
+function powFn(L: LuaThread, base: number, nargs: number): number {
+  const x = tofloat(checkNumber(L, base, nargs, 1));
+  return pushFloat(L, pow(x, tofloat(checkNumber(L, base, nargs, 2))));
+}
+
+/** `math.random` drawing from `g`, the generator of the state (PUC-Rio keeps one per state too). */
+function random(L: LuaThread, base: number, nargs: number, g: RandomState): number {
   try {
     switch (nargs) {
       case 0: L.push(g.random()); return 1;
@@ -185,8 +245,7 @@ function random(L: LuaThread, base: number, nargs: number): number {
   }
 }
 
-function randomseed(L: LuaThread, base: number, nargs: number): number {
-  const g = generator(L);
+function randomseed(L: LuaThread, base: number, nargs: number, g: RandomState): number {
   if (nargs === 0 || arg(L, base, nargs, 1) === undefined) {
     const [n1, n2] = g.seedRandomly();
     L.push(normint(n1));
@@ -201,25 +260,32 @@ function randomseed(L: LuaThread, base: number, nargs: number): number {
   return 2;
 }
 
-/** Install the math library. */
-export function openMath(state: LuaState): void {
-  const M = new LuaTable(state.global.heap);
-  const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
-    ['abs', abs], ['ceil', ceil], ['floor', floor], ['fmod', fmod], ['modf', modf],
-    ['sqrt', unary(Math.sqrt)], ['exp', unary(Math.exp)], ['log', log],
-    ['sin', unary(Math.sin)], ['cos', unary(Math.cos)], ['tan', unary(Math.tan)],
-    ['asin', unary(Math.asin)], ['acos', unary(Math.acos)], ['atan', atan],
-    ['deg', unary((x) => x * (180 / Math.PI))], ['rad', unary((x) => x * (Math.PI / 180))],
-    ['max', extreme(false)], ['min', extreme(true)],
-    ['tointeger', toint], ['type', mathType], ['ult', ult],
-    ['random', random], ['randomseed', randomseed],
-  ];
-  for (const [name, fn] of fns) M.set(name, native(name, fn));
-  M.set('pi', mkfloat(Math.PI));
-  M.set('huge', mkfloat(Infinity));
-  M.set('maxinteger', MAXINTEGER);
-  M.set('mininteger', MININTEGER);
-  state.globals.set('math', M);
+/** Install the math library (with the compatibility functions when `state.compat`). */
+export function openMath(state: LuaState): LuaTable {
+  const M = newlib(state.L, {
+    abs, ceil, floor, fmod, modf, sqrt: unary(Math.sqrt), exp: unary(Math.exp), log,
+    sin: unary(Math.sin), cos: unary(Math.cos), tan: unary(Math.tan),
+    asin: unary(Math.asin), acos: unary(Math.acos), atan,
+    deg: unary((x) => x * (180 / Math.PI)), rad: unary((x) => x * (Math.PI / 180)),
+    max: extreme(false), min: extreme(true),
+    tointeger: toint, type: mathType, ult,
+  });
+  // the state's generator, seeded at start-up as luaopen_math does
+  const g = new RandomState();
+  g.seedRandomly();
+  setfuncs(state.L, M, {
+    random: (L, base, nargs) => random(L, base, nargs, g),
+    randomseed: (L, base, nargs) => randomseed(L, base, nargs, g),
+  });
+  if (state.compat) {
+    setfuncs(state.L, M, {
+      atan2: atan, cosh: unary(Math.cosh), sinh: unary(Math.sinh), tanh: unary(Math.tanh),
+      pow: powFn, frexp: frexpFn, ldexp: ldexpFn, log10: unary(Math.log10),
+    });
+  }
+  M.setStr('pi', mkfloat(Math.PI));
+  M.setStr('huge', mkfloat(Infinity));
+  M.setStr('maxinteger', MAXINTEGER);
+  M.setStr('mininteger', MININTEGER);
+  return M;
 }
-
-addLibrary(openMath);

@@ -22,7 +22,7 @@
  *
  * Read next: src/lib/date.ts, src/api/platform.ts.
  */
-import { addLibrary, native, type LuaState } from '../api/state.ts';
+import { native, type LuaState } from '../api/state.ts';
 import { closeAllTbc, closeHeap, type LuaThread } from '../api/lua.ts';
 import {
   arg, argError, checkInteger, checkString, checkTable, luaError, optString,
@@ -173,5 +173,3 @@ export function openOs(state: LuaState): void {
   for (const [name, fn] of fns) O.set(name, native(name, fn));
   state.globals.set('os', O);
 }
-
-addLibrary(openOs);

@@ -12,6 +12,11 @@
  * PUC-Rio counterpart: `getoption`, `getdetails`, `packint`, `unpackint`,
  * `str_pack`, `str_packsize` and `str_unpack` in lstrlib.c.
  *
+ * `pack` reads the values it packs with the checks of src/api/auxlib.ts
+ * as the format reaches them; the format's own errors (and those of
+ * `unpack` and `packsize`, which receive checked values) are `LibError`s,
+ * which the string library turns into Lua errors (src/lib/guard.ts).
+ *
  * Invariants:
  * - The "native" machine is PUC-Rio's on x86-64 Linux: little-endian,
  *   `int` 4 bytes, `short` 2, `long`, `size_t`, `lua_Integer` and
@@ -25,8 +30,10 @@
  */
 
 import { LibError } from './lib-error.ts';
-import { checkInteger, checkNumber, checkString, toLuaInteger, type Arguments } from './check.ts';
+import type { LuaThread } from '../api/lua.ts';
+import { checkInteger, checkNumber, checkString } from '../api/auxlib.ts';
 import { mkfloat } from '../value/float.ts';
+import { normint, tofloat } from '../value/number.ts';
 import type { LuaValue } from '../value/types.ts';
 import { startPosition } from './pattern/functions.ts';
 
@@ -151,21 +158,27 @@ function packFloat(x: number, size: number, little: boolean): string {
   return out;
 }
 
-/** `string.pack(fmt, ...values)`; `values` are Lua arguments 2 onwards. */
-export function pack(fmt: string, values: readonly LuaValue[]): string {
+/**
+ * `string.pack(fmt, v1, ...)` for the native's arguments: the format is
+ * argument 1, the values follow.
+ */
+export function pack(L: LuaThread, base: number, nargs: number): string {
+  const fmt = checkString(L, base, nargs, 1);
   // PUC-Rio pushes a nil right after the arguments: the first missing one
   // is reported as "got nil", not "got no value".
-  const args: Arguments = { values: [...values, undefined], first: 2 };
+  L.push(undefined);
+  const count = nargs + 1;
+  const int64 = (n: number) => BigInt(checkInteger(L, base, count, n));
   const h = newHeader(fmt);
   let out = '';
-  let arg = -1;
+  let arg = -1;   // the value the option packs, counted from 0 (Lua argument arg + 2)
   while (h.at < fmt.length) {
     const { kind, size, padding } = readDetails(h, out.length);
     out += '\0'.repeat(padding);
     arg++;
     switch (kind) {
       case Kind.Int: {
-        const n = checkInteger(args, arg);
+        const n = int64(arg + 2);
         if (size < SZINT) {
           const lim = 1n << BigInt(size * 8 - 1);
           if (!(-lim <= n && n < lim)) throw new LibError('integer overflow', arg + 2);
@@ -174,7 +187,7 @@ export function pack(fmt: string, values: readonly LuaValue[]): string {
         break;
       }
       case Kind.Uint: {
-        const n = checkInteger(args, arg);
+        const n = int64(arg + 2);
         if (size < SZINT && BigInt.asUintN(64, n) >= 1n << BigInt(size * 8)) {
           throw new LibError('unsigned overflow', arg + 2);
         }
@@ -184,16 +197,16 @@ export function pack(fmt: string, values: readonly LuaValue[]): string {
       case Kind.Float:
       case Kind.Number:
       case Kind.Double:
-        out += packFloat(checkNumber(args, arg), size, h.little);
+        out += packFloat(tofloat(checkNumber(L, base, count, arg + 2)), size, h.little);
         break;
       case Kind.Char: {
-        const s = checkString(args, arg);
+        const s = checkString(L, base, count, arg + 2);
         if (s.length > size) throw new LibError('string longer than given size', arg + 2);
         out += s + '\0'.repeat(size - s.length);
         break;
       }
       case Kind.String: {
-        const s = checkString(args, arg);
+        const s = checkString(L, base, count, arg + 2);
         if (size < SZINT && BigInt(s.length) >= 1n << BigInt(size * 8)) {
           throw new LibError('string length does not fit in given size', arg + 2);
         }
@@ -201,7 +214,7 @@ export function pack(fmt: string, values: readonly LuaValue[]): string {
         break;
       }
       case Kind.Zstr: {
-        const s = checkString(args, arg);
+        const s = checkString(L, base, count, arg + 2);
         if (s.includes('\0')) throw new LibError('string contains zeros', arg + 2);
         out += s + '\0';
         break;
@@ -270,7 +283,7 @@ export function unpack(fmt: string, data: string, init: number | bigint = 1): Lu
     switch (kind) {
       case Kind.Int:
       case Kind.Uint:
-        results.push(toLuaInteger(unpackInt(data, pos, h.little, size, kind === Kind.Int)));
+        results.push(normint(unpackInt(data, pos, h.little, size, kind === Kind.Int)));
         break;
       case Kind.Float:
       case Kind.Number:

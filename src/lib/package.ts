@@ -27,7 +27,7 @@
  * Read next: src/lib/base.ts (load, dofile), docs/vm.md (native functions).
  */
 import { LuaClosure, LuaNative, type CallRequest, type LuaThread } from '../api/lua.ts';
-import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../api/state.ts';
+import { native, nativeGen, loadChunk, type LuaState } from '../api/state.ts';
 import { LoadError } from '../api/load.ts';
 import { checkString, optString, luaError } from '../api/auxlib.ts';
 import { platformOf, type Platform } from '../api/platform.ts';
@@ -211,5 +211,3 @@ export function openPackage(state: LuaState): void {
   G.set('package', pkg);
   G.set('require', nativeGen('require', require));
 }
-
-addLibrary(openPackage);

@@ -26,7 +26,7 @@
 
 import { LibError } from './lib-error.ts';
 import { mkfloat, type LuaFloat } from '../value/float.ts';
-import { toLuaInteger } from './check.ts';
+import { normint } from '../value/number.ts';
 
 /** 2^-53: scales the top 53 bits of a draw into [0, 1). */
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
@@ -111,7 +111,7 @@ export class RandomState {
   /** `math.random(0)`: all 64 bits as an integer. */
   integer(): number | bigint {
     this.next();
-    return toLuaInteger(BigInt.asIntN(64, (BigInt(drawHigh) << 32n) | BigInt(drawLow)));
+    return normint(BigInt.asIntN(64, (BigInt(drawHigh) << 32n) | BigInt(drawLow)));
   }
 
   /**
@@ -125,7 +125,7 @@ export class RandomState {
       return low + this.project32(up - low);
     }
     const n = BigInt.asUintN(64, BigInt(up) - BigInt(low));
-    return toLuaInteger(BigInt.asIntN(64, BigInt(low) + this.project64(n)));
+    return normint(BigInt.asIntN(64, BigInt(low) + this.project64(n)));
   }
 
   /** `project` for n < 2^32: only the low word of each draw matters. */

@@ -8,37 +8,40 @@
  * 'string' with a 'table'").
  *
  * Manual: §6.4 (and §3.4.3 for the coercions). PUC-Rio counterpart:
- * lstrlib.c. The computational cores live apart and are tested on their
- * own: patterns (src/lib/pattern/), `format` (format.ts), `pack` (pack.ts).
+ * lstrlib.c. The larger parts live apart: patterns (src/lib/pattern/, a
+ * core tested on its own), `format` (format.ts) and `pack` (pack.ts).
+ *
+ * How to add a function: write a native `(L, base, nargs) => number of
+ * results` that reads its arguments with src/api/auxlib.ts's checks and
+ * pushes its results, and list it in `openString`'s `newlib`.
  *
  * Invariants:
  * - Strings are byte strings; `upper`/`lower` act on ASCII letters only
  *   (the C locale).
- * - A core reports a problem with a `LibError`; `guard` turns it into Lua's
- *   "bad argument" or plain error, so every message is PUC-Rio's.
+ * - Arguments are read with auxlib's checks (format and pack read theirs
+ *   as their format string asks). The pattern and pack cores report their
+ *   own problems with a `LibError`; `guard` turns it into Lua's "bad
+ *   argument" or plain error, so every message is PUC-Rio's.
  * - Function replacements of `gsub` and `__tostring` in `format` are called
  *   synchronously (PUC-Rio's lua_call in a C function: they cannot yield).
  *
  * Read next: src/lib/math.ts for the shape of a library module,
  * src/lib/pattern/index.ts.
  */
-import { addLibrary, native, type LuaState } from '../api/state.ts';
-import type { LuaThread } from '../object/objects.ts';
-import { LuaClosure, LuaNative } from '../object/objects.ts';
-import { callSync } from '../vm/call.ts';
-import { metafield, typeName } from '../vm/meta.ts';
+import type { LuaState } from '../api/state.ts';
 import {
-  arg, argError, checkInteger, checkString, optInteger, luaError, typeArgError,
+  cclosure, isfunction, typeName, gettable, call, rawarith, dump as dumpFunction, setmetatable, createtable,
+  type LuaThread,
+} from '../api/lua.ts';
+import {
+  arg, argError, checkInteger, checkString, optInteger, luaError, typeArgError, getmetafield,
+  newlib, setfuncs,
 } from '../api/auxlib.ts';
-import {
-  LuaTable, arith, ArithOp, isNumber, number2string, type Value,
-} from '../value/index.ts';
-import { tostringMeta, addressOf } from './base.ts';
+import { LuaTable, ArithOp, isNumber, number2string } from '../value/index.ts';
 import { find, match, gmatch, gsub, startPosition, type CaptureValue } from './pattern/index.ts';
 import { format } from './format.ts';
 import { pack, packsize, unpack } from './pack.ts';
 import { guard } from './guard.ts';
-import { dumpToString } from '../bytecode/dump.ts';
 
 /** Largest string `rep` builds (MAXSIZE in spirit: JS strings stop near 2^29). */
 const MAX_STRING = 0x1fffffe8;
@@ -146,11 +149,11 @@ function gmatchFn(L: LuaThread, base: number, nargs: number): number {
   const p = checkString(L, base, nargs, 2);
   const next = guard(L, () => gmatch(s, p, optInteger(L, base, nargs, 3, 1)));
   // the subject and the pattern are the iterator's upvalues, as in lstrlib
-  L.push(new LuaNative('gmatch_aux', (L2) => {
+  L.push(cclosure(L, 'gmatch_aux', (L2) => {
     const caps = guard(L2, next);
     if (caps === undefined) return 0;
     return pushCaptures(L2, caps);
-  }, false, [s, p], L.global.heap));
+  }, [s, p]));
   return 1;
 }
 
@@ -162,13 +165,13 @@ function gsubFn(L: LuaThread, base: number, nargs: number): number {
   let replacement: string | ((caps: CaptureValue[]) => string | undefined);
   if (typeof repl === 'string' || isNumber(repl)) {
     replacement = checkString(L, base, nargs, 3);
-  } else if (repl instanceof LuaTable || repl instanceof LuaClosure || repl instanceof LuaNative) {
+  } else if (repl instanceof LuaTable || isfunction(repl)) {
     replacement = (caps) => {
-      const v = repl instanceof LuaTable ? getField(L, repl, caps[0]) : callSync(L, repl, caps)[0];
+      const v = repl instanceof LuaTable ? gettable(L, repl, caps[0]) : call(L, repl, caps)[0];
       if (v === undefined || v === false) return undefined;  // keep the original match
       if (typeof v === 'string') return v;
       if (isNumber(v)) return number2string(v);
-      luaError(L, `invalid replacement value (a ${typeName(L.global, v)})`);
+      luaError(L, `invalid replacement value (a ${typeName(v)})`);
     };
   } else {
     typeArgError(L, base, nargs, 3, 'string/function/table');
@@ -179,34 +182,13 @@ function gsubFn(L: LuaThread, base: number, nargs: number): number {
   return 2;
 }
 
-/** `t[k]` honouring `__index` (lua_gettable), called synchronously. */
-function getField(L: LuaThread, t: Value, k: Value): Value {
-  for (let loop = 0; loop < 2000; loop++) {
-    if (t instanceof LuaTable) {
-      const v = t.get(k);
-      if (v !== undefined || t.metatable === undefined) return v;
-    }
-    const h = metafield(L.global, t, '__index');
-    if (h === undefined) return undefined;
-    if (h instanceof LuaClosure || h instanceof LuaNative) return callSync(L, h, [t, k])[0];
-    t = h;
-  }
-  luaError(L, "'__index' chain too long; possible loop");
-}
-
 function formatFn(L: LuaThread, base: number, nargs: number): number {
-  const fmt = checkString(L, base, nargs, 1);
-  const args = L.stack.slice(base + 1, base + nargs);
-  L.push(guard(L, () => format(fmt, args, {
-    tostring: (v) => tostringMeta(L, v),
-    pointer: (v) => (typeof v === 'object' && v !== null ? addressOf(v) : null),
-  })));
+  L.push(format(L, base, nargs));
   return 1;
 }
 
 function packFn(L: LuaThread, base: number, nargs: number): number {
-  const fmt = checkString(L, base, nargs, 1);
-  L.push(guard(L, () => pack(fmt, L.stack.slice(base + 1, base + nargs))));
+  L.push(guard(L, () => pack(L, base, nargs)));
   return 1;
 }
 
@@ -225,12 +207,11 @@ function unpackFn(L: LuaThread, base: number, nargs: number): number {
 
 function dump(L: LuaThread, base: number, nargs: number): number {
   const f = arg(L, base, nargs, 1);
-  if (!(f instanceof LuaClosure)) {
-    if (f instanceof LuaNative) luaError(L, 'unable to dump given function');
-    typeArgError(L, base, nargs, 1, 'function');
-  }
+  if (!isfunction(f)) typeArgError(L, base, nargs, 1, 'function');
   const strip = arg(L, base, nargs, 2);
-  L.push(dumpToString(f.proto, strip !== undefined && strip !== false));
+  const chunk = dumpFunction(f, strip !== undefined && strip !== false);
+  if (chunk === undefined) luaError(L, 'unable to dump given function');
+  L.push(chunk);
   return 1;
 }
 
@@ -242,38 +223,34 @@ function stringArith(op: ArithOp, event: string) {
   return (L: LuaThread, base: number, nargs: number): number => {
     const x = arg(L, base, nargs, 1);
     const y = arg(L, base, nargs, 2);
-    const r = arith(op, x, y);
+    const r = rawarith(op, x, y);
     if (r !== undefined) { L.push(r); return 1; }
     // trymt: the second operand's own metamethod, unless it is a string
-    const h = typeof y === 'string' ? undefined : metafield(L.global, y, '__' + event);
+    const h = typeof y === 'string' ? undefined : getmetafield(L, y, '__' + event);
     if (h === undefined) {
-      luaError(L, `attempt to ${event} a '${typeName(L.global, x)}' with a '${typeName(L.global, y)}'`);
+      luaError(L, `attempt to ${event} a '${typeName(x)}' with a '${typeName(y)}'`);
     }
-    L.push(callSync(L, h, [x, y])[0]);
+    L.push(call(L, h, [x, y])[0]);
     return 1;
   };
 }
 
 /** Install the string library and the string metatable. */
-export function openString(state: LuaState): void {
-  const S = new LuaTable(state.global.heap);
-  const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
-    ['byte', byte], ['char', char], ['dump', dump],
-    ['find', (L, b, n) => strFind(L, b, n, true)], ['format', formatFn],
-    ['gmatch', gmatchFn], ['gsub', gsubFn], ['len', len], ['lower', lower],
-    ['match', (L, b, n) => strFind(L, b, n, false)], ['rep', rep], ['reverse', reverse],
-    ['sub', sub], ['upper', upper], ['pack', packFn], ['packsize', packsizeFn], ['unpack', unpackFn],
-  ];
-  for (const [name, fn] of fns) S.set(name, native(name, fn));
-  state.globals.set('string', S);
-  const mt = new LuaTable(state.global.heap);
+export function openString(state: LuaState): LuaTable {
+  const L = state.L;
+  const S = newlib(L, {
+    byte, char, dump, find: (L, b, n) => strFind(L, b, n, true), format: formatFn,
+    gmatch: gmatchFn, gsub: gsubFn, len, lower, match: (L, b, n) => strFind(L, b, n, false),
+    rep, reverse, sub, upper, pack: packFn, packsize: packsizeFn, unpack: unpackFn,
+  });
+  // the metatable of strings: methods (`s:upper()`) and arithmetic on numeric strings
+  const mt = createtable(L);
   const ops: [string, ArithOp][] = [
     ['add', ArithOp.ADD], ['sub', ArithOp.SUB], ['mul', ArithOp.MUL], ['mod', ArithOp.MOD],
     ['pow', ArithOp.POW], ['div', ArithOp.DIV], ['idiv', ArithOp.IDIV], ['unm', ArithOp.UNM],
   ];
-  for (const [event, op] of ops) mt.set('__' + event, native('__' + event, stringArith(op, event)));
-  mt.set('__index', S);
-  state.global.typeMetatables.set('string', mt);
+  for (const [event, op] of ops) setfuncs(L, mt, { ['__' + event]: stringArith(op, event) });
+  mt.setStr('__index', S);
+  setmetatable(L, '', mt);
+  return S;
 }
-
-addLibrary(openString);

@@ -7,9 +7,10 @@
  * Manual: §6.6. PUC-Rio counterpart: ltablib.c.
  *
  * Invariants:
- * - Elements are read and written raw when the table has no metatable and
- *   through `__index`/`__newindex` otherwise, as 5.4's lua_geti/lua_seti do;
- *   lengths honour `__len`.
+ * - Elements are read and written with the api's `geti`/`seti` (raw when
+ *   the table has no metatable, through `__index`/`__newindex` otherwise,
+ *   as 5.4's lua_geti/lua_seti); lengths honour `__len` (auxlib's
+ *   `integerLength`, luaL_len).
  * - `sort` is PUC-Rio's quicksort (median of three, partition with the
  *   pivot at up-1), so an inconsistent comparator raises "invalid order
  *   function for sorting" where Lua raises it. Comparators are called
@@ -18,18 +19,19 @@
  * Not yet: the randomised pivot PUC-Rio uses for large, badly balanced
  * intervals (the middle element is always the pivot here).
  *
- * Read next: src/lib/string.ts, src/vm/meta.ts (index, setIndex, length).
+ * Read next: src/lib/string.ts, src/api/operations.ts (geti, seti, lessthan).
  */
-import { addLibrary, native, type LuaState } from '../api/state.ts';
-import type { LuaThread } from '../object/objects.ts';
-import { callSync } from '../vm/call.ts';
-import { metafield } from '../vm/meta.ts';
+import type { LuaState } from '../api/state.ts';
+import {
+  geti, seti, lessthan, call, isfunction, createtable, rawseti, typeName, type LuaThread,
+} from '../api/lua.ts';
 import {
   arg, argError, checkInteger, checkTable, luaError, optInteger, optString, typeArgError,
+  integerLength, newlib,
 } from '../api/auxlib.ts';
-import { LuaTable, LuaError, isNumber, numberLess, number2string, tointeger, F2I, type Value } from '../value/index.ts';
+import { StringBuffer } from '../api/buffer.ts';
+import { LuaTable, type Value } from '../value/index.ts';
 import { normint } from '../value/number.ts';
-import { typeName } from '../vm/meta.ts';
 
 /**
  * A Lua integer used as a position: a number in the safe range, a bigint
@@ -61,38 +63,9 @@ function unsigned(a: Int): bigint {
   return BigInt.asUintN(64, BigInt(a));
 }
 
-/** `t[i]`, raw unless the table has a metatable. */
-function geti(L: LuaThread, t: LuaTable, i: Int): Value {
-  const v = typeof i === 'number' ? t.getInt(i) : t.get(i);
-  if (v !== undefined || t.metatable === undefined) return v;
-  const h = metafield(L.global, t, '__index');
-  if (h === undefined) return v;
-  if (h instanceof LuaTable) return geti(L, h, i);
-  return callSync(L, h, [t, i])[0];
-}
-
-/** `t[i] = v`, raw unless the table has a metatable. */
-function seti(L: LuaThread, t: LuaTable, i: Int, v: Value): void {
-  const raw = (tt: LuaTable) => { if (typeof i === 'number') tt.setInt(i, v); else tt.set(i, v); };
-  if (t.metatable === undefined || (typeof i === 'number' ? t.getInt(i) : t.get(i)) !== undefined) { raw(t); return; }
-  const h = metafield(L.global, t, '__newindex');
-  if (h === undefined) raw(t);
-  else if (h instanceof LuaTable) seti(L, h, i, v);
-  else callSync(L, h, [t, i, v]);
-}
-
-/** `#t` with `__len` (luaL_len): an integer, else "object length is not an integer". */
-function lenOf(L: LuaThread, t: LuaTable): Int {
-  const h = t.metatable === undefined ? undefined : metafield(L.global, t, '__len');
-  if (h === undefined) return t.length();
-  const n = tointeger(callSync(L, h, [t])[0], F2I.EQ);   // lua_tointegerx: "2" counts
-  if (n === undefined) luaError(L, 'object length is not an integer');
-  return n;
-}
-
 function insert(L: LuaThread, base: number, nargs: number): number {
   const t = checkTable(L, base, nargs, 1);
-  const e = iadd(lenOf(L, t), 1);  // first empty slot
+  const e = iadd(integerLength(L, t), 1);  // first empty slot
   switch (nargs) {
     case 2: seti(L, t, e, arg(L, base, nargs, 2)); return 0;
     case 3: {
@@ -109,7 +82,7 @@ function insert(L: LuaThread, base: number, nargs: number): number {
 
 function remove(L: LuaThread, base: number, nargs: number): number {
   const t = checkTable(L, base, nargs, 1);
-  const size = lenOf(L, t);
+  const size = integerLength(L, t);
   let pos: Int = arg(L, base, nargs, 2) === undefined ? size : checkInteger(L, base, nargs, 2);
   // a position other than the size must be in [1, size + 1]
   if (pos !== size && !(unsigned(isub(pos, 1)) <= unsigned(size))) argError(L, 2, 'position out of bounds');
@@ -124,26 +97,25 @@ function concat(L: LuaThread, base: number, nargs: number): number {
   const t = checkTable(L, base, nargs, 1);
   const sep = optString(L, base, nargs, 2, '');
   const i = optInteger(L, base, nargs, 3, 1);
-  const j = arg(L, base, nargs, 4) === undefined ? lenOf(L, t) : checkInteger(L, base, nargs, 4);
-  const parts: string[] = [];
+  const j = arg(L, base, nargs, 4) === undefined ? integerLength(L, t) : checkInteger(L, base, nargs, 4);
+  const b = new StringBuffer();
   const add = (k: Int) => {
     const v = geti(L, t, k);
-    if (typeof v === 'string') parts.push(v);
-    else if (isNumber(v)) parts.push(number2string(v));
-    else luaError(L, `invalid value (${typeName(L.global, v)}) at index ${k} in table for 'concat'`);
+    if (!b.addValue(v)) luaError(L, `invalid value (${typeName(v)}) at index ${k} in table for 'concat'`);
+    if (k !== j) b.add(sep);
   };
   // stop before j, then take j itself, so j = math.maxinteger does not wrap
   let k = i;
   for (; k < j; k = iadd(k, 1)) add(k);
   if (k === j) add(j);
-  L.push(parts.join(sep));
+  L.push(b.result());
   return 1;
 }
 
 function pack(L: LuaThread, base: number, nargs: number): number {
-  const t = new LuaTable(L.global.heap);
-  for (let i = 1; i <= nargs; i++) t.setInt(i, L.stack[base + i - 1]);
-  t.set('n', nargs);
+  const t = createtable(L, nargs, 1);
+  for (let i = 1; i <= nargs; i++) rawseti(t, i, L.stack[base + i - 1]);
+  t.setStr('n', nargs);
   L.push(t);
   return 1;
 }
@@ -152,7 +124,7 @@ function unpack(L: LuaThread, base: number, nargs: number): number {
   const t = arg(L, base, nargs, 1);
   const i = optInteger(L, base, nargs, 2, 1);
   const e = arg(L, base, nargs, 3) === undefined
-    ? (t instanceof LuaTable ? lenOf(L, t) : luaError(L, `attempt to get length of a ${typeName(L.global, t)} value`))
+    ? (t instanceof LuaTable ? integerLength(L, t) : luaError(L, `attempt to get length of a ${typeName(t)} value`))
     : checkInteger(L, base, nargs, 3);
   if (i > e) return 0;
   const n = unsigned(isub(e, i));   // one less than the count, as ltablib counts
@@ -198,32 +170,17 @@ function iadd2(a: Int, b: Int): Int {
 
 function sort(L: LuaThread, base: number, nargs: number): number {
   const t = checkTable(L, base, nargs, 1);
-  const n = lenOf(L, t);
+  const n = integerLength(L, t);
   if (n > 1) {
     if (n >= 0x7fffffff) argError(L, 1, 'array too big');
     const cmp = arg(L, base, nargs, 2);
-    if (cmp !== undefined && typeName(L.global, cmp) !== 'function') typeArgError(L, base, nargs, 2, 'function');
+    if (cmp !== undefined && !isfunction(cmp)) typeArgError(L, base, nargs, 2, 'function');
     const lt = cmp === undefined
-      ? (a: Value, b: Value) => lessThan(L, a, b)
-      : (a: Value, b: Value) => { const r = callSync(L, cmp, [a, b])[0]; return r !== undefined && r !== false; };
+      ? (a: Value, b: Value) => lessthan(L, a, b)
+      : (a: Value, b: Value) => { const r = call(L, cmp, [a, b])[0]; return r !== undefined && r !== false; };
     auxsort(L, t, 1, Number(n), lt);
   }
   return 0;
-}
-
-/** `a < b` as lua_lessthan: numbers, strings, else `__lt` called synchronously. */
-function lessThan(L: LuaThread, a: Value, b: Value): boolean {
-  if (isNumber(a) && isNumber(b)) return numberLess(a, b);
-  if (typeof a === 'string' && typeof b === 'string') return a < b;
-  const h = metafield(L.global, a, '__lt') ?? metafield(L.global, b, '__lt');
-  if (h === undefined) {
-    // raised inside a native, so without a position (luaG_ordererror in a C frame)
-    const t1 = typeName(L.global, a);
-    const t2 = typeName(L.global, b);
-    throw new LuaError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);
-  }
-  const r = callSync(L, h, [a, b])[0];
-  return r !== undefined && r !== false;
 }
 
 /** Quicksort of t[lo..up], in PUC-Rio's order of comparisons. */
@@ -271,14 +228,6 @@ function auxsort(L: LuaThread, t: LuaTable, lo: number, up: number, lt: (a: Valu
 }
 
 /** Install the table library. */
-export function openTable(state: LuaState): void {
-  const T = new LuaTable(state.global.heap);
-  const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
-    ['concat', concat], ['insert', insert], ['move', move], ['pack', pack],
-    ['remove', remove], ['sort', sort], ['unpack', unpack],
-  ];
-  for (const [name, fn] of fns) T.set(name, native(name, fn));
-  state.globals.set('table', T);
+export function openTable(state: LuaState): LuaTable {
+  return newlib(state.L, { concat, insert, move, pack, remove, sort, unpack });
 }
-
-addLibrary(openTable);

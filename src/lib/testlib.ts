@@ -162,5 +162,3 @@ export function openTestLib(state: LuaState): void {
   state.global.testWarnings = { on: false, mode: 'normal', buffer: '', continuing: false };
   state.globals.set('T', T);
 }
-
-addLibrary(openTestLib);

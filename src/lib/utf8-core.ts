@@ -81,11 +81,15 @@ export const encode = utf8Encode;
 export function utf8Char(codes: readonly (number | bigint)[]): string {
   let out = '';
   codes.forEach((code, i) => {
-    // PUC-Rio compares as unsigned, so negative values are out of range.
-    if (code < 0 || code > MAXUTF) throw new LibError('value out of range', i + 1);
+    if (!isCharCode(code)) throw new LibError('value out of range', i + 1);
     out += encode(Number(code));
   });
   return out;
+}
+
+/** Can `utf8.char` encode `code`? PUC-Rio compares as unsigned, so negative values cannot. */
+export function isCharCode(code: number | bigint): boolean {
+  return code >= 0 && code <= MAXUTF;
 }
 
 /**

@@ -13,12 +13,12 @@
  *
  * Read next: src/lib/utf8-core.ts.
  */
-import { addLibrary, native, type LuaState } from '../api/state.ts';
-import type { LuaThread } from '../object/objects.ts';
-import { arg, argError, checkInteger, checkString, luaError, optInteger } from '../api/auxlib.ts';
-import { LuaTable } from '../value/index.ts';
+import type { LuaState } from '../api/state.ts';
+import { native, type LuaThread } from '../api/lua.ts';
+import { arg, argError, checkInteger, checkString, luaError, optInteger, newlib } from '../api/auxlib.ts';
+import type { LuaTable } from '../value/index.ts';
 import {
-  charpattern, utf8Char, utf8Len, utf8Codepoint, utf8Offset, utf8CodesCheck, utf8CodesNext,
+  charpattern, isCharCode, utf8Char, utf8Len, utf8Codepoint, utf8Offset, utf8CodesCheck, utf8CodesNext,
 } from './utf8-core.ts';
 import { guard } from './guard.ts';
 
@@ -30,7 +30,12 @@ function truthy(L: LuaThread, base: number, nargs: number, n: number): boolean {
 
 function char(L: LuaThread, base: number, nargs: number): number {
   const codes: (number | bigint)[] = [];
-  for (let i = 1; i <= nargs; i++) codes.push(checkInteger(L, base, nargs, i));
+  for (let i = 1; i <= nargs; i++) {
+    // each argument is checked in turn, type and range, as lutf8lib's loop does
+    const code = checkInteger(L, base, nargs, i);
+    if (!isCharCode(code)) argError(L, i, 'value out of range');
+    codes.push(code);
+  }
   L.push(guard(L, () => utf8Char(codes)));
   return 1;
 }
@@ -89,14 +94,8 @@ function codes(L: LuaThread, base: number, nargs: number): number {
 }
 
 /** Install the utf8 library. */
-export function openUtf8(state: LuaState): void {
-  const U = new LuaTable(state.global.heap);
-  const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
-    ['char', char], ['codepoint', codepoint], ['codes', codes], ['len', len], ['offset', offset],
-  ];
-  for (const [name, fn] of fns) U.set(name, native(name, fn));
-  U.set('charpattern', charpattern);
-  state.globals.set('utf8', U);
+export function openUtf8(state: LuaState): LuaTable {
+  const U = newlib(state.L, { char, codepoint, codes, len, offset });
+  U.setStr('charpattern', charpattern);
+  return U;
 }
-
-addLibrary(openUtf8);

@@ -1,0 +1,58 @@
+/**
+ * # String buffers
+ *
+ * Responsibility: building a result string piece by piece, as lauxlib's
+ * luaL_Buffer does for `table.concat` and friends. JS engines append to a
+ * string without copying it (the result is a rope, flattened once when it
+ * is read), so the buffer is a string grown with `+=`: measured faster
+ * than collecting the pieces and joining them.
+ *
+ * Manual: §5.1 (luaL_Buffer). PUC-Rio counterpart: `lauxlib.c`
+ * (luaL_buffinit, luaL_addlstring, luaL_addvalue, luaL_pushresult).
+ *
+ * Invariant: `length` is the length of the string `result()` returns.
+ * A result too large for a JS string becomes Lua's "not enough memory"
+ * (the VM turns the RangeError into it), as a failed allocation does.
+ *
+ * ```ts
+ * const b = new StringBuffer();
+ * for (const w of words) { if (b.length > 0) b.add(', '); b.add(w); }
+ * L.push(b.result());
+ * ```
+ *
+ * Read next: `auxlib.ts`, `src/lib/table.ts` (concat).
+ */
+import { LuaFloat, number2string, type Value } from '../value/index.ts';
+
+export class StringBuffer {
+  private text = '';
+
+  /** Bytes added so far. */
+  get length(): number { return this.text.length; }
+
+  /** `luaL_addlstring` / `luaL_addstring`. */
+  add(s: string): void {
+    this.text += s;
+  }
+
+  /** `luaL_addchar`: one byte (0–255). */
+  addChar(c: number): void {
+    this.add(String.fromCharCode(c));
+  }
+
+  /**
+   * `luaL_addvalue` for a value already known to be a string or a number
+   * (numbers as `tostring` writes them); false, adding nothing, for any
+   * other value, so that the caller raises its own error.
+   */
+  addValue(v: Value): boolean {
+    if (typeof v === 'string') { this.add(v); return true; }
+    if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) { this.add(number2string(v)); return true; }
+    return false;
+  }
+
+  /** `luaL_pushresult` without the push: the string built. */
+  result(): string {
+    return this.text;
+  }
+}
