@@ -6,6 +6,9 @@
  * that one run shows everything that is wrong):
  *   1. the Ohm bundle is fresh against grammar.ohm   (counts as one test)
  *   2. `tsc --noEmit`                                  (counts as one test)
+ *      and the layers: dependency-cruiser finds no import against the rules
+ *      of .dependency-cruiser.cjs, and docs/images/layers.svg is the picture
+ *      of the code as it is (two tests; docs/architecture.md)
  *   3. the uvu specs under spec/, under c8 for coverage (each uvu test counts)
  *   4. the Lua programs of lua-tests/, run on lucid and compared with what
  *      real Lua 5.4 printed (each program counts; expected failures are
@@ -51,6 +54,14 @@ function step(name, ok, detail) {
 {
   const r = run(bin('tsc'), ['--noEmit']);
   step('tsc --noEmit', r.status === 0, r.out);
+}
+
+// 2b. the layers (docs/architecture.md)
+{
+  const r = run(bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long']);
+  step('layers: no import against the rules (npm run deps)', r.status === 0, r.out);
+  const g = run(process.execPath, ['scripts/deps-graph.mjs', '--check']);
+  step('layers: docs/images/layers.svg is up to date (npm run deps:graph)', g.status === 0, g.out);
 }
 
 // 3. specs

@@ -15,7 +15,7 @@
  * `LuaError` whose `value` is the Lua error value; the state stays usable
  * after it (frames above the host call are unwound).
  *
- * Read next: `src/index.ts` (the public surface), `execute.ts`.
+ * Read next: `src/index.ts` (the public surface), `src/vm/execute.ts` (the loop it starts).
  */
 import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, joinHeap, type NativeFn, type NativeGen } from '../object/objects.ts';
 import { traceback } from '../vm/traceback.ts';

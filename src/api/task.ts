@@ -26,7 +26,7 @@
  *   `[value]`, or throws the rejection into it as a Lua error at the
  *   calling instruction.
  *
- * Read next: `budget.ts` (when the loop stops), `state.ts` (the API).
+ * Read next: `src/vm/budget.ts` (when the loop stops), `state.ts` (the API).
  */
 import { precall, deliver, driveGenerator, unwindTo, Suspend, AWAIT, type ResumeLevel } from '../vm/call.ts';
 import { execute, recover } from '../vm/execute.ts';
