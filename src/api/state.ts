@@ -31,6 +31,7 @@ import { Heap } from '../gc/heap.ts';
 import { warning } from './warn.ts';
 import { closeHeap, fullCollect } from '../gc/collector.ts';
 import { native, nativeGen } from './lua.ts';
+import { checkArg, hostError } from './guard.ts';
 import { openLibraries, requiref, type Library, type LibOpener } from './libraries.ts';
 
 export type { Library, LibOpener } from './libraries.ts';
@@ -296,7 +297,8 @@ export class LuaState {
     const self = this;
     return nativeGen(name, function* (L, base, nargs) {
       const args = L.stack.slice(base, base + nargs).map((v) => self.toJS(v));
-      let r = fn(...args);
+      let r: unknown;
+      try { r = fn(...args); } catch (e) { throw hostError(L, name, e); }
       if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
         r = (yield* awaitValue(r as PromiseLike<unknown>))[0];
       }
@@ -315,6 +317,9 @@ export class LuaState {
    * Throws LuaError with the message `load` would return.
    */
   load(chunk: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaClosure {
+    checkArg('load', 1, chunk, 'string or Uint8Array', typeof chunk === 'string' || chunk instanceof Uint8Array);
+    checkArg('load', 2, chunkname, 'string', chunkname === undefined || typeof chunkname === 'string');
+    checkArg('load', 3, mode, 'string', typeof mode === 'string');
     const bytes = typeof chunk === 'string' ? toLuaString(chunk) : bytesToLua(chunk);
     const name = chunkname ?? (typeof chunk === 'string' ? bytes : '=(load)');
     try {
@@ -389,11 +394,13 @@ export class LuaState {
 
   /** Load and run JS text; returns the chunk's results. */
   doString(source: string, chunkname?: string): Value[] {
+    checkArg('doString', 1, source, 'string', typeof source === 'string');
     return this.call(this.load(source, chunkname));
   }
 
   /** Load and run a file of the platform (read as bytes); returns the chunk's results. */
   doFile(path: string): Value[] {
+    checkArg('doFile', 1, path, 'string', typeof path === 'string');
     const name = toLuaString(path);
     let data: string;
     try {
@@ -409,8 +416,12 @@ export class LuaState {
     }
   }
 
-  getGlobal(name: string): Value { return this.global.globals.get(toLuaString(name)); }
-  setGlobal(name: string, v: Value): void { this.global.globals.set(toLuaString(name), v); }
+  getGlobal(name: string): Value {
+    checkArg('getGlobal', 1, name, 'string', typeof name === 'string');
+    return this.global.globals.get(toLuaString(name)); }
+  setGlobal(name: string, v: Value): void {
+    checkArg('setGlobal', 1, name, 'string', typeof name === 'string');
+    this.global.globals.set(toLuaString(name), v); }
 
   /**
    * Register a JS function as a global. It receives its arguments converted
@@ -426,6 +437,8 @@ export class LuaState {
    * ```
    */
   register(name: string, fn: (...args: any[]) => unknown): LuaNative {
+    checkArg('register', 1, name, 'string', typeof name === 'string');
+    checkArg('register', 2, fn, 'function', typeof fn === 'function');
     const f = this.wrapFunction(name, fn);
     this.setGlobal(name, f);
     return f;
