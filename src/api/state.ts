@@ -32,6 +32,7 @@ import { warning } from './warn.ts';
 import { closeHeap, fullCollect } from '../gc/collector.ts';
 import { native, nativeGen } from './lua.ts';
 import { checkArg, hostError } from './guard.ts';
+import { applySandbox, sandboxLibraries } from './sandbox.ts';
 import { openLibraries, requiref, type Library, type LibOpener } from './libraries.ts';
 
 export type { Library, LibOpener } from './libraries.ts';
@@ -82,7 +83,7 @@ export interface LuaStateOptions {
    */
   libraries?: readonly Library[];
   /**
-   * Sandboxing: open only the libraries named here ('base', 'package',
+   * Open only the libraries named here ('base', 'package',
    * 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug',
    * or a host library's name); the others are not opened at all. Default:
    * every library of {@link libraries}.
@@ -93,6 +94,19 @@ export interface LuaStateOptions {
    * ```
    */
   libs?: readonly string[];
+  /**
+   * The sandbox preset (src/api/sandbox.ts): base, coroutine, math,
+   * string, table and utf8, plus `os.time`/`clock`/`date`/`difftime`;
+   * no `dofile`, `loadfile`, binary chunks, `require`, `io`, other `os`
+   * functions or `debug`. `libs` can narrow it further. See
+   * docs/embedding.md, "Errors, limits and the sandbox".
+   *
+   * ```ts
+   * const lua = new LuaState({ sandbox: true });
+   * lua.doString('return io, dofile');   // [undefined, undefined]
+   * ```
+   */
+  sandbox?: boolean;
   /**
    * Lua 5.3 compatibility, as the released Lua 5.4 is built
    * (LUA_COMPAT_5_3): `math.pow`, `math.ldexp`, `math.frexp`, `math.cosh`,
@@ -188,9 +202,11 @@ export class LuaState {
     G.mainThread = this.L;
     G.host = this;
     this.compat = options.compat ?? true;
-    const list = options.libraries ?? [];
-    const extra = hostLibraries.filter((h) => !list.some((l) => l.open === h.open));
+    const given = options.libraries ?? [];
+    const list = options.sandbox === true ? sandboxLibraries(given) : given;
+    const extra = options.sandbox === true ? [] : hostLibraries.filter((h) => !list.some((l) => l.open === h.open));
     openLibraries(this, [...list, ...extra], options.libs);
+    if (options.sandbox === true) applySandbox(this);
   }
 
   /** Lua 5.3 compatibility is on (see {@link LuaStateOptions.compat}); library openers read it. */
