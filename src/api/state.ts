@@ -23,7 +23,7 @@ import { metafield, typeName } from '../vm/meta.ts';
 import { callSync } from '../vm/call.ts';
 import { compileChunk, LoadError } from './load.ts';
 import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../value/index.ts';
-import { toLuaString, toLuaValue, toJSValue, bytesToLua, type ConvertOptions } from './interop.ts';
+import { isLuaValue, toLuaString, toLuaValue, toJSValue, bytesToLua, type ConvertOptions } from './interop.ts';
 import type { Platform } from './platform.ts';
 import { LuaTask, awaitValue } from './task.ts';
 import type { Proto } from '../bytecode/proto.ts';
@@ -348,7 +348,7 @@ export class LuaState {
 
   /** Call a Lua value with arguments; returns all its results. */
   call(f: Value, ...args: Value[]): Value[] {
-    return callSync(this.L, f, args);
+    return callSync(this.L, f, args.map(hostArg, this));
   }
 
   /**
@@ -459,6 +459,18 @@ export class LuaState {
     this.setGlobal(name, f);
     return f;
   }
+}
+
+/**
+ * An argument of {@link LuaState.call} as a Lua value: Lua values pass as
+ * they are (strings stay byte strings); `null`, BigInts and other JS
+ * objects go through {@link LuaState.toLua} (nil, a checked integer, a
+ * userdata).
+ */
+function hostArg(this: LuaState, a: Value): Value {
+  const u = a as unknown;
+  if (u === null || typeof u === 'bigint' || (typeof u === 'object' && !isLuaValue(u))) return this.toLua(u);
+  return a;
 }
 
 /** Unpins the Lua function behind a JS wrapper once JS has collected the wrapper. */
