@@ -54,7 +54,7 @@ test('pcall catches errors of JS functions too', () => {
   lua.register('bug', () => { throw new TypeError('oops'); });
   const [ok, msg] = lua.doString('return pcall(bug)');
   assert.is(ok, false);
-  assert.match(msg, /internal error in lucid: TypeError: oops/);
+  assert.match(msg, /error in host function 'bug': TypeError: oops/);  // issue 14: a host exception names its function
 });
 
 test('error levels', () => {

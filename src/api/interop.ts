@@ -67,7 +67,7 @@ export type FunctionWrapper = (fn: (...args: Value[]) => unknown) => LuaNative;
 /** Wraps Lua functions as JS functions. */
 export type LuaFunctionWrapper = (fn: LuaClosure | LuaNative) => (...args: unknown[]) => unknown;
 
-function isLuaValue(v: unknown): boolean {
+export function isLuaValue(v: unknown): boolean {
   return v instanceof LuaTable || v instanceof LuaClosure || v instanceof LuaNative ||
     v instanceof LuaThread || v instanceof LuaFloat || v instanceof LuaUserdata;
 }
@@ -82,7 +82,9 @@ export function toLuaValue(heap: Collector, v: unknown, wrap: FunctionWrapper, o
       if (Number.isSafeInteger(v) && !Object.is(v, -0)) return opts.floats ? mkfloat(v) : v;
       return mkfloat(v);
     case 'bigint': {
-      const n = BigInt.asIntN(64, v);
+      // Lua integers are 64-bit: a wider BigInt is an error, never a silent wrap
+      if (v !== BigInt.asIntN(64, v)) throw new LuaError(`integer ${v} out of range (Lua integers are 64-bit)`);
+      const n = v;
       return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
     }
     case 'function': return wrap(v as (...args: Value[]) => unknown);
@@ -105,13 +107,18 @@ export function toLuaValue(heap: Collector, v: unknown, wrap: FunctionWrapper, o
     }
     return t;
   }
-  throw new LuaError(`cannot convert a JS ${Array.isArray(v) ? 'array' : 'object'} to a Lua value (pass { deep: true })`);
+  // an array is a list the host surely meant to copy: ask for { deep: true }
+  if (Array.isArray(v)) throw new LuaError('cannot convert a JS array to a Lua value (pass { deep: true })');
+  // any other JS object goes to Lua as an opaque userdata holding it (its
+  // `data`); toJSValue gives the very object back
+  return new LuaUserdata(heap, v);
 }
 
 /** A Lua value as a host value. */
 export function toJSValue(v: Value, wrap: LuaFunctionWrapper, opts: ConvertOptions = {}, seen?: Map<LuaTable, unknown>): unknown {
   if (typeof v === 'string') return opts.bytes ? luaToBytes(v) : fromLuaString(v);
   if (v instanceof LuaFloat) return v.n;
+  if (v instanceof LuaUserdata && v.metatable === undefined && typeof v.data === 'object' && v.data !== null) return v.data;
   if (v instanceof LuaClosure || v instanceof LuaNative) return wrap(v);
   if (v instanceof LuaTable && opts.deep) {
     const memo = seen ?? new Map<LuaTable, unknown>();

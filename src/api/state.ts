@@ -23,7 +23,7 @@ import { metafield, typeName } from '../vm/meta.ts';
 import { callSync } from '../vm/call.ts';
 import { compileChunk, LoadError } from './load.ts';
 import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../value/index.ts';
-import { toLuaString, toLuaValue, toJSValue, bytesToLua, type ConvertOptions } from './interop.ts';
+import { isLuaValue, toLuaString, toLuaValue, toJSValue, bytesToLua, type ConvertOptions } from './interop.ts';
 import type { Platform } from './platform.ts';
 import { LuaTask, awaitValue } from './task.ts';
 import type { Proto } from '../bytecode/proto.ts';
@@ -31,6 +31,8 @@ import { Heap } from '../gc/heap.ts';
 import { warning } from './warn.ts';
 import { closeHeap, fullCollect } from '../gc/collector.ts';
 import { native, nativeGen } from './lua.ts';
+import { checkArg, hostError } from './guard.ts';
+import { applySandbox, sandboxLibraries } from './sandbox.ts';
 import { openLibraries, requiref, type Library, type LibOpener } from './libraries.ts';
 
 export type { Library, LibOpener } from './libraries.ts';
@@ -81,7 +83,7 @@ export interface LuaStateOptions {
    */
   libraries?: readonly Library[];
   /**
-   * Sandboxing: open only the libraries named here ('base', 'package',
+   * Open only the libraries named here ('base', 'package',
    * 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug',
    * or a host library's name); the others are not opened at all. Default:
    * every library of {@link libraries}.
@@ -92,6 +94,19 @@ export interface LuaStateOptions {
    * ```
    */
   libs?: readonly string[];
+  /**
+   * The sandbox preset (src/api/sandbox.ts): base, coroutine, math,
+   * string, table and utf8, plus `os.time`/`clock`/`date`/`difftime`;
+   * no `dofile`, `loadfile`, binary chunks, `require`, `io`, other `os`
+   * functions or `debug`. `libs` can narrow it further. See
+   * docs/embedding.md, "Errors, limits and the sandbox".
+   *
+   * ```ts
+   * const lua = new LuaState({ sandbox: true });
+   * lua.doString('return io, dofile');   // [undefined, undefined]
+   * ```
+   */
+  sandbox?: boolean;
   /**
    * Lua 5.3 compatibility, as the released Lua 5.4 is built
    * (LUA_COMPAT_5_3): `math.pow`, `math.ldexp`, `math.frexp`, `math.cosh`,
@@ -187,9 +202,11 @@ export class LuaState {
     G.mainThread = this.L;
     G.host = this;
     this.compat = options.compat ?? true;
-    const list = options.libraries ?? [];
-    const extra = hostLibraries.filter((h) => !list.some((l) => l.open === h.open));
+    const given = options.libraries ?? [];
+    const list = options.sandbox === true ? sandboxLibraries(given) : given;
+    const extra = options.sandbox === true ? [] : hostLibraries.filter((h) => !list.some((l) => l.open === h.open));
     openLibraries(this, [...list, ...extra], options.libs);
+    if (options.sandbox === true) applySandbox(this);
   }
 
   /** Lua 5.3 compatibility is on (see {@link LuaStateOptions.compat}); library openers read it. */
@@ -296,7 +313,8 @@ export class LuaState {
     const self = this;
     return nativeGen(name, function* (L, base, nargs) {
       const args = L.stack.slice(base, base + nargs).map((v) => self.toJS(v));
-      let r = fn(...args);
+      let r: unknown;
+      try { r = fn(...args); } catch (e) { throw hostError(L, name, e); }
       if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
         r = (yield* awaitValue(r as PromiseLike<unknown>))[0];
       }
@@ -315,6 +333,9 @@ export class LuaState {
    * Throws LuaError with the message `load` would return.
    */
   load(chunk: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaClosure {
+    checkArg('load', 1, chunk, 'string or Uint8Array', typeof chunk === 'string' || chunk instanceof Uint8Array);
+    checkArg('load', 2, chunkname, 'string', chunkname === undefined || typeof chunkname === 'string');
+    checkArg('load', 3, mode, 'string', typeof mode === 'string');
     const bytes = typeof chunk === 'string' ? toLuaString(chunk) : bytesToLua(chunk);
     const name = chunkname ?? (typeof chunk === 'string' ? bytes : '=(load)');
     try {
@@ -327,7 +348,7 @@ export class LuaState {
 
   /** Call a Lua value with arguments; returns all its results. */
   call(f: Value, ...args: Value[]): Value[] {
-    return callSync(this.L, f, args);
+    return callSync(this.L, f, args.map(hostArg, this));
   }
 
   /**
@@ -389,11 +410,13 @@ export class LuaState {
 
   /** Load and run JS text; returns the chunk's results. */
   doString(source: string, chunkname?: string): Value[] {
+    checkArg('doString', 1, source, 'string', typeof source === 'string');
     return this.call(this.load(source, chunkname));
   }
 
   /** Load and run a file of the platform (read as bytes); returns the chunk's results. */
   doFile(path: string): Value[] {
+    checkArg('doFile', 1, path, 'string', typeof path === 'string');
     const name = toLuaString(path);
     let data: string;
     try {
@@ -409,8 +432,12 @@ export class LuaState {
     }
   }
 
-  getGlobal(name: string): Value { return this.global.globals.get(toLuaString(name)); }
-  setGlobal(name: string, v: Value): void { this.global.globals.set(toLuaString(name), v); }
+  getGlobal(name: string): Value {
+    checkArg('getGlobal', 1, name, 'string', typeof name === 'string');
+    return this.global.globals.get(toLuaString(name)); }
+  setGlobal(name: string, v: Value): void {
+    checkArg('setGlobal', 1, name, 'string', typeof name === 'string');
+    this.global.globals.set(toLuaString(name), v); }
 
   /**
    * Register a JS function as a global. It receives its arguments converted
@@ -426,10 +453,24 @@ export class LuaState {
    * ```
    */
   register(name: string, fn: (...args: any[]) => unknown): LuaNative {
+    checkArg('register', 1, name, 'string', typeof name === 'string');
+    checkArg('register', 2, fn, 'function', typeof fn === 'function');
     const f = this.wrapFunction(name, fn);
     this.setGlobal(name, f);
     return f;
   }
+}
+
+/**
+ * An argument of {@link LuaState.call} as a Lua value: Lua values pass as
+ * they are (strings stay byte strings); `null`, BigInts and other JS
+ * objects go through {@link LuaState.toLua} (nil, a checked integer, a
+ * userdata).
+ */
+function hostArg(this: LuaState, a: Value): Value {
+  const u = a as unknown;
+  if (u === null || typeof u === 'bigint' || (typeof u === 'object' && !isLuaValue(u))) return this.toLua(u);
+  return a;
 }
 
 /** Unpins the Lua function behind a JS wrapper once JS has collected the wrapper. */

@@ -26,9 +26,9 @@
  *   `[value]`, or throws the rejection into it as a Lua error at the
  *   calling instruction.
  *
- * Read next: `src/vm/budget.ts` (when the loop stops), `state.ts` (the API).
+ * Read next: src/vm/budget.ts (when the loop stops), src/api/state.ts (the API).
  */
-import { precall, deliver, driveGenerator, unwindTo, Suspend, AWAIT, type ResumeLevel } from '../vm/call.ts';
+import { precall, deliver, driveGenerator, unwindTo, closeStackReserve, Suspend, AWAIT, type ResumeLevel } from '../vm/call.ts';
 import { execute, recover } from '../vm/execute.ts';
 import { finishResume, runProtected, wrapError } from '../vm/resume.ts';
 import { toLuaError, libWhere } from '../vm/errors.ts';
@@ -105,12 +105,24 @@ export class LuaTask {
       lv.co.status = 'dead';
       lv.resumer.status = 'running';
     }
-    const root = this.contexts[0];
-    unwindTo(this.L, root.stop - 1, undefined);
-    this.L.top = this.slot;
     this.status = 'failed';
     this.error = new LuaError('cancelled');
-    this.L.global.activeTask = undefined;
+    this.restore();
+  }
+
+  /**
+   * A failed or cancelled task leaves the main thread as it found it:
+   * frames above the root call unwound, the top back at the call's slot,
+   * the stack-overflow reserve closed, the state free for another task.
+   */
+  private restore(): void {
+    const L = this.L;
+    const stop = this.contexts[0].stop;
+    if (L.depth >= stop) unwindTo(L, stop - 1, undefined);
+    L.top = this.slot;
+    if (stop === 0) closeStackReserve(L);
+    L.ccall = undefined;
+    L.global.activeTask = undefined;
   }
 
   /** True once the call returned or failed. */
@@ -133,7 +145,7 @@ export class LuaTask {
     } catch (e) {
       this.status = 'failed';
       this.error = e instanceof LuaError ? e : toLuaError(this.L, e);
-      this.L.global.activeTask = undefined;
+      this.restore();
       throw this.error;
     } finally {
       setBudget(this.L, Infinity, Infinity);

@@ -389,6 +389,7 @@ export function callSync(L: LuaThread, f: LuaValue, args: LuaValue[]): LuaValue[
     runError(L, 'C stack overflow');
   }
   const savedC = L.ccall;
+  const savedTop = L.top;  // an error leaves the stack as the call found it
   const pushed = pushCFrame(L);  // the plain native calling us is a level of the stack
   const slot = stackTop(L);
   L.ensure(slot + args.length + 1);
@@ -410,8 +411,15 @@ export function callSync(L: LuaThread, f: LuaValue, args: LuaValue[]): LuaValue[
       err = toLuaError(L, LuaErrorCtor.runtime('attempt to yield across a C-call boundary'));
     } else err = toLuaError(L, e);
     callHandler(L, err);
-    // unwind whatever this call left above the caller's frame
+    // unwind whatever this call left above the caller's frame, and give
+    // back its slots: a host that catches a million errors must find the
+    // stack where it was (the collector clears the slots above the top)
     unwindTo(L, depth, err);
+    L.top = savedTop;
+    // back at the host with no Lua frame left: a stack overflow's reserve
+    // closes here, as a pcall closes it (otherwise the next overflow would
+    // be "error in error handling")
+    if (depth < 0) closeStackReserve(L);
     throw err;
   } finally {
     L.nCcalls--;
