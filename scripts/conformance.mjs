@@ -24,6 +24,7 @@
  *                      (_soft only). The expectations file holds the default
  *                      mode's figures: other modes print their results and
  *                      are not judged against it yet.
+ *   --all              run only all.lua: the whole suite as one program
  *   --lucid-opt OPT    pass an option to lucid before the file (repeatable),
  *                      e.g. --lucid-opt -W
  *
@@ -50,6 +51,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--expectations') expectationsFile = argv[++i];
   else if (a === '--lucid-opt') lucidOpts.push(argv[++i]);
   else if (a === '--mode') mode = argv[++i];
+  else if (a === '--all') files.push('all.lua');   // the suite as one program, as PUC-Rio runs it
   else files.push(a);
 }
 
