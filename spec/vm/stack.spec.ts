@@ -59,8 +59,18 @@ test('metamethods and pcall nest without JS recursion', () => {
     local t = setmetatable({}, mt)
     local function nest(n) if n == 0 then return t[50000] end
       local ok, v = pcall(nest, n - 1) return v end
-    return nest(5000)`);
+    return nest(150)`);
   assert.is(r, 50000);
+});
+
+test('pcall counts as a C call: 5000 nested pcalls end in "C stack overflow", as in lua5.4', () => {
+  // §6.1: pcall is a C function calling lua_pcall; its nesting is limited by LUAI_MAXCCALLS
+  const lua = new LuaState();
+  const [r] = lua.doString(`
+    local function nest(n) if n == 0 then return 'bottom' end
+      local ok, v = pcall(nest, n - 1) return v end
+    return nest(5000)`);
+  assert.is(r, 'C stack overflow');
 });
 
 test('a chain of coroutine.close, each from a __close handler, ends in "C stack overflow"', () => {

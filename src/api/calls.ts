@@ -159,12 +159,14 @@ export function closethread(L: LuaThread, co: LuaThread): LuaError | undefined {
 /**
  * `lua_load`: compile `chunk` (a byte string, source or binary) named
  * `chunkname`, with `mode` "b", "t" or "bt"; its first upvalue (`_ENV`) is
- * `env`, by default the global table. Returns the function, or the error
- * message as a string when the chunk does not load (load's second result).
+ * `env` when given — even nil, as load(s, name, mode, nil) sets it — and
+ * the global table otherwise. Returns the function, or the error message
+ * as a string when the chunk does not load (load's second result).
  */
-export function load(L: LuaThread, chunk: string, chunkname: string, mode = 'bt', env: Value = L.global.globals): LuaClosure | string {
+export function load(L: LuaThread, chunk: string, chunkname: string, mode = 'bt', ...env: [Value?]): LuaClosure | string {
   try {
-    return loadChunk(L.global, chunk, chunkname, mode, env);
+    // a rest parameter, not a default: a default would replace an explicit nil (undefined)
+    return loadChunk(L.global, chunk, chunkname, mode, env.length > 0 ? env[0] : L.global.globals);
   } catch (e) {
     if (e instanceof LoadError) return e.message;
     throw e;

@@ -239,6 +239,12 @@ export class LuaThread implements GCObject {
   /** Nested synchronous `execute` runs (C calls), limited like LUAI_MAXCCALLS. */
   nCcalls = 0;
   /**
+   * Generator natives (pcall, xpcall, ...) waiting on a call they requested:
+   * each is a C function inside luaD_call in PUC-Rio, so each counts with
+   * `nCcalls` against LUAI_MAXCCALLS (vm/call.ts, checkCStack).
+   */
+  nGen = 0;
+  /**
    * The most stack slots this thread may use: LUAI_MAXSTACK, plus
    * ERRORSTACKSIZE while a stack overflow is being handled, so the message
    * handler has room to run (luaD_growstack; call.ts, stackOverflow).

@@ -64,6 +64,33 @@ export function closeStackReserve(L: LuaThread): void {
 export const LUAI_MAXCCALLS = 200;
 
 /**
+ * Count a C-level call (a nested `execute`, or a call requested by a
+ * generator native) against LUAI_MAXCCALLS, as luaE_checkcstack does:
+ * reaching the limit raises "C stack overflow" once; the levels above it
+ * are a reserve for the message handler and the code that handles the
+ * error, and a tenth more is "error in error handling", which no handler
+ * sees. Without the reserve, a handler that recurses through pcall (the
+ * official calls.lua) would meet the overflow again at every level.
+ * `n` counts the call being made, as luaD_call counts before it checks: a
+ * generator's request is already counted by `nGen` (`entering` 0), a
+ * nested `execute` is not yet (`entering` 1).
+ */
+function checkCStack(L: LuaThread, entering: number): void {
+  const n = L.nCcalls + L.nGen + entering;
+  if (n < LUAI_MAXCCALLS) return;
+  if (n === LUAI_MAXCCALLS) {
+    // raised in the native that asked for the call: no position, as in PUC-Rio
+    if (L.ccall !== undefined || L.frames[L.depth]?.gen !== undefined) throw new LuaErrorCtor('C stack overflow');
+    runError(L, 'C stack overflow');
+  }
+  if (n >= (LUAI_MAXCCALLS / 10) * 11) {
+    const err = new LuaErrorCtor('error in error handling');
+    err.handled = true;   // LUA_ERRERR goes past the message handlers
+    throw err;
+  }
+}
+
+/**
  * Start a call of `stack[func]` with `nargs` arguments after it. Returns the
  * frame pushed for the call when it is still running (a Lua function, or a
  * generator native waiting on a call it requested), or undefined when the
@@ -168,6 +195,7 @@ function startGenerator(L: LuaThread, f: LuaNative, func: number, nargs: number,
   try {
     ci.gen = (f.fn as (L: LuaThread, b: number, n: number) => Generator<CallRequest, LuaValue[], LuaValue[]>)(L, func + 1, nargs);
   } finally { L.cname = saved; }
+  L.nGen++;   // until its generator ends (driveGenerator) or its frame is unwound (detachFrames)
   const depth = L.depth;
   driveGenerator(L, ci, undefined, undefined);
   return L.depth >= depth && L.frames[depth] === ci && ci.gen !== undefined ? ci : undefined;
@@ -208,6 +236,7 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: LuaValue[] | unde
       } catch (e) {
         L.cname = saved;
         ci.gen = undefined;
+        L.nGen--;
         throw e;  // the generator did not handle it: unwinding continues below it
       } finally { L.cname = saved; }
       if (step.done) {
@@ -217,6 +246,7 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: LuaValue[] | unde
         L.ensure(at + results.length);
         for (let i = 0; i < results.length; i++) stack[at + i] = results[i];
         ci.gen = undefined;
+        L.nGen--;
         if (L.hookmask !== 0) { L.top = at + results.length; hookReturn(L, ci, at, results.length); }
         L.depth--;
         moveResults(L, at, ci.func, results.length, ci.nresults);
@@ -236,6 +266,7 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: LuaValue[] | unde
     for (let i = 0; i < req.length; i++) L.stack[slot + i] = req[i];
     error = undefined;
     try {
+      checkCStack(L, 0);   // the request is a call from C (luaD_call)
       const callee = precall(L, slot, req.length - 1, -1);
       if (callee !== undefined) { callee.cont = Cont.GENERATOR; return; }
       input = L.stack.slice(slot, L.top);
@@ -383,11 +414,7 @@ export type Pending = typeof PENDING;
  * Lua itself forbids yielding; it counts against LUAI_MAXCCALLS.
  */
 export function callSync(L: LuaThread, f: LuaValue, args: LuaValue[]): LuaValue[] {
-  if (L.nCcalls >= LUAI_MAXCCALLS) {
-    // raised in the native that asked for the call: no position, as in PUC-Rio
-    if (L.ccall !== undefined) throw new LuaErrorCtor('C stack overflow');
-    runError(L, 'C stack overflow');
-  }
+  checkCStack(L, 1);
   const savedC = L.ccall;
   const savedTop = L.top;  // an error leaves the stack as the call found it
   const pushed = pushCFrame(L);  // the plain native calling us is a level of the stack
@@ -542,7 +569,7 @@ function detachFrames(L: LuaThread, depth: number): number[] | undefined {
       for (const slot of f.tbc) pending.push(slot);
       f.tbc.length = 0;
     }
-    f.gen = undefined;
+    if (f.gen !== undefined) { f.gen = undefined; L.nGen--; }
   }
   const level = L.frames[depth + 1].func;
   L.depth = depth;

@@ -146,6 +146,7 @@ export function closeThread(co: LuaThread): LuaError | undefined {
   co.status = 'dead';
   co.closeUpvals(0);
   co.depth = -1;
+  co.nGen = 0;   // no generator native of it waits any more
   co.top = 0;
   return err;
 }
