@@ -15,7 +15,7 @@
  *
  * Read next: `src/gc/finalize.ts` (errors in `__gc` become warnings).
  */
-import type { GlobalState } from '../object/objects.ts';
+import type { GlobalState, TestWarnings } from '../object/objects.ts';
 
 /** Send one piece of a warning; `tocont` says more pieces follow. */
 export function warning(G: GlobalState, piece: string, tocont: boolean): void {
@@ -37,9 +37,9 @@ export function warning(G: GlobalState, piece: string, tocont: boolean): void {
  * library: control messages "@normal", "@allow" and "@store" choose what a
  * finished warning does — "store" puts it in the global `_WARN`, where
  * gc.lua and others look for it; an unexpected warning in "normal" mode
- * aborts the run.
+ * aborts the run. Its state (`TestWarnings`) lives on the GlobalState.
  */
-export interface TestWarnings { on: boolean; mode: 'normal' | 'allow' | 'store'; buffer: string; continuing: boolean }
+export type { TestWarnings };
 
 function testWarning(G: GlobalState, w: TestWarnings, piece: string, tocont: boolean): void {
   if (!w.continuing && !tocont && piece.charCodeAt(0) === 64 /* @ */) {
