@@ -84,7 +84,7 @@ export function parse(source: string, chunkname: string, options: ParseOptions =
   if (tokens.error === undefined) {
     const p: Parse = { tokens, source, chunkname, cLevels, onSegment: options.onSegment };
     const chunk = options.partLevels !== undefined ? parseNested(p, options.partLevels)
-      : tokens.maxDepth > SHALLOW_NESTING ? parseNested(p, PART_LEVELS) : parseShallow(p);
+      : tokens.maxDepth > SHALLOW_NESTING ? parseDeep(p) : parseShallow(p);
     if (chunk) return chunk;
   }
   diagnose(tokens, source, chunkname, cLevels);
@@ -108,8 +108,8 @@ const SHALLOW_NESTING = 24;
 const PART_LEVELS = 16;
 
 /**
- * The same, when the shallow path ran out of stack anyway (`load` called
- * with most of the stack already in use): smaller slices.
+ * The same, when a match ran out of stack anyway (`load` called with most
+ * of the stack already in use): smaller slices.
  */
 const PART_LEVELS_LOW_STACK = 4;
 
@@ -128,6 +128,16 @@ function parseShallow(p: Parse): Chunk | undefined {
   if (needsChecks(p.tokens)) diagnose(p.tokens, p.source, p.chunkname, p.cLevels);
   try {
     return matchChunk(p, plainInput(p.tokens));
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return parseNested(p, PART_LEVELS_LOW_STACK);
+  }
+}
+
+/** Match a deep chunk from the inside out; undefined if the grammar rejects it. */
+function parseDeep(p: Parse): Chunk | undefined {
+  try {
+    return parseNested(p, PART_LEVELS);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     return parseNested(p, PART_LEVELS_LOW_STACK);
