@@ -20,7 +20,7 @@
  * task.step({ budget: 1e6 });                                 // 'budget'
  * ```
  *
- * Values cross the boundary in lucid's representation (DESIGN.md §2):
+ * Values cross the boundary in lucid's representation (docs/design.md §2):
  * nil is `undefined`, integers are numbers (bigints beyond 2^53), integral
  * floats are `LuaFloat` boxes, strings are byte strings (use
  * `toLuaString`/`fromLuaString` for JS text), tables are `LuaTable`.

@@ -16,7 +16,7 @@
  * - The reader never looks past the end of its input: every read goes
  *   through {@link ChunkReader.byte} or {@link ChunkReader.block}, which
  *   raise "truncated chunk".
- * - Constants come out canonical (DESIGN.md §2): integers are numbers when
+ * - Constants come out canonical (docs/design.md §2): integers are numbers when
  *   safe, bigints otherwise; floats go through `mkfloat`; strings are byte
  *   strings (one char code per byte).
  * - A nested function with no source of its own shares its parent's.

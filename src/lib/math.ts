@@ -9,7 +9,7 @@
  *
  * Manual: §6.7. PUC-Rio counterpart: lmathlib.c.
  *
- * Invariant: every result is a canonical Lua number (DESIGN.md §2): floats
+ * Invariant: every result is a canonical Lua number (docs/design.md §2): floats
  * go through `mkfloat`, integers through `normint`.
  *
  * How to add a function (the pattern of every library module): write a

@@ -12,7 +12,7 @@
  * (LClosure, CClosure, UpVal), `lstate.h` (CallInfo, lua_State), `lfunc.c`.
  *
  * Invariants:
- * - A thread's `stack` is one packed JS array (VM-SPEED.md R5): it only grows,
+ * - A thread's `stack` is one packed JS array (docs/performance.md R5): it only grows,
  *   by `push(undefined)`, never has holes; frames address it as
  *   `stack[base + r]`.
  * - An upvalue is open (`thread !== undefined`, the variable lives in
