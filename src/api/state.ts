@@ -22,6 +22,7 @@ import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, joinHe
 import { traceback } from '../vm/traceback.ts';
 import { metafield, typeName } from '../vm/meta.ts';
 import { callSync } from '../vm/call.ts';
+import { startTrace } from '../vm/trace.ts';
 import { compileChunk, LoadError } from './load.ts';
 import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../value/index.ts';
 import { toLuaString, toLuaValue, toJSValue, type ConvertOptions } from './interop.ts';
@@ -125,6 +126,12 @@ export class LuaState {
     for (const open of openers) open(this);
     if (options.libs !== undefined) this.keepLibraries(new Set(options.libs));
   }
+
+  /**
+   * Print every instruction run from now on, with the registers it wrote,
+   * one line at a time to `out` (`lucid --trace`; src/vm/trace.ts).
+   */
+  trace(out: (line: string) => void): void { startTrace(this.L, out); }
 
   /** Remove every opened library not in `keep` (see {@link LuaStateOptions.libs}). */
   private keepLibraries(keep: Set<string>): void {

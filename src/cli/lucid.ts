@@ -150,10 +150,12 @@ async function main(argv: string[]): Promise<number> {
   if (!parsed.ok) { writeError(parsed.message); return 1; }
   const o: Options = parsed.options;
   if (o.E) { delete process.env.LUA_PATH; delete process.env.LUA_PATH_5_4; delete process.env.LUA_CPATH; delete process.env.LUA_CPATH_5_4; }
+  if (o.testlib) process.env.LUCID_TESTLIB = '1';   // the switch src/lib/testlib.ts reads
   const state = new LuaState({ write });
   state.global.flush = flush;
   state.doString('collectgarbage("generational")');   // lua.c's default mode (docs/gc.md)
   state.setGlobal('arg', argTable(state.global.heap, argv, o.script));
+  if (o.trace) state.trace((line) => write(line + '\n'));   // after the set-up above: the user's code only
   let ok = true;
   try {
     if (o.v) printVersion();
