@@ -78,9 +78,14 @@ export interface LuaStateOptions {
   gcStress?: boolean;
   /**
    * Collector log: receives a line at each phase change with the memory in
-   * use. Default: to stderr when LUCID_GC_LOG=1.
+   * use. Default: to stderr when LUCID_GC_LOG=1 (or `steps`).
    */
   gcLog?: (line: string) => void;
+  /**
+   * Log every incremental step too, with its work and the objects it turned
+   * gray, black or freed (docs/gc.md). Default: LUCID_GC_LOG=steps.
+   */
+  gcLogSteps?: boolean;
   /**
    * Memory limit in bytes, as the collector accounts them
    * (`collectgarbage("count")` × 1024). Past it, an emergency collection
@@ -114,8 +119,10 @@ export class LuaState {
     G.heap.warn = (message) => warning(G, message, false);
     const stress = options.gcStress ?? process.env.LUCID_GC_STRESS === '1';
     if (stress) { G.heap.stress = true; G.heap.eager = true; G.heap.debt = 1; }
-    const log = options.gcLog ?? (process.env.LUCID_GC_LOG === '1' ? (line: string) => process.stderr.write(line + '\n') : undefined);
+    const logEnv = process.env.LUCID_GC_LOG;
+    const log = options.gcLog ?? (logEnv === '1' || logEnv === 'steps' ? (line: string) => process.stderr.write(line + '\n') : undefined);
     if (log) G.heap.log = log;
+    G.heap.logSteps = log !== undefined && (options.gcLogSteps ?? logEnv === 'steps');
     if (options.memoryLimit !== undefined) G.heap.limit = options.memoryLimit;
     if (options.write) G.write = options.write;
     G.globals = new LuaTable(G.heap);
