@@ -8,7 +8,7 @@
  * instructions are identical (same 32-bit words: opcodes, registers,
  * constant indices, jumps) and, separately, the share whose whole
  * `luac -l -l` listing is identical (header, lines, constants, locals and
- * upvalues too), function addresses aside (DESIGN.md §3).
+ * upvalues too), function addresses aside (docs/design.md §3).
  *
  * Usage:
  *   node scripts/crosscheck-listing.mjs [--suite DIR] [--dir DIR]... [--verbose] [files...]

@@ -25,6 +25,11 @@
  * const sandbox = new LuaState({ platform: browserPlatform() });   // files in memory, no processes
  * ```
  *
+ * Values cross the boundary in lucid's representation (docs/design.md §2):
+ * nil is `undefined`, integers are numbers (bigints beyond 2^53), integral
+ * floats are `LuaFloat` boxes, strings are byte strings (use
+ * `toLuaString`/`fromLuaString` for JS text), tables are `LuaTable`.
+ *
  * Invariant: every error thrown out of this API is a `LuaError`.
  *
  * Read next: `src/surface.ts` (everything else exported), `src/api/state.ts`,

@@ -3,7 +3,7 @@
  *
  * Responsibility: every fact that names a version — of lucid and of the Lua
  * language it implements — in one place, so that a later switch (Lua 5.5 is
- * planned as an option, DESIGN.md §1) starts here.
+ * planned as an option, docs/design.md §1) starts here.
  *
  * Manual: §6.1 (`_VERSION`); PUC-Rio counterpart: `lua.h` (LUA_VERSION,
  * LUA_RELEASE, LUA_COPYRIGHT).

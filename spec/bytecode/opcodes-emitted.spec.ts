@@ -1,6 +1,6 @@
 /**
  * lucid's compiler emits every opcode (no manual section: lopcodes.h; the
- * aim of DESIGN.md §3 is the same code as luac5.4). Each example of
+ * aim of docs/design.md §3 is the same code as luac5.4). Each example of
  * src/bytecode/opcode-docs.ts is parsed and compiled by lucid; the opcode
  * must appear, and the line listing it must be the one luac5.4 printed for
  * the same example (recorded in the table).

@@ -3,7 +3,7 @@
  * lucid compiles each spec/compiler/listings/*.lua to exactly the listing
  * (`luac -l -l`: instructions, lines, constants, locals, upvalues) that
  * Lua 5.4.8's compiler produced for it, recorded in the `.expected` file
- * next to it by record-listings.ts (DESIGN.md §3).
+ * next to it by record-listings.ts (docs/design.md §3).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';

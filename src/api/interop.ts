@@ -11,7 +11,7 @@
  * lua_pushcclosure); the deep conversions have none.
  *
  * Invariant: `toLua` returns only values in lucid's representation
- * (DESIGN.md §2) and throws a LuaError for what it cannot convert;
+ * (docs/design.md §2) and throws a LuaError for what it cannot convert;
  * `toJS` never returns a `LuaFloat` or a byte string.
  *
  * Read next: `state.ts` (LuaState.toLua / toJS / register).

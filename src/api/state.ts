@@ -21,6 +21,7 @@ import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, joinHe
 import { traceback } from '../vm/traceback.ts';
 import { metafield, typeName } from '../vm/meta.ts';
 import { callSync } from '../vm/call.ts';
+import { startTrace } from '../vm/trace.ts';
 import { compileChunk, LoadError } from './load.ts';
 import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../value/index.ts';
 import { isLuaValue, toLuaString, toLuaValue, toJSValue, bytesToLua, type ConvertOptions } from './interop.ts';
@@ -122,9 +123,14 @@ export interface LuaStateOptions {
   gcStress?: boolean;
   /**
    * Collector log: receives a line at each phase change with the memory in
-   * use. Default: to the platform's stderr when LUCID_GC_LOG=1.
+   * use. Default: to the platform's stderr when LUCID_GC_LOG=1 (or `steps`).
    */
   gcLog?: (line: string) => void;
+  /**
+   * Log every incremental step too, with its work and the objects it turned
+   * gray, black or freed (docs/gc.md). Default: LUCID_GC_LOG=steps.
+   */
+  gcLogSteps?: boolean;
   /**
    * Memory limit in bytes, as the collector accounts them
    * (`collectgarbage("count")` × 1024). Past it, an emergency collection
@@ -186,8 +192,10 @@ export class LuaState {
     const stress = options.gcStress ?? platform.getenv('LUCID_GC_STRESS') === '1';
     if (stress) { G.heap.stress = true; G.heap.eager = true; G.heap.debt = 1; }
     if (platform.getenv('LUCID_GC_TRACE')) G.heap.traceDead = (stack) => platform.stderr.write(stack + '\n');
-    const log = options.gcLog ?? (platform.getenv('LUCID_GC_LOG') === '1' ? (line: string) => platform.stderr.write(line + '\n') : undefined);
+    const logEnv = platform.getenv('LUCID_GC_LOG');
+    const log = options.gcLog ?? (logEnv === '1' || logEnv === 'steps' ? (line: string) => platform.stderr.write(line + '\n') : undefined);
     if (log) G.heap.log = log;
+    G.heap.logSteps = log !== undefined && (options.gcLogSteps ?? logEnv === 'steps');
     if (options.memoryLimit !== undefined) G.heap.limit = options.memoryLimit;
     if (options.write) {
       G.write = options.write;
@@ -208,6 +216,13 @@ export class LuaState {
     openLibraries(this, [...list, ...extra], options.libs);
     if (options.sandbox === true) applySandbox(this);
   }
+
+  /**
+   * Print every instruction run from now on, with the registers it wrote,
+   * one line at a time to `out` (`lucid --trace`; src/vm/trace.ts).
+   */
+  trace(out: (line: string) => void): void { startTrace(this.L, out); }
+
 
   /** Lua 5.3 compatibility is on (see {@link LuaStateOptions.compat}); library openers read it. */
   readonly compat: boolean;

@@ -4,7 +4,7 @@
  * Responsibility: the text of a prototype tree in exactly the layout of
  * `luac5.4 -l` (header and code of every function) and `luac5.4 -l -l`
  * (plus constants, locals and upvalues), so that lucid's bytecode can be
- * put beside PUC-Rio's and compared line by line (DESIGN.md §3).
+ * put beside PUC-Rio's and compared line by line (docs/design.md §3).
  *
  * Manual: none; see `luac(1)`.
  *

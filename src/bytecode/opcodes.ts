@@ -4,7 +4,7 @@
  * Responsibility: the one table that describes every opcode: its number, its
  * name, its instruction format and operand modes. The compiler, the
  * disassembler, the VM's dispatch, the binary-chunk reader and the generated
- * docs all read this table (DESIGN.md §3); nothing else lists opcodes.
+ * docs all read this table (docs/design.md §3); nothing else lists opcodes.
  *
  * Manual: none (bytecode is an implementation detail of PUC-Rio Lua that
  * lucid copies on purpose, so listings can be compared with `luac -l -l`).

@@ -14,7 +14,7 @@
  *
  * Invariants:
  * - `code[pc]` is one 32-bit instruction (see `instruction.ts`).
- * - `constants` holds canonical Lua values (DESIGN.md §2): nil, booleans,
+ * - `constants` holds canonical Lua values (docs/design.md §2): nil, booleans,
  *   integers (number/bigint), floats (number or the LuaFloat box), byte
  *   strings. Never tables or functions.
  * - `lineinfo`/`abslineinfo` encode lines exactly as PUC-Rio does, so that a

@@ -4,7 +4,7 @@
  * Responsibility: the pure part of the introspection functions that
  * PUC-Rio's internal testing library `T` offers and `code.lua` (and a few
  * other official tests) call: `T.listcode`, `T.printcode`, `T.listk`,
- * `T.listabslineinfo`, `T.listlocals`. Each takes a {@link Proto} and
+ * `T.listabslineinfo`, `T.listlocals`. Each takes a {@link bytecode/proto!Proto} and
  * returns plain JS data; `src/lib/testlib.ts` wraps them as Lua functions
  * on the `T` table (it owns the argument checks and the conversion to Lua
  * tables), reaching them through `src/api/introspect.ts`.

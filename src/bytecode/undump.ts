@@ -3,7 +3,7 @@
  *
  * Responsibility: turning the bytes of a Lua 5.4 binary chunk (what
  * `luac5.4 -o`, `string.dump` and `lucidc -o` write) back into a tree of
- * {@link Proto} objects, refusing anything that is not a well-formed chunk
+ * {@link bytecode/proto!Proto} objects, refusing anything that is not a well-formed chunk
  * with the messages PUC-Rio's loader gives.
  *
  * Manual: §4.7 (`load` accepts binary chunks with mode "b"), `luac(1)`.
@@ -14,9 +14,9 @@
  *
  * Invariants:
  * - The reader never looks past the end of its input: every read goes
- *   through {@link ChunkReader.byte} or {@link ChunkReader.block}, which
+ *   through `ChunkReader.byte` or `ChunkReader.block`, which
  *   raise "truncated chunk".
- * - Constants come out canonical (DESIGN.md §2): integers are numbers when
+ * - Constants come out canonical (docs/design.md §2): integers are numbers when
  *   safe, bigints otherwise; floats go through `mkfloat`; strings are byte
  *   strings (one char code per byte).
  * - A nested function with no source of its own shares its parent's.

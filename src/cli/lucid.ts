@@ -159,10 +159,12 @@ async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, PROGNAME);
   if (!parsed.ok) { writeError(nodePlatform(), parsed.message); return 1; }
   const o: Options = parsed.options;
+  if (o.testlib) process.env.LUCID_TESTLIB = '1';   // the switch src/lib/testlib.ts reads through the platform
   const platform = nodePlatform({ stdout: 'buffered', hideEnv: o.E ? PATH_VARIABLES : [] });
   const state = new LuaState({ platform });
   state.doString('collectgarbage("generational")');   // lua.c's default mode (docs/gc.md)
   state.setGlobal('arg', argTable(state.global.heap, argv, o.script));
+  if (o.trace) state.trace((line) => platform.stdout.write(line + '\n'));   // after the set-up above: the user's code only
   let ok = true;
   try {
     if (o.v) printVersion(state);

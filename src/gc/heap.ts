@@ -204,6 +204,8 @@ export class Heap implements Collector {
   traceDead: ((stack: string) => void) | undefined = undefined;
   /** GC log: a function that receives one line per phase change. */
   log: ((line: string) => void) | undefined = undefined;
+  /** GC log of every incremental step too (LUCID_GC_LOG=steps): its work and the objects it coloured or freed. */
+  logSteps = false;
   /** The state is closing: every pending finalizer runs, no new ones are taken. */
   closing = false;
   /** The thread at the safe point where the collector runs, and the end of its live registers (-1: from its frames). */
@@ -213,8 +215,11 @@ export class Heap implements Collector {
   busy = false;
   /** Completed cycles (for the log and the specs). */
   cycles = 0;
-  /** Work of the cycle under way, for the log: bytes traversed, objects and bytes freed, finalizers run. */
-  work = { traversed: 0, allocated: 0, freed: 0, freedBytes: 0, finalized: 0, startTotal: 0 };
+  /**
+   * Work of the cycle under way, for the log: bytes traversed, objects
+   * turned black (traversed), objects the sweep looked at, objects and bytes freed, finalizers run.
+   */
+  work = { traversed: 0, blackened: 0, swept: 0, allocated: 0, freed: 0, freedBytes: 0, finalized: 0, startTotal: 0 };
 
   /** Where the sweep under way stands (set while the phase is SWEEPALLGC). */
   sweepCursor: SweepCursor | undefined = undefined;

@@ -80,7 +80,7 @@ export function enter(h: Heap, phase: Phase): void {
 
 /** Reset the per-cycle counters of the log. */
 export function startCounting(h: Heap): void {
-  h.work = { traversed: 0, allocated: 0, freed: 0, freedBytes: 0, finalized: 0, startTotal: h.total };
+  h.work = { traversed: 0, blackened: 0, swept: 0, allocated: 0, freed: 0, freedBytes: 0, finalized: 0, startTotal: h.total };
 }
 
 /** Mark the roots: everything Lua can reach without going through another object. */
@@ -204,6 +204,7 @@ function singleStep(G: GlobalState, L: LuaThread): number {
       {
         const n = propagateOne(h);
         h.work.traversed += n;
+        h.work.blackened++;
         return n;
       }
     case Phase.ENTERATOMIC:
@@ -215,6 +216,7 @@ function singleStep(G: GlobalState, L: LuaThread): number {
     }
     case Phase.SWEEPALLGC: {
       const n = sweepStep(h, h.sweepCursor!, SWEEP_MAX);
+      h.work.swept += n;
       if (n === 0) enter(h, Phase.SWEEPFINOBJ);
       return n * SWEEP_COST;
     }
@@ -267,11 +269,42 @@ export function incrementalStep(G: GlobalState, L: LuaThread): void {
   // stepmul (PUC-Rio counts stepmul units of work per 16 bytes allocated,
   // a unit being about one 16-byte slot: the same ratio in bytes)
   let budget = (Math.max(h.debt, 0) + stepBytes) * (h.stepmul | 1);
+  const before = h.logSteps ? stepCounters(h) : undefined;
   do {
     budget -= singleStep(G, L);
   } while (budget > 0 && h.phase !== Phase.PAUSE);
   if (h.phase === Phase.PAUSE) setPause(h);
   else h.debt = Math.max(-stepBytes, h.total - h.limit);   // the next step after this much allocation
+  if (before !== undefined) logStep(h, before);
+}
+
+/** What the step log compares before and after a step. */
+interface StepCounters { counters: object; phase: Phase; cycle: number; work: number; black: number; gray: number; swept: number; freed: number }
+
+function stepCounters(h: Heap): StepCounters {
+  const w = h.work;
+  return { counters: w, phase: h.phase, cycle: h.cycles, work: w.traversed, black: w.blackened, gray: h.gray.length, swept: w.swept, freed: w.freed };
+}
+
+/**
+ * One line per incremental step (LUCID_GC_LOG=steps): the phases it went
+ * through, the bytes it traversed, and how many objects it turned black
+ * (traversed), turned gray (newly reached: the gray list grew by them
+ * while losing the ones turned black), looked at in the sweep and freed. The counters are per
+ * cycle (`startCounting` replaces them when a cycle starts), so a step that
+ * starts a new cycle reports what it did from that start.
+ */
+function logStep(h: Heap, b: StepCounters): void {
+  const a = stepCounters(h);
+  const same = a.counters === b.counters;
+  const black = same ? a.black - b.black : a.black;
+  const gray = Math.max(0, a.gray - (same ? b.gray : 0) + black);
+  const freed = same ? a.freed - b.freed : a.freed;
+  const swept = same ? a.swept - b.swept : a.swept;
+  const work = same ? a.work - b.work : a.work;
+  const phases = a.cycle !== b.cycle ? `${PHASE_NAMES[b.phase]}->${PHASE_NAMES[a.phase]} (cycle ${a.cycle} ended)`
+    : a.phase === b.phase ? PHASE_NAMES[a.phase] : `${PHASE_NAMES[b.phase]}->${PHASE_NAMES[a.phase]}`;
+  logLine(h, 'step', `${phases} traversed=${kb(work)} gray+${gray} black+${black} swept=${swept} freed=${freed} (gray list ${a.gray})`);
 }
 
 /**

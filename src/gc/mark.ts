@@ -17,7 +17,7 @@
  *   again in the atomic phase and must not take barriers meanwhile).
  * - A traversal measures the object (`gcsize`), counting the bytes of the
  *   strings it holds — strings are JS values, not collector objects
- *   (DESIGN.md §5) — and adds it to the cycle's `markedBytes` (replacing
+ *   (docs/design.md §5) — and adds it to the cycle's `markedBytes` (replacing
  *   its first measure when it is traversed again in the atomic phase).
  * - In generational mode (`generational.ts`) a traversal also decides
  *   whether an old object must be looked at in the next collection too:

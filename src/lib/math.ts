@@ -14,7 +14,7 @@
  * has lmathlib's LUA_COMPAT_MATHLIB functions: `atan2`, `cosh`, `sinh`,
  * `tanh`, `pow`, `frexp`, `ldexp` and `log10`.
  *
- * Invariant: every result is a canonical Lua number (DESIGN.md §2): floats
+ * Invariant: every result is a canonical Lua number (docs/design.md §2): floats
  * go through `mkfloat`, integers through `normint`.
  *
  * How to add a function (the pattern of every library module): write a

@@ -14,7 +14,7 @@
  * Invariants:
  * - The 256-bit state is eight uint32 words, high word first for each of
  *   the four 64-bit lanes; all 64-bit arithmetic is done on int32 pairs
- *   (VM-SPEED.md R7), as PUC-Rio's own fallback for machines without a
+ *   (docs/performance.md R7), as PUC-Rio's own fallback for machines without a
  *   64-bit type does, so no BigInt is built for the common draws.
  * - Every call to `random`, `integer` or `range` advances the state at
  *   least once, before any argument check, as `math_random` does.

@@ -35,7 +35,7 @@ import { normint } from '../value/number.ts';
 
 /**
  * A Lua integer used as a position: a number in the safe range, a bigint
- * beyond it (DESIGN.md §2). Positions near math.maxinteger are legal, and
+ * beyond it (docs/design.md §2). Positions near math.maxinteger are legal, and
  * ltablib's arithmetic on them wraps around as lua_Integer does.
  */
 type Int = number | bigint;

@@ -12,7 +12,7 @@
  * (LClosure, CClosure, UpVal), `lstate.h` (CallInfo, lua_State), `lfunc.c`.
  *
  * Invariants:
- * - A thread's `stack` is one packed JS array (VM-SPEED.md R5): it only grows,
+ * - A thread's `stack` is one packed JS array (docs/performance.md R5): it only grows,
  *   by `push(undefined)`, never has holes; frames address it as
  *   `stack[base + r]`.
  * - An upvalue is open (`thread !== undefined`, the variable lives in
@@ -295,6 +295,7 @@ export class LuaThread implements GCObject {
   hookTransfer: { frame: Frame; ftransfer: number; ntransfer: number } | undefined = undefined;
 
   constructor(readonly global: GlobalState) {
+    if (global.trace !== undefined) this.hookmask = 16;  // HookMask.TRACE (src/vm/trace.ts)
     for (let i = 0; i < 64; i++) this.stack.push(undefined);
     global.heap.link(this, SIZE.thread + SIZE.stackSlot * 64);
   }
@@ -365,6 +366,8 @@ export interface TestWarnings { on: boolean; mode: 'normal' | 'allow' | 'store';
 
 /** State shared by every thread of one Lua state. */
 export class GlobalState {
+  /** The instruction trace, while one is on (src/vm/trace.ts, `lucid --trace`). */
+  trace: ((L: LuaThread, ci: Frame) => void) | undefined = undefined;
   registry = new Map<string, Value>();
   /** Metatables of the non-table types (strings get theirs from the string library). */
   typeMetatables = new Map<string, LuaTable>();

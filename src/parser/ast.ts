@@ -22,7 +22,7 @@
  * - A few nodes carry one more line where luac uses a token in the middle of
  *   a construct (`opLine` of a binary operator, `argsLine` of a call).
  * - Strings (names, string literals) are byte strings: every char code is a
- *   byte 0–255, never UTF-16 text (DESIGN.md §2).
+ *   byte 0–255, never UTF-16 text (docs/design.md §2).
  * - Integer literals are canonical Lua integers: a JS `number` when the value
  *   is a safe integer, otherwise a `bigint` in the int64 range. Float
  *   literals are plain JS numbers; the compiler boxes integral ones.

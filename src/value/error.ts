@@ -2,7 +2,7 @@
  * # Lua errors as JavaScript exceptions
  *
  * Responsibility: the one exception class that carries a Lua error through
- * JavaScript (DESIGN.md §6), and the conversion of every other JS exception
+ * JavaScript (docs/design.md §6), and the conversion of every other JS exception
  * into one, so that nothing else ever reaches a Lua program or the host.
  *
  * Manual: §2.3 (error handling), §4.4 (error status codes).

@@ -3,7 +3,7 @@
  *
  * Responsibility: representing Lua floats whose value happens to be a safe
  * integer (1.0, 0.0, -0.0, 2^52), which a bare JS number would confuse with
- * the integer of the same value (DESIGN.md §2).
+ * the integer of the same value (docs/design.md §2).
  *
  * Manual: §2.1 (the two subtypes of number: integer and float).
  *
@@ -16,7 +16,7 @@
  *   boxed, so every number has one canonical form and `===` works on ints.
  * - Boxes are immutable and may be shared.
  * - Values in the int32 range use `LuaFloat`, whose field V8 keeps as a
- *   small integer inline (VM-SPEED.md R6); -0 and larger values use the
+ *   small integer inline (docs/performance.md R6); -0 and larger values use the
  *   subclass `LuaWideFloat`, so that the common class never sees a double
  *   and never needs a second heap object for its field.
  *
@@ -51,7 +51,7 @@ export function mkfloat(r: number): number | LuaFloat {
 
 /**
  * Box a value already known to be a safe integer or -0 (the second tier of
- * VM-SPEED.md R1, after `Number.isSafeInteger(r)` was tested inline).
+ * docs/performance.md R1, after `Number.isSafeInteger(r)` was tested inline).
  */
 export function boxfloat(r: number): LuaFloat {
   if ((r | 0) === r) {

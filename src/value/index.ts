@@ -4,13 +4,13 @@
  * Responsibility: the one place the VM imports value-level operations from
  * `src/value/`: the table class, type names, number conversion and
  * formatting, and the slow paths of arithmetic (bigints, string coercion).
- * The dispatch loop keeps its own inline fast paths (VM-SPEED.md R1–R3);
+ * The dispatch loop keeps its own inline fast paths (docs/performance.md R1–R3);
  * everything it cannot do inline lands here.
  *
  * Manual: §2.1 (values and types), §3.4.1–3.4.3 (arithmetic, bitwise,
  * coercions). PUC-Rio counterpart: `lobject.c`, `lvm.c` (luaV_tointeger).
  *
- * Invariant: every value produced here is canonical (DESIGN.md §2).
+ * Invariant: every value produced here is canonical (docs/design.md §2).
  *
  * Read next: `src/value/number.ts`, `src/value/table.ts`,
  * `src/vm/execute.ts`.

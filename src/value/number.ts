@@ -12,7 +12,7 @@
  * `luai_num*` macros (llimits.h), `luaV_idiv`, `luaV_mod`, `luaV_modf`,
  * `luaV_shiftl`, `luaV_tointegerns` (lvm.c).
  *
- * Invariants (DESIGN.md §2):
+ * Invariants (docs/design.md §2):
  * - Integers are `number` when safe, else a `bigint` wrapped to int64; no
  *   integer result is ever `-0`.
  * - Floats are plain numbers, except that a float with a safe-integer value

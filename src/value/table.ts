@@ -120,7 +120,7 @@ export class LuaTable implements LuaObject, GCObject {
   /** Raw set of an integer key (a safe-range number). */
   setInt(i: number, value: LuaValue): void {
     // only a collectable value can be a black-to-white reference (numbers,
-    // booleans and strings are not collector objects: DESIGN.md §5)
+    // booleans and strings are not collector objects: docs/design.md §5)
     if ((this.marked & BLACK) !== 0 && typeof value === 'object') this.heap.barrierBack(this);
     const a = this.array;
     const n = a.length;

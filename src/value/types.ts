@@ -2,7 +2,7 @@
  * # The type of a Lua value
  *
  * Responsibility: the TypeScript type of any Lua value and Lua's `type()`
- * of it, for the representation of DESIGN.md §2.
+ * of it, for the representation of docs/design.md §2.
  *
  * Manual: §2.1 (values and types). PUC-Rio counterpart: the type tags of
  * `lua.h`/`lobject.h` and `luaT_typenames_` (ltm.c).

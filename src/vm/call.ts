@@ -131,7 +131,7 @@ export function precall(L: LuaThread, func: number, nargs: number, nresults: num
       L.ccall = savedC;
       const heap = L.global.heap;
       for (let i = L.top - n; i < L.top; i++) {
-        // strings a native made count as allocation (DESIGN.md §5)
+        // strings a native made count as allocation (docs/design.md §5)
         const s = stack[i];
         if (typeof s === 'string' && s.length > 32) heap.charge(stringSize(s));
       }

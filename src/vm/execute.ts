@@ -2,7 +2,7 @@
  * # The dispatch loop
  *
  * Responsibility: running Lua frames, one instruction at a time, for all 83
- * opcodes of Lua 5.4, without growing the JavaScript stack (DESIGN.md §4):
+ * opcodes of Lua 5.4, without growing the JavaScript stack (docs/design.md §4):
  * a Lua→Lua call pushes a frame and the loop reloads its locals; a return
  * pops the frame and the loop goes on in the caller; a tail call reuses the
  * frame; a metamethod written in Lua runs as a frame whose return finishes
@@ -13,7 +13,7 @@
  *
  * Invariants:
  * - Each `case` decodes its operands itself and keeps the common case
- *   inline (VM-SPEED.md R1–R3): safe integers first, then plain floats;
+ *   inline (docs/performance.md R1–R3): safe integers first, then plain floats;
  *   anything else calls one slow helper in `meta.ts` / `src/value/index.ts`.
  * - Before any slow path, `ci.pc = pc` is saved, so errors and metamethod
  *   frames know where the frame stands. A slow path returning PENDING

@@ -35,8 +35,12 @@ import type { LuaValue } from '../value/types.ts';
 import { FrameFlag, type Frame, type LuaThread } from '../object/objects.ts';
 import { callSync } from './call.ts';
 
-/** Event bits of `LuaThread.hookmask` (LUA_MASKCALL … LUA_MASKCOUNT). */
-export const enum HookMask { CALL = 1, RET = 2, LINE = 4, COUNT = 8 }
+/**
+ * Event bits of `LuaThread.hookmask` (LUA_MASKCALL … LUA_MASKCOUNT), and
+ * lucid's own TRACE: the instruction trace of src/vm/trace.ts, which rides
+ * on the same per-instruction path and survives `debug.sethook`.
+ */
+export const enum HookMask { CALL = 1, RET = 2, LINE = 4, COUNT = 8, TRACE = 16 }
 
 /** ftransfer/ntransfer of `ci` if a call or return hook of it is running, else 0, 0. */
 export function transferInfo(L: LuaThread, ci: Frame | undefined): [number, number] {
@@ -50,7 +54,7 @@ export function setHook(L: LuaThread, fn: LuaValue, mask: number, count: number)
   L.hook = fn;
   L.basehookcount = count;
   L.hookcount = count;
-  L.hookmask = mask;
+  L.hookmask = mask | (L.hookmask & HookMask.TRACE);
 }
 
 /**
@@ -131,6 +135,7 @@ function hookCall(L: LuaThread, ci: Frame, pc: number): void {
  */
 export function traceExec(L: LuaThread, ci: Frame): number {
   const mask = L.hookmask;
+  if (mask & HookMask.TRACE) L.global.trace!(L, ci);
   if ((mask & (HookMask.LINE | HookMask.COUNT)) === 0) return mask;
   const npc = ci.pc;
   const countHook = --L.hookcount === 0 && (mask & HookMask.COUNT) !== 0;
