@@ -19,7 +19,7 @@ test('string.hex shows the bytes', () => {
 });
 
 test('string.hex checks its argument', () => {
-  assert.match(run('print(pcall(string.hex))'), "bad argument #1 to 'hex' (string expected, got no value)");
+  assert.match(run('print(pcall(string.hex))'), /bad argument #1 to '(\w+\.)?hex' \(string\ expected,\ got\ no\ value\)/);
 });
 
 test.run();

@@ -15,10 +15,10 @@ test('host.log appends lines', () => {
 
 test('host.log checks its arguments', () => {
   const L = makeState([]);
-  const [a] = L.doString('return select(2, pcall(host.log, "loud", "x"))');
-  const [b] = L.doString('return select(2, pcall(host.log, "info"))');
-  assert.match(String(L.toJS(a)), "bad argument #1 to 'log' (invalid option 'loud')");
-  assert.match(String(L.toJS(b)), "bad argument #2 to 'log' (string expected, got no value)");
+  const [a] = L.doString('return select(2, pcall(function() return host.log("loud", "x") end))');
+  const [b] = L.doString('return select(2, pcall(function() return host.log("info") end))');
+  assert.match(String(L.toJS(a)), /bad argument #1 to '(\w+\.)?log' \(invalid\ option\ 'loud'\)/);
+  assert.match(String(L.toJS(b)), /bad argument #2 to '(\w+\.)?log' \(string\ expected,\ got\ no\ value\)/);
 });
 
 test.run();

@@ -19,7 +19,7 @@ test('pow and ldexp', () => {
 });
 
 test('argument checks', () => {
-  assert.match(run('print(pcall(math.ldexp, 1, 0.5))'), "bad argument #2 to 'ldexp' (number has no integer representation)");
+  assert.match(run('print(pcall(math.ldexp, 1, 0.5))'), /bad argument #2 to '(\w+\.)?ldexp' \(number\ has\ no\ integer\ representation\)/);
 });
 
 test.run();

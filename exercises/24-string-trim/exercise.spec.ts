@@ -23,7 +23,7 @@ test('bytes, not Unicode: a no-break space stays, UTF-8 is never cut', () => {
 });
 
 test('checks its argument', () => {
-  assert.match(run('print(pcall(string.trim))'), "bad argument #1 to 'trim' (string expected, got no value)");
+  assert.match(run('print(pcall(string.trim))'), /bad argument #1 to '(\w+\.)?trim' \(string\ expected,\ got\ no\ value\)/);
 });
 
 test.run();
