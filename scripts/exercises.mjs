@@ -44,9 +44,10 @@ else if (rotate > 0) {
   chosen = Array.from({ length: Math.min(rotate, all.length) }, (_, i) => all[(start + i) % all.length]);
 }
 
-function sh(cmd, args, cwd, env = process.env) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  return { ok: r.status === 0, out: (r.stdout ?? '') + (r.stderr ?? '') };
+function sh(cmd, args, cwd, env = process.env, timeout = 0) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024, timeout, killSignal: 'SIGKILL' });
+  const timedOut = r.error?.code === 'ETIMEDOUT';
+  return { ok: r.status === 0, out: (r.stdout ?? '') + (r.stderr ?? '') + (timedOut ? `\n(timed out after ${timeout / 1000}s)` : '') };
 }
 
 function scratchCopy(name) {
@@ -64,8 +65,9 @@ function apply(dir, patch) {
 }
 
 function runSpec(dir, name) {
+  // a broken jump can make a program loop forever: that counts as failing
   return sh(uvu, ['-r', 'tsx', `exercises/${name}`, 'exercise\\.spec\\.ts$'], dir,
-    { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' });
+    { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, 180_000);
 }
 
 let passed = 0;
