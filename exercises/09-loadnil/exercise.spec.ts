@@ -16,10 +16,11 @@ function run(code: string): string {
 
 test('locals without a value are nil, whatever was in their register', () => {
   assert.is(run(`
-    local function dirty() local x, y, z = 1, 2, 3 return x end
-    local function clean() local a, b, c; return a, b, c end
-    dirty()
-    print(clean())`), 'nil\tnil\tnil\n');
+    for i = 1, 2 do
+      local a, b, c
+      print(a, b, c)
+      a, b, c = 1, 2, 3
+    end`), 'nil\tnil\tnil\nnil\tnil\tnil\n');
 });
 
 test.run();
