@@ -146,6 +146,24 @@ for (const stress of [false, true]) {
   step('the site\'s links (scripts/check-links.mjs)', links.status === 0, links.out);
 }
 
+// 7. exercises: a rotating subset of exercises/ (2 a day), each proven to
+//    fail without its solution.patch and pass with it (npm run exercises checks all)
+{
+  const label = 'exercises (rotating subset, scripts/exercises.mjs --check --rotate 2)';
+  const r = run(process.execPath, ['scripts/exercises.mjs', '--check', '--rotate', '2']);
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout);
+  if (!m) {
+    failed++;
+    summary.push(`FAIL  ${label}: the checker did not report`);
+    console.log(`\n--- ${label} ---\n${r.out.trimEnd()}\n`);
+  } else {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+    summary.push(`${m[2] === '0' ? 'ok  ' : 'FAIL'}  ${label}: ${m[1]} passed, ${m[2]} failed`);
+    if (m[2] !== '0' || r.status !== 0) console.log(`\n--- ${label} ---\n${r.out.trimEnd()}\n`);
+  }
+}
+
 console.log(summary.join('\n'));
 if (expectedFailures) console.log(`${expectedFailures} expected failures (listed in lua-tests/expected-failures.txt)`);
 console.log(`${passed} passed, ${failed} failed`);

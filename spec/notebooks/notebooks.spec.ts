@@ -4,64 +4,46 @@
  * lucid prints — ```output for the program's output, ```listing for its
  * bytecode as `lucidc -l` shows it, ```gclog for the phases the collector
  * went through (the log's first words; its byte counts change whenever a
- * library grows, so they are not compared). A notebook that drifts from the machine
- * fails here. Manual: whichever section each notebook teaches.
+ * library grows, so they are not compared). A ```js cell drives lucid from
+ * JavaScript and its ```output is what it printed. A notebook that drifts
+ * from the machine fails here, and so does a generated .ipynb that no
+ * longer matches its Markdown source (regenerate: npx tsx notebooks/ipynb.ts).
+ * Manual: whichever section each notebook teaches.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LuaState } from '../../src/index.ts';
-import { parse } from '../../src/parser/index.ts';
-import { compile } from '../../src/compiler/index.ts';
-import { listing } from '../../src/bytecode/listing.ts';
+import { cells, evaluate } from '../../notebooks/kernel.ts';
+import { dir, notebookFiles, toIpynb } from '../../notebooks/ipynb.ts';
 
-const dir = path.resolve(import.meta.dirname, '../../notebooks');
+const files = notebookFiles();
 
-interface Cell { code: string; kind: 'output' | 'listing' | 'gclog'; expected: string; line: number }
+test('there is a notebook per guide chapter (at least 10)', () => {
+  assert.ok(files.length >= 10, `${files.length} notebooks`);
+});
 
-/** Pairs of a ```lua cell and the ```output or ```listing block after it. */
-function cells(text: string): Cell[] {
-  const blocks = [...text.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)];
-  const out: Cell[] = [];
-  for (let i = 0; i + 1 < blocks.length; i++) {
-    const [a, b] = [blocks[i], blocks[i + 1]];
-    if (a[1] === 'lua' && (b[1] === 'output' || b[1] === 'listing' || b[1] === 'gclog')) {
-      out.push({ code: a[2], kind: b[1], expected: b[2], line: text.slice(0, a.index).split('\n').length });
-    }
-  }
-  return out;
-}
-
-function run(code: string): string {
-  let printed = '';
-  const L = new LuaState({ write: (s) => { printed += s; } });
-  L.doString(code, '=notebook');
-  return printed;
-}
-
-/** The phases the collector logged while the cell ran, one per line. */
-function gclog(code: string): string {
-  const phases: string[] = [];
-  const L = new LuaState({ write: () => {}, gcLog: (line) => phases.push(line.split(/\s+/)[1]) });
-  L.doString(code, '=notebook');
-  return phases.map((p) => p + '\n').join('');
-}
-
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
+for (const file of files) {
   const text = fs.readFileSync(path.join(dir, file), 'utf8');
   const found = cells(text);
   test(`${file} has cells to check`, () => {
     assert.ok(found.length > 0);
   });
   for (const cell of found) {
-    test(`${file}:${cell.line} (${cell.kind})`, () => {
-      const got = cell.kind === 'output' ? run(cell.code)
-        : cell.kind === 'gclog' ? gclog(cell.code)
-        : listing(compile(parse(cell.code, '=notebook')), false).replace(/^\n/, '');
-      assert.fixture(got, cell.expected);
+    test(`${file}:${cell.line} (${cell.lang} → ${cell.kind})`, () => {
+      assert.fixture(evaluate(cell), cell.expected);
     });
   }
+  test(`${file.replace(/\.md$/, '.ipynb')} is generated from ${file}`, () => {
+    const ipynb = path.join(dir, file.replace(/\.md$/, '.ipynb'));
+    assert.ok(fs.existsSync(ipynb), 'missing: run npx tsx notebooks/ipynb.ts');
+    assert.ok(fs.readFileSync(ipynb, 'utf8') === toIpynb(text), 'stale: run npx tsx notebooks/ipynb.ts');
+  });
 }
+
+test('notebooks/README.md lists every notebook', () => {
+  const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+  for (const f of files) assert.ok(readme.includes(`(${f})`), f);
+});
 
 test.run();

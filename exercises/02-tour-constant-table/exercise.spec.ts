@@ -1,0 +1,33 @@
+/**
+ * Exercise 02 (1 · Tour): tour-constant-table. Fails until the exercise is solved;
+ * scripts/exercises.mjs proves it fails without solution.patch and passes with it.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { LuaState } from '../../src/index.ts';
+
+/** What a chunk prints (errors propagate as LuaError). */
+function run(code: string): string {
+  let out = '';
+  const L = new LuaState({ write: (s) => { out += s; } });
+  L.doString(code, '=ex');
+  return out;
+}
+import { parse } from '../../src/parser/index.ts';
+import { compile } from '../../src/compiler/index.ts';
+import { listing } from '../../src/bytecode/listing.ts';
+
+function list(code: string): string {
+  return listing(compile(parse(code, '=ex')), false).replace(/^\n/, '');
+}
+
+test('a constant used twice is stored once', () => {
+  const l = list('print("a") print("a")');
+  assert.ok(l.includes('2 constants'), l);
+});
+
+test('the program still prints', () => {
+  assert.is(run('local t = {x = 1} t.x = t.x + 1 print(t.x, "x")'), '2\tx\n');
+});
+
+test.run();
