@@ -11,7 +11,7 @@
  * Manual: §4 (the application program interface), in lucid's JS shape.
  * PUC-Rio counterpart: `lua.h` / `lauxlib.h` / `lualib.h`.
  *
- * Values cross the boundary in lucid's representation (DESIGN.md §2):
+ * Values cross the boundary in lucid's representation (docs/design.md §2):
  * nil is `undefined`, integers are numbers (bigints beyond 2^53), integral
  * floats are `LuaFloat` boxes, strings are byte strings (use
  * `toLuaString`/`fromLuaString` for JS text), tables are `LuaTable`.
