@@ -31,11 +31,10 @@ import { normint } from '../value/number.ts';
 /** 2^-53: scales the top 53 bits of a draw into [0, 1). */
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
 
-/** The high and low words of the last 64-bit draw (no allocation per draw). */
-let drawHigh = 0;
-let drawLow = 0;
-
 export class RandomState {
+  /** The high and low words of the last 64-bit draw (no allocation per draw). */
+  private drawHigh = 0;
+  private drawLow = 0;
   /** Lanes s0..s3, each as [high, low]. */
   private readonly s = new Uint32Array(8);
 
@@ -70,7 +69,7 @@ export class RandomState {
     return [n1, n2];
   }
 
-  /** One xoshiro256** step; the result is left in drawHigh/drawLow. */
+  /** One xoshiro256** step; the result is left in this.drawHigh/this.drawLow. */
   private next(): void {
     const s = this.s;
     // result = rotl(s1 * 5, 7) * 9, where x * 5 = (x << 2) + x and
@@ -85,8 +84,8 @@ export class RandomState {
     const rl = ((l5 << 7) | (h5 >>> 25)) >>> 0;
     shiftedLow = (rl << 3) >>> 0;
     shiftedHigh = ((rh << 3) | (rl >>> 29)) >>> 0;
-    drawLow = (shiftedLow + rl) >>> 0;
-    drawHigh = (shiftedHigh + rh + (drawLow < shiftedLow ? 1 : 0)) >>> 0;
+    this.drawLow = (shiftedLow + rl) >>> 0;
+    this.drawHigh = (shiftedHigh + rh + (this.drawLow < shiftedLow ? 1 : 0)) >>> 0;
     // t = s1 << 17
     const th = ((s[2]! << 17) | (s[3]! >>> 15)) >>> 0;
     const tl = (s[3]! << 17) >>> 0;
@@ -105,13 +104,13 @@ export class RandomState {
   /** `math.random()`: a float in [0, 1) from the top 53 bits. */
   random(): number | LuaFloat {
     this.next();
-    return mkfloat((drawHigh * 2097152 + (drawLow >>> 11)) * TWO_POW_MINUS_53);
+    return mkfloat((this.drawHigh * 2097152 + (this.drawLow >>> 11)) * TWO_POW_MINUS_53);
   }
 
   /** `math.random(0)`: all 64 bits as an integer. */
   integer(): number | bigint {
     this.next();
-    return normint(BigInt.asIntN(64, (BigInt(drawHigh) << 32n) | BigInt(drawLow)));
+    return normint(BigInt.asIntN(64, (BigInt(this.drawHigh) << 32n) | BigInt(this.drawLow)));
   }
 
   /**
@@ -130,27 +129,27 @@ export class RandomState {
 
   /** `project` for n < 2^32: only the low word of each draw matters. */
   private project32(n: number): number {
-    let ran = drawLow;
+    let ran = this.drawLow;
     if ((n & (n + 1)) === 0 && n !== 0xffffffff) return (ran & n) >>> 0;
     if (n === 0xffffffff) return ran;
     let lim = n;
     lim |= lim >>> 1; lim |= lim >>> 2; lim |= lim >>> 4; lim |= lim >>> 8; lim |= lim >>> 16;
     while ((ran = (ran & lim) >>> 0) > n) {
       this.next();
-      ran = drawLow;
+      ran = this.drawLow;
     }
     return ran;
   }
 
   /** `project` on full 64-bit unsigned values. */
   private project64(n: bigint): bigint {
-    let ran = (BigInt(drawHigh) << 32n) | BigInt(drawLow);
+    let ran = (BigInt(this.drawHigh) << 32n) | BigInt(this.drawLow);
     if ((n & (n + 1n)) === 0n) return ran & n;
     let lim = n;
     for (const shift of [1n, 2n, 4n, 8n, 16n, 32n]) lim |= lim >> shift;
     while ((ran &= lim) > n) {
       this.next();
-      ran = (BigInt(drawHigh) << 32n) | BigInt(drawLow);
+      ran = (BigInt(this.drawHigh) << 32n) | BigInt(this.drawLow);
     }
     return ran;
   }
