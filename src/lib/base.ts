@@ -4,7 +4,7 @@
  * Responsibility: the global functions of manual §6.1: print, type,
  * tostring, tonumber, error, assert, pcall, xpcall, select, the raw
  * accessors, next/pairs/ipairs, metatables, load/loadfile/dofile,
- * collectgarbage (until the collector exists), `_G` and `_VERSION`.
+ * collectgarbage (lua_gc's operations), warn, `_G` and `_VERSION`.
  *
  * Manual: §6.1. PUC-Rio counterpart: `lbaselib.c`.
  *
@@ -18,9 +18,8 @@
  *   luaL_tolstring, which cannot yield either); that nesting counts
  *   against the C-call limit.
  *
- * Not yet: `loadfile` and `dofile` read files with Node's `fs` until the
- * state's platform offers file access (the only Node import of the
- * libraries this module belongs to).
+ * - `loadfile` and `dofile` read files through the state's platform
+ *   (src/api/platform.ts), never through Node directly.
  *
  * Read next: src/api/auxlib.ts, src/api/lua.ts, docs/vm.md ("Native functions").
  */
