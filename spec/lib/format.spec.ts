@@ -25,12 +25,12 @@ for (const [fmt, args, expected] of cases) {
   test(`format(${JSON.stringify(fmt)}, ${args.length} args)`, () => {
     const values = args.map(toLua);
     if (typeof expected === 'string') {
-      assert.equal(lua.call(format, fmt, ...values), [expected]);
+      assert.equal(lua.callLua(format, fmt, ...values), [expected]);
     } else {
       const msg = expected.arg !== undefined
         ? `spec:1: bad argument #${expected.arg} to 'format' (${expected.error})`
         : `spec:1: ${expected.error}`;
-      assert.throws(() => lua.call(format, fmt, ...values),
+      assert.throws(() => lua.callLua(format, fmt, ...values),
         (e: unknown) => e instanceof LuaError && e.value === msg);
     }
   });

@@ -42,14 +42,14 @@ test('bytes 0-255 go out and come back unchanged', () => {
 test('read formats: l, L, n, counts, 0 at the end, a; fail stops the list', () => {
   const { lua } = state('formats');
   fs.writeFileSync(file('formats'), 'one\ntwo\n 12 0x10 3.5e1 abc\nrest');
-  const r = lua.doString(`
+  const r = lua.callLua(lua.load(`
     local f = io.open(FILE)
     local a, b = f:read("l", "L")
     local n1, n2, n3, n4 = f:read("n", "n", "n", "n")
     local c = f:read(3)
     local rest = f:read("a")
     return a, b, n1, n2, n3, n4, c, rest, f:read(0), f:read("a"), f:read("l")
-  `);
+  `));
   assert.equal(r, ['one', 'two\n', 12, 16, mkfloat(35), undefined, 'abc', '\nrest', undefined, '', undefined]);
 });
 

@@ -31,7 +31,7 @@ const packChunk = lua.load('return string.pack(...)', '=spec');
 
 /** `string.pack(fmt, ...values)` as Lua calls it. */
 function pack(fmt: string, values: unknown[]): string {
-  return lua.call(packChunk, fmt, ...values as LuaValue[])[0] as string;
+  return lua.callLua(packChunk, fmt, ...values as LuaValue[])[0] as string;
 }
 
 for (const [fmt, args, expected] of packCases) {

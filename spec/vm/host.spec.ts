@@ -107,14 +107,16 @@ test('conversions: text as UTF-8, bytes, functions both ways, deep tables', () =
   const lua = new LuaState();
   const s = lua.toLua('é');
   assert.is(s, '\xc3\xa9');
-  assert.is(lua.call(lua.load('return #(...)'), s)[0], 2);
+  assert.is(lua.callLua(lua.load('return #(...)'), s)[0], 2);   // a Lua string passes unconverted
+  assert.is(lua.call(lua.load('return #(...)'), 'é')[0], 2);      // JS text is encoded
   assert.is(lua.toLua(new Uint8Array([0, 255])), '\x00\xff');
   assert.equal(lua.toJS('\xc3\xa9'), 'é');
   assert.equal(lua.toJS('\x00\xff', { bytes: true }), new Uint8Array([0, 255]));
   const t = lua.toLua({ name: 'x', list: [10, 20] }, { deep: true }) as LuaTable;
   lua.setGlobal('t', t);
   assert.equal(lua.doString('return t.name, #t.list, t.list[2]'), ['x', 2, 20]);
-  assert.throws(() => lua.toLua([1, 2]), /deep/);
+  // without deep, an array crosses by reference: a userdata proxy (issue 14, "Boundary")
+  assert.equal(lua.call(lua.load('local a = ... return type(a), #a, a[2]'), [1, 2]), ['userdata', 2, 2]);
   const back = lua.toJS(lua.doString('return { 1, 2, 3 }, { a = { b = "c" } }')[1], { deep: true });
   assert.equal(back, { a: { b: 'c' } });
   assert.equal(lua.toJS(lua.doString('return { 1, 2.0, "3" }')[0], { deep: true }), [1, 2, '3']);

@@ -24,7 +24,8 @@ import { callSync } from '../vm/call.ts';
 import { startTrace } from '../vm/trace.ts';
 import { compileChunk, LoadError } from './load.ts';
 import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../value/index.ts';
-import { isLuaValue, toLuaString, toLuaValue, toJSValue, bytesToLua, type ConvertOptions } from './interop.ts';
+import { toLuaString, bytesToLua, type ConvertOptions } from './interop.ts';
+import { Boundary, hostFacing } from './boundary.ts';
 import type { Platform } from './platform.ts';
 import { LuaTask, awaitValue } from './task.ts';
 import type { Proto } from '../bytecode/proto.ts';
@@ -32,7 +33,8 @@ import { Heap } from '../gc/heap.ts';
 import { warning } from './warn.ts';
 import { closeHeap, fullCollect } from '../gc/collector.ts';
 import { native, nativeGen } from './lua.ts';
-import { checkArg, hostError } from './guard.ts';
+import { checkArg } from './guard.ts';
+import { expectValue, type Expected } from './expect.ts';
 import { applySandbox, sandboxLibraries } from './sandbox.ts';
 import { openLibraries, requiref, type Library, type LibOpener } from './libraries.ts';
 
@@ -144,6 +146,18 @@ export interface LuaStateOptions {
    * ```
    */
   memoryLimit?: number;
+  /**
+   * How Lua strings reach JavaScript in results, arguments of registered
+   * functions and `toJS`: `'text'` (the default) decodes them as UTF-8,
+   * with U+FFFD for bytes that are not valid UTF-8; `'bytes'` gives a
+   * `Uint8Array` of their bytes, exactly.
+   *
+   * ```ts
+   * new LuaState().doString('return "\\xff", "é"');                      // ['\uFFFD', 'é']
+   * new LuaState({ strings: 'bytes' }).doString('return "\\xff"');       // [Uint8Array [255]]
+   * ```
+   */
+  strings?: 'text' | 'bytes';
 }
 
 /**
@@ -209,6 +223,7 @@ export class LuaState {
     this.L = new LuaThread(G);
     G.mainThread = this.L;
     G.host = this;
+    this.boundary = new Boundary(this, options.strings ?? 'text');
     this.compat = options.compat ?? true;
     const given = options.libraries ?? [];
     const list = options.sandbox === true ? sandboxLibraries(given) : given;
@@ -226,6 +241,9 @@ export class LuaState {
 
   /** Lua 5.3 compatibility is on (see {@link LuaStateOptions.compat}); library openers read it. */
   readonly compat: boolean;
+
+  /** The conversions at this state's boundary (src/api/boundary.ts). */
+  private readonly boundary: Boundary;
 
   /**
    * Open a library in this state (luaL_requiref): its table becomes the
@@ -265,78 +283,64 @@ export class LuaState {
    * task.results;   // [10000000]
    * ```
    */
-  start(f: Value | string, ...args: Value[]): LuaTask {
-    const fn = typeof f === 'string' ? this.load(f) : f;
-    return new LuaTask(this.L, fn, args);
+  start(f: unknown, ...args: unknown[]): LuaTask {
+    const fn = typeof f === 'string' ? this.load(f) : this.toLua(f);
+    return new LuaTask(this.L, fn, args.map((a) => this.toLua(a)));
   }
 
   /**
    * Run Lua asynchronously: host functions may return Promises (the Lua
    * thread waits, even inside pcall, metamethods and coroutines), and every
-   * `slice` checks the event loop gets a turn. Resolves to the results.
+   * `slice` checks the event loop gets a turn. Arguments and results are
+   * converted as {@link call}'s.
    *
    * ```ts
    * lua.register('sleep', (ms) => new Promise((r) => setTimeout(r, ms)));
    * await lua.run('sleep(10) return "woke"');   // ['woke']
    * ```
    */
-  run(f: Value | string, ...args: Value[]): Promise<Value[]> {
+  run(f: unknown, ...args: unknown[]): Promise<any[]> {
     try {
-      return this.start(f, ...args).run();
+      return this.start(f, ...args).run().then((r) => this.boundary.results(r), (e) => { throw hostFacing(e); });
     } catch (e) {
-      return Promise.reject(e);
+      return Promise.reject(hostFacing(e));
     }
   }
 
   /**
-   * A host value as a Lua value: text → UTF-8 byte string, `Uint8Array` →
-   * bytes, function → Lua function, `null` → nil; arrays, plain objects and
-   * Maps become tables with `{ deep: true }`.
+   * A host value as a Lua value (docs/embedding.md, "The conversion
+   * rules"): text → UTF-8 byte string, `Uint8Array` → bytes, a number →
+   * an integer if it is a safe integer, else a float; a BigInt → an
+   * integer (a LuaError beyond 64 bits); `null`/`undefined` → nil; a
+   * function → a Lua function; a class, an array, a Map or any other
+   * object → a userdata proxy (reads, writes and method calls pass
+   * through); with `{ deep: true }` arrays, Maps and plain objects are
+   * copied into tables instead. Lua values pass unchanged.
    *
    * ```ts
    * const t = lua.toLua({ name: 'é', list: [1, 2] }, { deep: true });   // a LuaTable
    * ```
    */
   toLua(v: unknown, options?: ConvertOptions): Value {
-    return toLuaValue(this.global.heap, v, (fn) => this.wrapFunction('?', fn), options);
+    return this.boundary.toLua(v, options);
   }
 
   /**
    * A Lua value as a host value: strings → JS text (or `Uint8Array` with
-   * `{ bytes: true }`), integral floats → numbers, functions → JS functions
-   * (called synchronously), tables → arrays / objects with `{ deep: true }`.
+   * `{ strings: 'bytes' }`), floats → numbers, integers → numbers (BigInt
+   * beyond 2^53), functions → JS functions (called synchronously), a
+   * proxy userdata → its JS object; tables stay `LuaTable`s unless asked:
+   * `{ deep: true }` copies them into arrays / objects, `{ proxy: true }`
+   * wraps them in a JS Proxy.
    *
    * ```ts
-   * lua.toJS(lua.doString('return {1, 2, x = "y"}')[0], { deep: true });   // { 1: 1, 2: 2, x: 'y' }
+   * const raw = lua.callLua(lua.load('return {1, 2, x = "y"}'))[0];
+   * lua.toJS(raw, { deep: true });    // { 1: 1, 2: 2, x: 'y' }
+   * lua.toJS(raw, { proxy: true }).x;   // 'y'
    * ```
    */
   toJS(v: Value, options?: ConvertOptions): unknown {
-    return toJSValue(v, (fn) => {
-      const wrapper = (...args: unknown[]) => {
-        const r = this.call(fn, ...args.map((a) => this.toLua(a)));
-        return r.length <= 1 ? this.toJS(r[0]) : r.map((x) => this.toJS(x));
-      };
-      // the Lua function stays a root for as long as JS can call it
-      this.pin(fn);
-      wrappedFunctions.register(wrapper, { state: this, fn });
-      return wrapper;
-    }, options);
-  }
-
-  /** A JS function as a Lua function: converted arguments, Promise results awaited. */
-  private wrapFunction(name: string, fn: (...args: Value[]) => unknown): LuaNative {
-    const self = this;
-    return nativeGen(name, function* (L, base, nargs) {
-      const args = L.stack.slice(base, base + nargs).map((v) => self.toJS(v));
-      let r: unknown;
-      try { r = fn(...args); } catch (e) { throw hostError(L, name, e); }
-      if (r !== null && typeof r === 'object' && typeof (r as PromiseLike<unknown>).then === 'function') {
-        r = (yield* awaitValue(r as PromiseLike<unknown>))[0];
-      }
-      if (r === undefined) return [];
-      if (Array.isArray(r)) return r.map((v) => self.toLua(v));
-      return [self.toLua(r)];
-    });
+    return this.boundary.toJS(v, options);
   }
 
   /** The global table (`_G`). */
@@ -348,6 +352,14 @@ export class LuaState {
    * Throws LuaError with the message `load` would return.
    */
   load(chunk: string | Uint8Array, chunkname?: string, mode = 'bt'): LuaClosure {
+    try {
+      return this.loadBytes(chunk, chunkname, mode);
+    } catch (e) {
+      throw hostFacing(e);
+    }
+  }
+
+  private loadBytes(chunk: string | Uint8Array, chunkname: string | undefined, mode: string): LuaClosure {
     checkArg('load', 1, chunk, 'string or Uint8Array', typeof chunk === 'string' || chunk instanceof Uint8Array);
     checkArg('load', 2, chunkname, 'string', chunkname === undefined || typeof chunkname === 'string');
     checkArg('load', 3, mode, 'string', typeof mode === 'string');
@@ -361,9 +373,32 @@ export class LuaState {
     }
   }
 
-  /** Call a Lua value with arguments; returns all its results. */
-  call(f: Value, ...args: Value[]): Value[] {
-    return callSync(this.L, f, args.map(hostArg, this));
+  /**
+   * Call a Lua function (or a JS function that {@link toJS} made of one)
+   * with arguments converted by {@link toLua}; returns all its results
+   * converted by {@link toJS}. A Lua error comes out as a LuaError whose
+   * message is decoded text.
+   *
+   * ```ts
+   * const add = lua.doString('return function(a, b) return a + b end')[0];
+   * lua.call(add, 1, 2.5);   // [3.5]
+   * ```
+   */
+  call(f: unknown, ...args: unknown[]): any[] {
+    try {
+      return this.boundary.results(callSync(this.L, this.toLua(f), args.map((a) => this.toLua(a))));
+    } catch (e) {
+      throw hostFacing(e);
+    }
+  }
+
+  /**
+   * Call with Lua values in and out, unconverted (lua_call): byte strings,
+   * `LuaFloat` boxes and tables as lucid represents them (docs/design.md
+   * §2). For libraries and runners that hand the values back to Lua.
+   */
+  callLua(f: Value, ...args: Value[]): Value[] {
+    return callSync(this.L, f, args);
   }
 
   /**
@@ -403,7 +438,8 @@ export class LuaState {
   }
 
   /**
-   * Call `f` as lua.c runs a script: an error comes out as a LuaError whose
+   * Call `f` as lua.c runs a script, with Lua values in and out as
+   * {@link callLua}: an error comes out as a LuaError whose
    * value is the message followed by a `stack traceback:` taken where the
    * error happened (lua.c's msghandler: an error object with `__tostring`
    * gives that string, other non-strings "(error object is a X value)").
@@ -414,23 +450,27 @@ export class LuaState {
    * ```
    */
   callTraced(f: Value, ...args: Value[]): Value[] {
-    return this.call(tracedCall(f, args));
+    return this.callLua(tracedCall(f, args));
   }
 
-  /** {@link run} with {@link callTraced}'s error messages (for a REPL or script runner). */
+  /** {@link run} with {@link callTraced}'s error messages and Lua values (for a REPL or script runner). */
   runTraced(f: Value | string, ...args: Value[]): Promise<Value[]> {
-    const fn = typeof f === 'string' ? this.load(f) : f;
-    return this.run(tracedCall(fn, args));
+    try {
+      const fn = typeof f === 'string' ? this.load(f) : f;
+      return this.start(tracedCall(fn, args)).run();
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
-  /** Load and run JS text; returns the chunk's results. */
-  doString(source: string, chunkname?: string): Value[] {
+  /** Load and run JS text; returns the chunk's results, converted as {@link call}'s. */
+  doString(source: string, chunkname?: string): any[] {
     checkArg('doString', 1, source, 'string', typeof source === 'string');
     return this.call(this.load(source, chunkname));
   }
 
-  /** Load and run a file of the platform (read as bytes); returns the chunk's results. */
-  doFile(path: string): Value[] {
+  /** Load and run a file of the platform (read as bytes); returns the chunk's results, converted as {@link call}'s. */
+  doFile(path: string): any[] {
     checkArg('doFile', 1, path, 'string', typeof path === 'string');
     const name = toLuaString(path);
     let data: string;
@@ -439,20 +479,73 @@ export class LuaState {
     } catch {
       throw new LuaError(`cannot open ${name}`);
     }
+    let f: LuaClosure;
     try {
-      return this.call(loadChunk(this.global, data, '@' + name, 'bt', this.global.globals));
+      f = loadChunk(this.global, data, '@' + name, 'bt', this.global.globals);
     } catch (e) {
-      if (e instanceof LoadError) throw new LuaError(e.message);
-      throw e;
+      throw hostFacing(e instanceof LoadError ? new LuaError(e.message) : e);
     }
+    return this.call(f);
   }
 
+  /** A global as a Lua value, unconverted (lua_getglobal without `__index`); {@link get} converts. */
   getGlobal(name: string): Value {
     checkArg('getGlobal', 1, name, 'string', typeof name === 'string');
     return this.global.globals.get(toLuaString(name)); }
+  /** Set a global to a Lua value, unconverted (lua_setglobal without `__newindex`); {@link set} converts. */
   setGlobal(name: string, v: Value): void {
     checkArg('setGlobal', 1, name, 'string', typeof name === 'string');
     this.global.globals.set(toLuaString(name), v); }
+
+  /**
+   * A global, converted by {@link toJS}.
+   *
+   * ```ts
+   * lua.doString('x = 2.0  s = "é"');
+   * lua.get('x');   // 2
+   * lua.get('s');   // 'é'
+   * ```
+   */
+  get(name: string): unknown {
+    checkArg('get', 1, name, 'string', typeof name === 'string');
+    return this.toJS(this.getGlobal(name));
+  }
+
+  /**
+   * Set a global to a JS value converted by {@link toLua}: a function
+   * becomes a Lua function, a class a constructor (`Point(1, 2)` or
+   * `Point.new(1, 2)`), any other object a proxy.
+   *
+   * ```ts
+   * class Point { constructor(public x: number, public y: number) {} norm() { return Math.hypot(this.x, this.y); } }
+   * lua.set('Point', Point);
+   * lua.doString('local p = Point(3, 4) return p:norm(), p.x');   // [5, 3]
+   * ```
+   */
+  set(name: string, value: unknown): void {
+    checkArg('set', 1, name, 'string', typeof name === 'string');
+    this.setGlobal(name, this.toLua(value));
+  }
+
+  /** Global `name` as a JS number (a Lua integer or float; integers beyond 2^53 are rounded); a LuaError if it is not a number. */
+  getNumber(name: string): number { return this.expect('getNumber', name, 'number') as number; }
+  /** Global `name` as an integer (a float with an integral value counts): a number, or a BigInt beyond 2^53; a LuaError otherwise. */
+  getInteger(name: string): number | bigint { return this.expect('getInteger', name, 'integer') as number | bigint; }
+  /** Global `name` as JS text; a LuaError if it is not a string. */
+  getString(name: string): string { return this.expect('getString', name, 'string') as string; }
+  /** Global `name` as a boolean; a LuaError if it is not one. */
+  getBoolean(name: string): boolean { return this.expect('getBoolean', name, 'boolean') as boolean; }
+  /** Global `name` as a `LuaTable`; a LuaError if it is not a table. */
+  getTable(name: string): LuaTable { return this.expect('getTable', name, 'table') as LuaTable; }
+  /** Global `name` as a JS function calling it (as {@link toJS} makes them); a LuaError if it is not a function. */
+  getFunction(name: string): (...args: unknown[]) => unknown {
+    return this.toJS(this.expect('getFunction', name, 'function') as Value) as (...args: unknown[]) => unknown;
+  }
+
+  private expect(method: string, name: string, expected: Expected): unknown {
+    checkArg(method, 1, name, 'string', typeof name === 'string');
+    return expectValue(method, name, this.getGlobal(name), expected);
+  }
 
   /**
    * Register a JS function as a global. It receives its arguments converted
@@ -470,26 +563,11 @@ export class LuaState {
   register(name: string, fn: (...args: any[]) => unknown): LuaNative {
     checkArg('register', 1, name, 'string', typeof name === 'string');
     checkArg('register', 2, fn, 'function', typeof fn === 'function');
-    const f = this.wrapFunction(name, fn);
+    const f = this.boundary.wrapFunction(name, fn);
     this.setGlobal(name, f);
     return f;
   }
 }
-
-/**
- * An argument of {@link LuaState.call} as a Lua value: Lua values pass as
- * they are (strings stay byte strings); `null`, BigInts and other JS
- * objects go through {@link LuaState.toLua} (nil, a checked integer, a
- * userdata).
- */
-function hostArg(this: LuaState, a: Value): Value {
-  const u = a as unknown;
-  if (u === null || typeof u === 'bigint' || (typeof u === 'object' && !isLuaValue(u))) return this.toLua(u);
-  return a;
-}
-
-/** Unpins the Lua function behind a JS wrapper once JS has collected the wrapper. */
-const wrappedFunctions = new FinalizationRegistry<{ state: LuaState; fn: Value }>(({ state, fn }) => state.unpin(fn));
 
 /** lua.c's message handler: the message plus a traceback from the erroring level. */
 const msghandler = new LuaNative('msghandler', (L, base, nargs) => {

@@ -173,7 +173,7 @@ async function runChunk(state: LuaState, rl: readline.Interface, chunk: unknown)
     if (results.length > 0) {
       const print = state.getGlobal('print');
       try {
-        state.call(print, ...results);
+        state.callLua(print, ...results);
       } catch (e) {
         writeError(`${PROGNAME}: error calling 'print' (${errorText(state, e)})\n`);
       }
