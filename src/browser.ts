@@ -26,12 +26,14 @@
 import { LuaState as StateOnPlatform, type LuaStateOptions } from './api/state.ts';
 import { browserPlatform } from './platform/browser.ts';
 import { standardLibraries } from './lib/init.ts';
+import { checkStateOptions } from './api/options.ts';
 
 export * from './surface.ts';
 
 /** A Lua state; its platform is a new browser platform unless `options.platform` says otherwise. */
 export class LuaState extends StateOnPlatform {
   constructor(options: LuaStateOptions = {}) {
+    checkStateOptions(options);   // before the defaults are spread over it
     super({
       ...options,
       platform: options.platform ?? browserPlatform(),

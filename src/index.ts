@@ -19,16 +19,21 @@
  * const [r] = lua.doString('return greet("you") .. "!"');   // 'hello you!'
  * const add = lua.doString('return function(a, b) return a + b end')[0];
  * lua.call(add, 1, 2);                                        // [3]
+ * lua.set('Point', class Point { constructor(public x = 0) {} });
+ * lua.doString('return Point(7).x');                          // [7]
+ * lua.getNumber('answer');                                    // a number, or a LuaError
  * await lua.run('return fetchSomething()');                   // host Promises are awaited
  * const task = lua.start('while true do end');                // resumable, with budgets
  * task.step({ budget: 1e6 });                                 // 'budget'
  * const sandbox = new LuaState({ platform: browserPlatform() });   // files in memory, no processes
  * ```
  *
- * Values cross the boundary in lucid's representation (docs/design.md §2):
- * nil is `undefined`, integers are numbers (bigints beyond 2^53), integral
- * floats are `LuaFloat` boxes, strings are byte strings (use
- * `toLuaString`/`fromLuaString` for JS text), tables are `LuaTable`.
+ * Values cross the boundary by docs/embedding.md's conversion rules: Lua
+ * strings are JS text (UTF-8; `Uint8Array` with `strings: 'bytes'`),
+ * numbers are numbers (BigInt beyond 2^53), nil is `undefined`, JS objects
+ * reach Lua as proxies, tables come back as `LuaTable`s (copied with
+ * `deep`, wrapped with `proxy`). `callLua`, `getGlobal` and `setGlobal`
+ * keep lucid's own representation (docs/design.md §2).
  *
  * Invariant: every error thrown out of this API is a `LuaError`.
  *
@@ -38,6 +43,7 @@
 import { LuaState as StateOnPlatform, type LuaStateOptions } from './api/state.ts';
 import { nodePlatform } from './platform/node.ts';
 import { standardLibraries } from './lib/init.ts';
+import { checkStateOptions } from './api/options.ts';
 
 export * from './surface.ts';
 export { nodePlatform } from './platform/node.ts';
@@ -51,6 +57,7 @@ export type { NodePlatformOptions } from './platform/node.ts';
  */
 export class LuaState extends StateOnPlatform {
   constructor(options: LuaStateOptions = {}) {
+    checkStateOptions(options);   // before the defaults are spread over it
     super({
       ...options,
       platform: options.platform ?? nodePlatform(),

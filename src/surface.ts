@@ -11,10 +11,10 @@
  * Manual: §4 (the application program interface), in lucid's JS shape.
  * PUC-Rio counterpart: `lua.h` / `lauxlib.h` / `lualib.h`.
  *
- * Values cross the boundary in lucid's representation (docs/design.md §2):
- * nil is `undefined`, integers are numbers (bigints beyond 2^53), integral
- * floats are `LuaFloat` boxes, strings are byte strings (use
- * `toLuaString`/`fromLuaString` for JS text), tables are `LuaTable`.
+ * Values cross the boundary by the conversion rules of docs/embedding.md
+ * (src/api/interop.ts); the Lua values themselves (`LuaTable`,
+ * `LuaFloat`, byte strings, …) are exported for natives and runners,
+ * which work in lucid's representation (docs/design.md §2).
  *
  * Invariant: nothing here, nor below it, imports a `node:` module.
  *

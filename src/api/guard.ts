@@ -24,6 +24,7 @@ import { LuaError } from '../value/index.ts';
 import type { LuaThread } from '../object/objects.ts';
 import { traceback } from '../vm/traceback.ts';
 import { libWhere } from '../vm/errors.ts';
+import { toLuaString } from './interop.ts';
 
 /** A JS value's kind, as a message names it. */
 function jsKind(v: unknown): string {
@@ -44,7 +45,8 @@ export function checkArg(method: string, n: number, v: unknown, expected: string
 /** The LuaError for exception `e` thrown by the host function `name`, called on thread `L`. */
 export function hostError(L: LuaThread, name: string, e: unknown): LuaError {
   if (e instanceof LuaError) return e;
-  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  // the JS error's text becomes a Lua string: UTF-8 bytes, as every JS text that enters Lua
+  const detail = toLuaString(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
   // the position is the Lua code that called the function: the frame below the native's own
   const caller = L.depth >= 1 ? L.frames[L.depth - 1] : undefined;
   const err = new LuaError(`${libWhere(caller)}error in host function '${name}': ${detail}`);

@@ -35,6 +35,7 @@ import { closeHeap, fullCollect } from '../gc/collector.ts';
 import { native, nativeGen } from './lua.ts';
 import { checkArg } from './guard.ts';
 import { expectValue, type Expected } from './expect.ts';
+import { checkStateOptions } from './options.ts';
 import { applySandbox, sandboxLibraries } from './sandbox.ts';
 import { openLibraries, requiref, type Library, type LibOpener } from './libraries.ts';
 
@@ -197,6 +198,7 @@ export class LuaState {
    * defaults it.
    */
   constructor(options: LuaStateOptions & { platform: Platform }) {
+    checkStateOptions(options);
     const G = new GlobalState(new Heap());
     // what the collector cannot do itself: call a finalizer, emit a warning
     G.heap.callFinalizer = (L, fn, o) => { callSync(L, fn, [o]); };
@@ -236,7 +238,10 @@ export class LuaState {
    * Print every instruction run from now on, with the registers it wrote,
    * one line at a time to `out` (`lucid --trace`; src/vm/trace.ts).
    */
-  trace(out: (line: string) => void): void { startTrace(this.L, out); }
+  trace(out: (line: string) => void): void {
+    checkArg('trace', 1, out, 'function', typeof out === 'function');
+    startTrace(this.L, out);
+  }
 
 
   /** Lua 5.3 compatibility is on (see {@link LuaStateOptions.compat}); library openers read it. */
@@ -251,6 +256,8 @@ export class LuaState {
    * it is already loaded. Returns the library's table.
    */
   openLibrary(lib: Library): Value {
+    checkArg('openLibrary', 1, lib, 'library ({ name, open })',
+      typeof lib === 'object' && lib !== null && typeof lib.name === 'string' && typeof lib.open === 'function');
     return requiref(this, lib);
   }
 
@@ -322,6 +329,7 @@ export class LuaState {
    * ```
    */
   toLua(v: unknown, options?: ConvertOptions): Value {
+    checkArg('toLua', 2, options, 'options object', options === undefined || (typeof options === 'object' && options !== null));
     return this.boundary.toLua(v, options);
   }
 
@@ -340,6 +348,7 @@ export class LuaState {
    * ```
    */
   toJS(v: Value, options?: ConvertOptions): unknown {
+    checkArg('toJS', 2, options, 'options object', options === undefined || (typeof options === 'object' && options !== null));
     return this.boundary.toJS(v, options);
   }
 
