@@ -2,7 +2,7 @@
  * # The state's side of the boundary
  *
  * Responsibility: the conversions as one `LuaState` applies them. It is
- * the {@link Bridge} the conversion rules (`interop.ts`) call back into:
+ * the `Bridge` the conversion rules (`interop.ts`) call back into:
  * JS functions become Lua functions that convert their arguments and
  * await a returned Promise; Lua functions become JS functions that keep
  * their Lua function alive while JS holds them; objects cross through

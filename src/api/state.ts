@@ -17,17 +17,15 @@
  *
  * Read next: `src/index.ts` (the public surface), `src/vm/execute.ts` (the loop it starts).
  */
-import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, FrameFlag, joinHeap, type NativeFn, type NativeGen } from '../object/objects.ts';
-import { traceback } from '../vm/traceback.ts';
-import { metafield, typeName } from '../vm/meta.ts';
+import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, joinHeap } from '../object/objects.ts';
 import { callSync } from '../vm/call.ts';
 import { startTrace } from '../vm/trace.ts';
 import { compileChunk, LoadError } from './load.ts';
-import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../value/index.ts';
+import { LuaTable, LuaError, type Value } from '../value/index.ts';
 import { toLuaString, bytesToLua, type ConvertOptions } from './interop.ts';
 import { Boundary, hostFacing } from './boundary.ts';
 import type { Platform } from './platform.ts';
-import { LuaTask, awaitValue } from './task.ts';
+import { LuaTask } from './task.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import { Heap } from '../gc/heap.ts';
 import { warning } from './warn.ts';
@@ -35,11 +33,13 @@ import { closeHeap, fullCollect } from '../gc/collector.ts';
 import { native, nativeGen } from './lua.ts';
 import { checkArg } from './guard.ts';
 import { expectValue, type Expected } from './expect.ts';
-import { checkStateOptions } from './options.ts';
+import { checkStateOptions, type LuaStateOptions } from './options.ts';
 import { applySandbox, sandboxLibraries } from './sandbox.ts';
+import { tracedCall } from './traced.ts';
 import { openLibraries, requiref, type Library, type LibOpener } from './libraries.ts';
 
 export type { Library, LibOpener } from './libraries.ts';
+export type { LuaStateOptions } from './options.ts';
 
 export { toLuaString, fromLuaString } from './interop.ts';
 
@@ -62,104 +62,6 @@ export function loadChunk(G: GlobalState, chunk: string, chunkname: string, mode
   return mainClosure(G, compileChunk(chunk, chunkname, mode), env);
 }
 
-/** Options of a new state. */
-export interface LuaStateOptions {
-  /**
-   * The host system the state's libraries use: files, processes, the
-   * environment, clocks, standard streams, exit (src/api/platform.ts).
-   * Default: the Node platform (`import from 'lucid-lua'`) or the browser
-   * platform (`import from 'lucid-lua/browser'`), each with its defaults.
-   */
-  platform?: Platform;
-  /** Where `print` and io.write's default output go (bytes as a latin1 string). Default: the platform's standard output. */
-  write?: (bytes: string) => void;
-  /**
-   * The libraries this state opens, in order (see `libraries.ts`). The
-   * `LuaState` of the package (src/index.ts) passes the standard list of
-   * src/lib/init.ts; a host adds its own library by appending to it.
-   * Default here: none.
-   *
-   * ```ts
-   * import { LuaState, standardLibraries, args, type Library } from 'lucid-lua';
-   * const greet: Library = { name: 'greet', open: (state) => args.newlib(state.L, { hello }) };
-   * const lua = new LuaState({ libraries: [...standardLibraries, greet] });
-   * ```
-   */
-  libraries?: readonly Library[];
-  /**
-   * Open only the libraries named here ('base', 'package',
-   * 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug',
-   * or a host library's name); the others are not opened at all. Default:
-   * every library of {@link libraries}.
-   *
-   * ```ts
-   * const lua = new LuaState({ libs: ['base', 'string', 'table', 'math'] });
-   * lua.doString('return io');   // [undefined]
-   * ```
-   */
-  libs?: readonly string[];
-  /**
-   * The sandbox preset (src/api/sandbox.ts): base, coroutine, math,
-   * string, table and utf8, plus `os.time`/`clock`/`date`/`difftime`;
-   * no `dofile`, `loadfile`, binary chunks, `require`, `io`, other `os`
-   * functions or `debug`. `libs` can narrow it further. See
-   * docs/embedding.md, "Errors, limits and the sandbox".
-   *
-   * ```ts
-   * const lua = new LuaState({ sandbox: true });
-   * lua.doString('return io, dofile');   // [undefined, undefined]
-   * ```
-   */
-  sandbox?: boolean;
-  /**
-   * Lua 5.3 compatibility, as the released Lua 5.4 is built
-   * (LUA_COMPAT_5_3): `math.pow`, `math.ldexp`, `math.frexp`, `math.cosh`,
-   * `math.sinh`, `math.tanh`, `math.log10` and `math.atan2` exist.
-   * Default: true; false gives strict Lua 5.4.
-   */
-  compat?: boolean;
-  /**
-   * Collector stress mode: a full collection at every safe point, freed
-   * objects poisoned so that any later use throws. Default: the platform's
-   * environment variable LUCID_GC_STRESS=1.
-   */
-  gcStress?: boolean;
-  /**
-   * Collector log: receives a line at each phase change with the memory in
-   * use. Default: to the platform's stderr when LUCID_GC_LOG=1 (or `steps`).
-   */
-  gcLog?: (line: string) => void;
-  /**
-   * Log every incremental step too, with its work and the objects it turned
-   * gray, black or freed (docs/gc.md). Default: LUCID_GC_LOG=steps.
-   */
-  gcLogSteps?: boolean;
-  /**
-   * Memory limit in bytes, as the collector accounts them
-   * (`collectgarbage("count")` × 1024). Past it, an emergency collection
-   * runs; if memory is still over the limit, the allocating code gets the
-   * Lua error "not enough memory" (catchable by pcall), and the state stays
-   * usable once the program lets go of memory.
-   *
-   * ```ts
-   * const lua = new LuaState({ memoryLimit: 8 * 1024 * 1024 });
-   * lua.doString('local ok, e = pcall(string.rep, "x", 1e8) return e');   // ['not enough memory']
-   * ```
-   */
-  memoryLimit?: number;
-  /**
-   * How Lua strings reach JavaScript in results, arguments of registered
-   * functions and `toJS`: `'text'` (the default) decodes them as UTF-8,
-   * with U+FFFD for bytes that are not valid UTF-8; `'bytes'` gives a
-   * `Uint8Array` of their bytes, exactly.
-   *
-   * ```ts
-   * new LuaState().doString('return "\\xff", "é"');                      // ['\uFFFD', 'é']
-   * new LuaState({ strings: 'bytes' }).doString('return "\\xff"');       // [Uint8Array [255]]
-   * ```
-   */
-  strings?: 'text' | 'bytes';
-}
 
 /**
  * Libraries added by {@link addLibrary}, opened by every state made
@@ -576,32 +478,6 @@ export class LuaState {
     this.setGlobal(name, f);
     return f;
   }
-}
-
-/** lua.c's message handler: the message plus a traceback from the erroring level. */
-const msghandler = new LuaNative('msghandler', (L, base, nargs) => {
-  let msg = nargs >= 1 ? L.stack[base] : undefined;
-  if (typeof msg !== 'string') {
-    const h = metafield(L.global, msg, '__tostring');
-    if (h !== undefined) {
-      const r = callSync(L, h, [msg])[0];
-      if (typeof r === 'string') { L.push(r); return 1; }
-    }
-    msg = typeof msg === 'number' || typeof msg === 'bigint' || msg instanceof LuaFloat
-      ? number2string(msg) : `(error object is a ${typeName(L.global, msg)} value)`;
-  }
-  L.push(traceback(L, msg as string, 1));
-  return 1;
-});
-
-/** A function that calls `f(...args)` under {@link msghandler} (lua.c's docall). */
-function tracedCall(f: Value, args: Value[]): LuaNative {
-  return new LuaNative('?', function* (L: LuaThread) {
-    const ci = L.frames[L.depth];
-    ci.flags |= FrameFlag.PROTECT;
-    ci.msgh = msghandler;
-    return yield [f, ...args];
-  } as NativeGen, true);
 }
 
 // natives are made by the api (src/api/lua.ts); these names stay here for the code that imports them from the state
