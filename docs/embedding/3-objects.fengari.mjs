@@ -1,5 +1,5 @@
 import fengari from 'fengari';
-const { lua, lauxlib, lualib, to_luastring, to_jsstring } = fengari;
+const { lua, lauxlib, lualib, to_luastring } = fengari;
 
 // without fengari-interop, a JS object crosses as a table built by hand
 const L = lauxlib.luaL_newstate();
@@ -18,7 +18,7 @@ lauxlib.luaL_dostring(L, to_luastring('return { list = { 10, 20 } }'));
 lua.lua_getfield(L, -1, to_luastring('list'));
 const list = [];
 for (let i = 1; lua.lua_rawgeti(L, -1, i) !== lua.LUA_TNIL; i++) { list.push(lua.lua_tointeger(L, -1)); lua.lua_pop(L, 1); }
-console.log(JSON.stringify({ list }), to_jsstring(lua.lua_typename(L, lua.lua_type(L, -2))));
+console.log(JSON.stringify({ list }), list[1]);
 // prints:
 // 2
-// {"list":[10,20]} table
+// {"list":[10,20]} 20
