@@ -119,6 +119,23 @@ test('a class is a constructor: Point(1, 2) and Point.new(1, 2); statics, method
   assert.match(String(lua.doString('return tostring(Point(1, 1))')[0]), /^JSObject: /);
 });
 
+test('a proxy never leads Lua to Object.prototype, Function.prototype or the Function constructor', () => {
+  class Point { constructor(public x: number) {} }
+  const lua = new LuaState({ sandbox: true });
+  lua.set('Point', Point);
+  lua.set('obj', { a: 1 });
+  lua.set('list', [1]);
+  assert.equal(lua.doString('return Point.constructor, Point.call, Point.bind, obj.__proto__, obj.constructor, obj.hasOwnProperty, list.__proto__'),
+    [undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  const [ok, err] = lua.doString('return pcall(function() return Point.constructor("return process")() end)');
+  assert.is(ok, false);
+  assert.match(String(err), 'attempt to call a nil value');
+  assert.equal(lua.doString('return pcall(function() obj.__proto__ = list end)')[0], false);
+  assert.is(Object.getPrototypeOf(lua.get('obj')), Object.prototype);
+  // what the object and its class define stays visible
+  assert.equal(lua.doString('return Point(2).x, Point.name, list.push ~= nil, Point.prototype.constructor == Point'), [2, 'Point', true, true]);
+});
+
 test('the userdata of a JS object is released by its __gc once Lua lets go', () => {
   const lua = new LuaState();
   const live = (lua as any).boundary.proxies.live as Map<object, unknown>;

@@ -16,10 +16,13 @@
  * PUC-Rio counterpart: none; a C host writes such metatables by hand (as
  * `liolib.c` does for files).
  *
- * Invariant: one JS object has at most one userdata at a time (so `==`
+ * Invariants: one JS object has at most one userdata at a time (so `==`
  * and table keys see the same object as the same value); the map that
  * says so holds a userdata only until its `__gc` runs, never after the
- * collector frees it. Metatables are pinned: they live as long as the state.
+ * collector frees it. Metatables are pinned: they live as long as the
+ * state. Lua reaches only what the host gave and what its own or its
+ * classes' properties lead to, never `Object.prototype`'s or
+ * `Function.prototype`'s members (see `visible`).
  *
  * Read next: `interop.ts` (when an object crosses by reference),
  * `boundary.ts` (the state's side), src/gc/finalize.ts (`__gc`).
@@ -68,6 +71,21 @@ function propertyName(k: Value): string | number | undefined {
 function luaKey(prop: string): Value {
   if (/^(0|-?[1-9]\d{0,15})$/.test(prop) && Number.isSafeInteger(Number(prop))) return Number(prop);
   return toLuaString(prop);
+}
+
+/**
+ * Can Lua see property `name` of `o`? Not when it comes from
+ * `Object.prototype` or `Function.prototype` (nor `__proto__`): those lead
+ * to every object's prototype and to the `Function` constructor
+ * (`Point.constructor("return process")`), which would let Lua code out of
+ * a sandbox. Own properties and those of the object's classes are visible.
+ */
+function visible(o: object, name: string | number): boolean {
+  if (name === '__proto__') return false;
+  for (let p: object | null = o; p !== null; p = Object.getPrototypeOf(p)) {
+    if (Object.prototype.hasOwnProperty.call(p, name)) return p !== Object.prototype && p !== Function.prototype;
+  }
+  return false;
 }
 
 /** The proxies of one state (one per `LuaState`, never shared). */
@@ -189,7 +207,7 @@ export class Proxies {
       return 1;
     }
     let v: unknown;
-    try { v = o[name]; } catch (e) { throw hostError(L, String(name), e); }
+    try { v = visible(o, name) ? o[name] : undefined; } catch (e) { throw hostError(L, String(name), e); }
     L.push(typeof v === 'function' && !isClass(v)
       ? host.wrapFunction(String(name), v as (...args: unknown[]) => unknown, o)
       : host.toLua(v));
@@ -208,6 +226,7 @@ export class Proxies {
     }
     const name = propertyName(k);
     if (name === undefined) throw new LuaError(`cannot set a field of a ${kindOf(o)} with a key of this type`);
+    if (name === '__proto__') throw new LuaError(`cannot set '__proto__' of a ${kindOf(o)}`);
     try {
       if (v === undefined) delete o[name]; else o[name] = host.toJS(v);
     } catch (e) { throw hostError(L, String(name), e); }
