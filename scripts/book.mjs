@@ -58,12 +58,14 @@ export const BOOK = [
 /**
  * The notebooks (by number, notebooks/NN-*.md) and exercises (by number,
  * exercises/NN-*) of each chapter, by its page. Every notebook and every
- * exercise belongs to exactly one chapter.
+ * exercise belongs to exactly one page; a page may have exercises and no
+ * notebook of its own.
  */
 export const WORK = {
   'tour.md': { notebooks: ['01'], exercises: ['01', '02'] },
   'design.md': { notebooks: ['03'], exercises: ['03', '04'] },
   'bytecode.md': { notebooks: ['04'], exercises: ['05', '06'] },
+  'parser.md': { notebooks: [], exercises: ['28'] },
   'compiler.md': { notebooks: ['05'], exercises: ['07', '08'] },
   'vm.md': { notebooks: ['06'], exercises: ['09', '10'] },
   'coroutines.md': { notebooks: ['07'], exercises: ['11', '12'] },
@@ -131,7 +133,7 @@ function render(i, text, nbs, exs) {
     const nb = w.notebooks.map((n) => nbs.find((x) => x.num === n));
     const ex = w.exercises.map((n) => exs.find((x) => x.num === n));
     work = '## Notebooks and exercises\n\n' +
-      `Notebooks: ${nb.map((x) => linkFrom(here, x.path, x.title)).join(' · ')}\n\n` +
+      (nb.length ? `Notebooks: ${nb.map((x) => linkFrom(here, x.path, x.title)).join(' · ')}\n\n` : '') +
       `Exercises: ${ex.map((x) => `${linkFrom(here, x.path, x.title)} (${x.rest.replace(/^difficulty: /, '').replace(' · kind: ', ', ')})`).join(' · ')}\n\n`;
   }
   let front = `---\ntitle: "${title}"\n`;
@@ -161,8 +163,8 @@ function renderExercise(ex, text, nbs) {
   const ch = chapterOf('exercises', ex.num);
   if (ch === undefined) throw new Error(`exercise ${ex.num} belongs to no chapter (WORK in scripts/book.mjs)`);
   const nb = WORK[ch[0]].notebooks.map((n) => nbs.find((x) => x.num === n));
-  const line = `Chapter: ${linkFrom(ex.path, pagePath(ch[0]), ch[1])} · notebook ` +
-    nb.map((x) => linkFrom(ex.path, x.path, x.title)).join(', ') + ` · ${ex.rest}`;
+  const notebook = nb.length ? ` · notebook ${nb.map((x) => linkFrom(ex.path, x.path, x.title)).join(', ')}` : '';
+  const line = `Chapter: ${linkFrom(ex.path, pagePath(ch[0]), ch[1])}${notebook} · ${ex.rest}`;
   return text.split('\n').map((l) => (l.startsWith('Chapter:') ? line : l)).join('\n');
 }
 

@@ -4,15 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('pow and ldexp', () => {
   assert.is(run('print(math.pow(2, 10), math.pow(2, 0.5) == 2^0.5, math.ldexp(3, 4), math.ldexp(0.5, -1))'), '1024.0\ttrue\t48.0\t0.25\n');

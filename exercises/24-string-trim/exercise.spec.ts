@@ -4,15 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('trims ASCII whitespace at both ends', () => {
   assert.is(run('print("[" .. string.trim("  \\t hello world\\r\\n ") .. "]", ("x"):trim(), ("   "):trim() == "")'), '[hello world]\tx\ttrue\n');

@@ -4,15 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('mean, min, max', () => {
   assert.is(run('print(stats.mean{1, 2, 3, 4}, stats.min{3, 1, 2}, stats.max{3, 1.5, 2})'), '2.5\t1\t3\n');
