@@ -1,5 +1,5 @@
 /**
- * Exercise 24 (12 · Coursework): string-trim. Fails until the exercise is solved;
+ * Exercise 24 (8 · Standard library, coursework): string-trim. Fails until the exercise is solved;
  * scripts/exercises.mjs proves it fails without solution.patch and passes with it.
  */
 import { test } from 'uvu';

@@ -1,5 +1,5 @@
 /**
- * Exercise 25 (12 · Coursework): table-sum. Fails until the exercise is solved;
+ * Exercise 25 (8 · Standard library, coursework): table-sum. Fails until the exercise is solved;
  * scripts/exercises.mjs proves it fails without solution.patch and passes with it.
  */
 import { test } from 'uvu';

@@ -1,5 +1,5 @@
 /**
- * Exercise 26 (12 · Coursework): stats-library. Fails until the exercise is solved;
+ * Exercise 26 (8 · Standard library, coursework): stats-library. Fails until the exercise is solved;
  * scripts/exercises.mjs proves it fails without solution.patch and passes with it.
  */
 import { test } from 'uvu';
