@@ -72,7 +72,7 @@ export const WORK = {
   'gc.md': { notebooks: ['02', '08'], exercises: ['14', '15'] },
   'stdlib.md': { notebooks: ['09'], exercises: ['16', '17', '24', '25', '26'] },
   'embedding.md': { notebooks: ['10'], exercises: ['18', '19'] },
-  'performance.md': { notebooks: ['11'], exercises: ['20', '21'] },
+  'performance.md': { notebooks: ['11'], exercises: ['20', '21', '27'] },
   'versions.md': { notebooks: ['12'], exercises: ['22', '23'] },
 };
 
