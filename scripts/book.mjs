@@ -69,7 +69,7 @@ export const WORK = {
   'compiler.md': { notebooks: ['05'], exercises: ['07', '08'] },
   'vm.md': { notebooks: ['06'], exercises: ['09', '10'] },
   'coroutines.md': { notebooks: ['07'], exercises: ['11', '12'] },
-  'gc.md': { notebooks: ['02', '08'], exercises: ['14', '15'] },
+  'gc.md': { notebooks: ['02', '08'], exercises: ['13', '14', '15'] },
   'stdlib.md': { notebooks: ['09'], exercises: ['16', '17', '24', '25', '26'] },
   'embedding.md': { notebooks: ['10'], exercises: ['18', '19'] },
   'performance.md': { notebooks: ['11'], exercises: ['20', '21', '27'] },
