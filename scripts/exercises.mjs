@@ -56,6 +56,7 @@ function scratchCopy(name) {
     if (fs.existsSync(path.join(root, p))) fs.cpSync(path.join(root, p), path.join(dir, p), { recursive: true });
   }
   fs.cpSync(path.join(exdir, name), path.join(dir, 'exercises', name), { recursive: true });
+  fs.cpSync(path.join(exdir, 'harness.ts'), path.join(dir, 'exercises', 'harness.ts'));   // run() and list(), shared by the specs
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }

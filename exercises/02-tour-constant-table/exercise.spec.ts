@@ -4,22 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
-import { parse } from '../../src/parser/index.ts';
-import { compile } from '../../src/compiler/index.ts';
-import { listing } from '../../src/bytecode/listing.ts';
-
-function list(code: string): string {
-  return listing(compile(parse(code, '=ex')), false).replace(/^\n/, '');
-}
+import { run, list } from '../harness.ts';
 
 test('a constant used twice is stored once', () => {
   const l = list('print("a") print("a")');

@@ -4,15 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('whole floats stay floats', () => {
   assert.is(run('print(math.type(3.0), 3.0, 7 / 7, 2^2, 1e2)'), 'float\t3.0\t1.0\t4.0\t100.0\n');

@@ -2,15 +2,9 @@
  * Exercise 05 (3 · Instruction set): sbx-offset. Fails until the exercise is solved;
  * scripts/exercises.mjs proves it fails without solution.patch and passes with it.
  */
-import { parse } from '../../src/parser/index.ts';
-import { compile } from '../../src/compiler/index.ts';
-import { listing } from '../../src/bytecode/listing.ts';
-
-function list(code: string): string {
-  return listing(compile(parse(code, '=ex')), false).replace(/^\n/, '');
-}
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { list } from '../harness.ts';
 
 test('LOADI lists its immediate as luac does', () => {
   const l = list('local a, b = 7, -3');

@@ -4,22 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
-import { parse } from '../../src/parser/index.ts';
-import { compile } from '../../src/compiler/index.ts';
-import { listing } from '../../src/bytecode/listing.ts';
-
-function list(code: string): string {
-  return listing(compile(parse(code, '=ex')), false).replace(/^\n/, '');
-}
+import { run, list } from '../harness.ts';
 
 const expected = `main <ex:0,0> (7 instructions at 0x0)
 0+ params, 2 slots, 1 upvalue, 1 local, 1 constant, 0 functions

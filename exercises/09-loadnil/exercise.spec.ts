@@ -4,15 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('locals without a value are nil, whatever was in their register', () => {
   assert.is(run(`

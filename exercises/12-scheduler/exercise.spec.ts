@@ -4,15 +4,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
+import { run } from '../harness.ts';
 
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
 import * as fs from 'node:fs';
 const src = fs.readFileSync(new URL('./scheduler.lua', import.meta.url), 'utf8');
 

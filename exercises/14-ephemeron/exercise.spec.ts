@@ -4,19 +4,13 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
+import { run } from '../harness.ts';
 
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  process.env.LUCID_TESTLIB = '1';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+/** Runs with the testing library `T` installed (the heap checks need it). */
+const runT = (code: string) => run(code, { testlib: true });
 
 test('an ephemeron cycle is collected', () => {
-  assert.is(run(`
+  assert.is(runT(`
     local cache = setmetatable({}, {__mode = "k"})
     local alive = {}
     cache[alive] = {owner = alive}

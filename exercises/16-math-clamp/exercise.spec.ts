@@ -4,15 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('clamp limits and keeps the subtype', () => {
   assert.is(run('print(math.clamp(5, 1, 3), math.clamp(-1, 1, 3), math.clamp(2.5, 1, 3), math.clamp(2, 1.0, 3))'), '3\t1\t2.5\t2\n');

@@ -4,15 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('reverse in place, whole or a slice', () => {
   assert.is(run('local t = {1, 2, 3, 4, 5} print(table.concat(table.reverse(t), ",")) print(table.concat(table.reverse({1, 2, 3, 4, 5}, 2, 4), ","))'), '5,4,3,2,1\n1,4,3,2,5\n');

@@ -4,15 +4,9 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parse } from '../../src/parser/index.ts';
-import { compile } from '../../src/compiler/index.ts';
-import { listing } from '../../src/bytecode/listing.ts';
+import { list } from '../harness.ts';
 import { LuaState } from '../../src/index.ts';
 import * as fs from 'node:fs';
-
-function list(code: string): string {
-  return listing(compile(parse(code, '=ex')), true).replace(/^\n/, '');
-}
 
 const src = fs.readFileSync(new URL('./kernel.lua', import.meta.url), 'utf8');
 
@@ -22,7 +16,7 @@ test('same result', () => {
 });
 
 test('no table lookups in the loop body', () => {
-  const l = list(src);
+  const l = list(src, true);
   const fn = l.split('\nfunction ')[1] ?? '';
   const body = fn.slice(fn.indexOf('FORPREP'), fn.indexOf('FORLOOP'));
   assert.not.match(body, /GETTABUP|GETFIELD/, body);

@@ -4,15 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('assigning to a const variable is a compile error', () => {
   assert.is(run('print(load("local x <const> = 1; x = 2"))'), "nil\t[string \"local x <const> = 1; x = 2\"]:1: attempt to assign to const variable 'x'\n");

@@ -1,18 +1,10 @@
 /**
- * Exercise 24 (12 · Coursework): string-trim. Fails until the exercise is solved;
+ * Exercise 24 (8 · Standard library, coursework): string-trim. Fails until the exercise is solved;
  * scripts/exercises.mjs proves it fails without solution.patch and passes with it.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('trims ASCII whitespace at both ends', () => {
   assert.is(run('print("[" .. string.trim("  \\t hello world\\r\\n ") .. "]", ("x"):trim(), ("   "):trim() == "")'), '[hello world]\tx\ttrue\n');

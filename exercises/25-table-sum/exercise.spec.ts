@@ -1,18 +1,10 @@
 /**
- * Exercise 25 (12 · Coursework): table-sum. Fails until the exercise is solved;
+ * Exercise 25 (8 · Standard library, coursework): table-sum. Fails until the exercise is solved;
  * scripts/exercises.mjs proves it fails without solution.patch and passes with it.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('integer sums stay integers and wrap', () => {
   assert.is(run('print(table.sum{1, 2, 3}, math.type(table.sum{1, 2, 3}), table.sum{}, table.sum{math.maxinteger, 1} == math.mininteger)'), '6\tinteger\t0\ttrue\n');

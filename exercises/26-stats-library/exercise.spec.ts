@@ -1,18 +1,10 @@
 /**
- * Exercise 26 (12 · Coursework): stats-library. Fails until the exercise is solved;
+ * Exercise 26 (8 · Standard library, coursework): stats-library. Fails until the exercise is solved;
  * scripts/exercises.mjs proves it fails without solution.patch and passes with it.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { LuaState } from '../../src/index.ts';
-
-/** What a chunk prints (errors propagate as LuaError). */
-function run(code: string): string {
-  let out = '';
-  const L = new LuaState({ write: (s) => { out += s; } });
-  L.doString(code, '=ex');
-  return out;
-}
+import { run } from '../harness.ts';
 
 test('mean, min, max', () => {
   assert.is(run('print(stats.mean{1, 2, 3, 4}, stats.min{3, 1, 2}, stats.max{3, 1.5, 2})'), '2.5\t1\t3\n');
