@@ -170,7 +170,16 @@ export function addLibrary(open: LibOpener, name = ''): () => void {
   };
 }
 
+/**
+ * A Lua state as the host sees it (PUC-Rio's lua_State from the outside): create one, load and
+ * run code, read and set globals, register JS functions. Several states coexist; each has its
+ * own heap, globals and platform.
+ */
 export class LuaState {
+  /**
+   * The state shared by all its threads (registry, globals, heap), for hosts and libraries
+   * that need the internals.
+   */
   readonly global: GlobalState;
   /** The main thread. */
   readonly L: LuaThread;
@@ -447,9 +456,11 @@ export class LuaState {
     }
   }
 
+  /** The global `name` (`_G[name]`, raw); a JS string name is converted to bytes as UTF-8. */
   getGlobal(name: string): Value {
     checkArg('getGlobal', 1, name, 'string', typeof name === 'string');
     return this.global.globals.get(toLuaString(name)); }
+  /** Set the global `name` to `v` (raw: no `__newindex`). */
   setGlobal(name: string, v: Value): void {
     checkArg('setGlobal', 1, name, 'string', typeof name === 'string');
     this.global.globals.set(toLuaString(name), v); }
