@@ -94,7 +94,7 @@ export class ExpDesc {
   /** A local variable's register (VLOCAL). */
   ridx = 0;
   /**
-   * A local variable's index among the active variables of the compilation (VLOCAL), for its
+   * A local variable's index among the active variables of its function (VLOCAL), for its
    * name and attributes.
    */
   vidx = 0;

@@ -61,8 +61,8 @@ export class UpVal implements GCObject {
   /** The variable's current value: the stack slot while open, the upvalue's own field once closed. */
   get(): LuaValue { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
   /**
-   * Assign the variable. A closed upvalue that is black takes the forward barrier, since a
-   * closure already traversed must not hide a white value.
+   * Assign the variable. A closed upvalue that is black takes the forward barrier: the
+   * collector will not look at it again this cycle, so the new value is marked at once.
    */
   set(v: LuaValue): void {
     if (this.thread !== undefined) { this.thread.stack[this.index] = v; return; }
@@ -193,8 +193,8 @@ export class Frame {
   /** The generator of a native frame. */
   gen: Generator<CallRequest, Value[], Value[]> | undefined = undefined;
   /**
-   * The native function this frame runs (a generator native, or a plain one seen by hooks), or
-   * undefined for a Lua frame.
+   * The native function this frame runs (a generator native, or a plain native given a frame
+   * for a moment so that hooks and tracebacks see it), or undefined for a Lua frame.
    */
   native: LuaNative | undefined = undefined;
   /** Slot of the called function; results are moved here on return. */

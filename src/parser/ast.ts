@@ -170,7 +170,12 @@ export interface FunctionExpr extends NodeBase {
   name?: string;
 }
 
-/** One field of a table constructor (§3.4.9). */
+/**
+ * One field of a table constructor (§3.4.9), told apart by `kind`:
+ * `PositionalField` is `exp` (`value` gets the next integer key),
+ * `NamedField` is `name = exp` (`name`: the key's bytes), `KeyedField` is
+ * `[key] = exp`. Each has its own `line` and `lastLine`, like a node.
+ */
 export type Field =
   | { kind: 'PositionalField'; value: Expression; line: number; lastLine: number }
   | { kind: 'NamedField'; name: string; value: Expression; line: number; lastLine: number }
@@ -314,7 +319,11 @@ export interface Repeat extends NodeBase {
 export interface If extends NodeBase {
   /** The node type: the compiler and the tree printer switch on it. */
   kind: 'If';
-  /** `thenLine`: the line of `then`, where luac puts the clause's test. */
+  /**
+   * The `if` and `elseif` clauses in order: each has its `condition`, its
+   * `body`, the `line` of its keyword, and `thenLine`: the line of `then`,
+   * where luac puts the clause's test.
+   */
   clauses: { condition: Expression; body: Block; line: number; thenLine: number }[];
   /** The `else` block, if any. */
   orelse?: Block;
