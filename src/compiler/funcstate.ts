@@ -47,10 +47,7 @@ export class FuncState extends ConstantPool {
   firstlocal: number;
   /** Index of this function's first label in the shared label list. */
   firstlabel: number;
-  /**
-   * The function has to-be-closed variables or captured locals to close on return: its RETURNs
-   * get the k flag (luaK_finish).
-   */
+  /** Some local is captured or to be closed: RETURN and TAILCALL get the k flag (luaK_finish). */
   needclose = false;
 
   /**
@@ -70,10 +67,7 @@ export class FuncState extends ConstantPool {
   // Registers
   // -------------------------------------------------------------------------
 
-  /**
-   * Make sure `n` more registers fit, raising the prototype's maxstacksize as needed; more than
-   * 255 is "function or expression needs too many registers" (luaK_checkstack).
-   */
+  /** Room for `n` more registers (luaK_checkstack); 255 is "function or expression needs too many registers". */
   checkStack(n: number): void {
     const newstack = this.freereg + n;
     if (newstack > this.f.maxstacksize) {
@@ -101,10 +95,7 @@ export class FuncState extends ConstantPool {
     if (e.k === ExpKind.VNONRELOC) this.freeReg(e.info);
   }
 
-  /**
-   * Free the temporaries of two operands, the higher register first, so that registers are
-   * released in stack order (freeexps).
-   */
+  /** Free two operands' temporaries, the higher register first, so registers free in stack order (freeexps). */
   freeExps(e1: ExpDesc, e2: ExpDesc): void {
     const r1 = e1.k === ExpKind.VNONRELOC ? e1.info : -1;
     const r2 = e2.k === ExpKind.VNONRELOC ? e2.info : -1;
@@ -115,10 +106,7 @@ export class FuncState extends ConstantPool {
   // Discharging descriptors into registers
   // -------------------------------------------------------------------------
 
-  /**
-   * Fix the number of results of a call or `...` in `e` to `nresults` (-1: all)
-   * (luaK_setreturns).
-   */
+  /** Fix the number of results of a call or `...` in `e` to `nresults` (-1: all) (luaK_setreturns). */
   setReturns(e: ExpDesc, nresults: number): void {
     const pc = e.info;
     if (e.k === ExpKind.VCALL) {
@@ -206,10 +194,7 @@ export class FuncState extends ConstantPool {
     return false;
   }
 
-  /**
-   * Put the value of `e` in register `reg`, resolving its jump lists: the jumps of a condition
-   * store true or false there (exp2reg).
-   */
+  /** Put `e` in register `reg`, resolving its jump lists (a condition stores true or false there) (exp2reg). */
   exp2reg(e: ExpDesc, reg: number): void {
     this.discharge2reg(e, reg);
     if (e.k === ExpKind.VJMP) e.t = this.concat(e.t, e.info);
@@ -239,10 +224,7 @@ export class FuncState extends ConstantPool {
     this.exp2reg(e, this.freereg - 1);
   }
 
-  /**
-   * Put the value of `e` in a register and return it, reusing a local's register when possible
-   * (luaK_exp2anyreg).
-   */
+  /** Put `e` in a register and return it, reusing a local's own register when it can (luaK_exp2anyreg). */
   exp2anyreg(e: ExpDesc): number {
     this.dischargeVars(e);
     if (e.k === ExpKind.VNONRELOC) {
@@ -256,10 +238,7 @@ export class FuncState extends ConstantPool {
     return e.info;
   }
 
-  /**
-   * Like `exp2anyreg`, but leave an upvalue as it is, since GETTABUP indexes upvalues directly
-   * (luaK_exp2anyregup).
-   */
+  /** As `exp2anyreg`, but an upvalue stays as it is: GETTABUP indexes it directly (luaK_exp2anyregup). */
   exp2anyregup(e: ExpDesc): void {
     if (e.k !== ExpKind.VUPVAL || e.hasJumps()) this.exp2anyreg(e);
   }
@@ -270,20 +249,14 @@ export class FuncState extends ConstantPool {
     else this.dischargeVars(e);
   }
 
-  /**
-   * Make `e` an RK operand: true when it became a constant in K (index in `e.info`), false
-   * when it is in a register (exp2RK).
-   */
+  /** Make `e` an RK operand: true for a constant in K (index in `e.info`), false for a register (exp2RK). */
   exp2RK(e: ExpDesc): boolean {
     if (this.exp2K(e)) return true;
     this.exp2anyreg(e);
     return false;
   }
 
-  /**
-   * Emit an instruction whose C operand is RK: the k flag says whether it is a constant
-   * (codeABRK).
-   */
+  /** Emit an instruction whose C operand is RK, the k flag saying whether it is a constant (codeABRK). */
   codeABRK(o: OpCode, a: number, b: number, ec: ExpDesc): void {
     const k = this.exp2RK(ec) ? 1 : 0;
     this.codeABCk(o, a, b, ec.info, k);
@@ -374,10 +347,7 @@ export class FuncState extends ConstantPool {
     e.f = NO_JUMP;
   }
 
-  /**
-   * Compile `not e`: constants fold, conditions swap their jump lists, other values get a NOT
-   * (codenot).
-   */
+  /** Compile `not e`: constants fold, conditions swap jump lists, other values get a NOT (codenot). */
   codeNot(e: ExpDesc): void {
     switch (e.k) {
       case ExpKind.VNIL: case ExpKind.VFALSE: e.k = ExpKind.VTRUE; break;
@@ -397,10 +367,7 @@ export class FuncState extends ConstantPool {
     this.removeValues(e.t);
   }
 
-  /**
-   * Emit a test or comparison with its jump and return the jump's pc (the expression layer's
-   * entry to `condJump`).
-   */
+  /** Emit a test or comparison and its jump; returns the jump's pc (`condJump` for the expression layer). */
   emitCondJump(op: OpCode, a: number, b: number, c: number, k: number): number {
     return this.condJump(op, a, b, c, k);
   }
@@ -432,10 +399,7 @@ export class FuncState extends ConstantPool {
     }
   }
 
-  /**
-   * Fill in the NEWTABLE at `pc` (and its EXTRAARG) once the constructor's array and hash
-   * sizes are known (luaK_settablesize).
-   */
+  /** Fill in the NEWTABLE at `pc` and its EXTRAARG once the constructor's sizes are known (luaK_settablesize). */
   setTableSize(pc: number, ra: number, asize: number, hsize: number): void {
     const rb = hsize !== 0 ? ceilLog2(hsize) + 1 : 0;
     const extra = Math.floor(asize / (I.MAXARG_C + 1));
@@ -444,10 +408,7 @@ export class FuncState extends ConstantPool {
     this.code[pc + 1] = I.createAx(OpCode.EXTRAARG, extra);
   }
 
-  /**
-   * Emit the SETLIST that stores `tostore` list items from `base + 1` into the table at
-   * `base`, after `nelems` items already stored (luaK_setlist).
-   */
+  /** SETLIST: store `tostore` items from `base + 1` into the table at `base`, after `nelems` (luaK_setlist). */
   setList(base: number, nelems: number, tostore: number): void {
     if (tostore === -1) tostore = 0;
     if (nelems <= I.MAXARG_C) {

@@ -60,10 +60,7 @@ export class UpVal implements GCObject {
   }
   /** The variable's current value: the stack slot while open, the upvalue's own field once closed. */
   get(): LuaValue { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
-  /**
-   * Assign the variable. A closed upvalue that is black takes the forward barrier: the
-   * collector will not look at it again this cycle, so the new value is marked at once.
-   */
+  /** Assign the variable; a closed, black upvalue takes the forward barrier (the new value is marked at once). */
   set(v: LuaValue): void {
     if (this.thread !== undefined) { this.thread.stack[this.index] = v; return; }
     this.value = v;
@@ -192,10 +189,7 @@ export class Frame {
   closure: LuaClosure | undefined = undefined;
   /** The generator of a native frame. */
   gen: Generator<CallRequest, Value[], Value[]> | undefined = undefined;
-  /**
-   * The native function this frame runs (a generator native, or a plain native given a frame
-   * for a moment so that hooks and tracebacks see it), or undefined for a Lua frame.
-   */
+  /** The native this frame runs (a generator, or a plain native framed for hooks and tracebacks), else undefined. */
   native: LuaNative | undefined = undefined;
   /** Slot of the called function; results are moved here on return. */
   func = 0;
@@ -251,17 +245,11 @@ export class LuaThread implements GCObject {
   stack: LuaValue[] = [];
   /** First free slot, used by natives and by open-result instructions. */
   top = 0;
-  /**
-   * The call stack: frames 0 .. `depth` are live, those above are kept for reuse (no
-   * allocation per call).
-   */
+  /** The call stack: frames 0 .. `depth` are live, those above are kept for reuse (no allocation per call). */
   frames: Frame[] = [];
   /** Index of the running frame in `frames` (-1: none). */
   depth = -1;
-  /**
-   * Upvalues still pointing into `stack`, sorted by slot, so that a new closure shares an
-   * existing cell and CLOSE/return finds the ones to close at the end of the list.
-   */
+  /** Open upvalues (pointing into `stack`), sorted by slot: closures share them, CLOSE pops them from the end. */
   openUpvals: UpVal[] = [];
   /** Nested synchronous `execute` runs (C calls), limited like LUAI_MAXCCALLS. */
   nCcalls = 0;
@@ -319,10 +307,7 @@ export class LuaThread implements GCObject {
   hookcount = 0;
   /** False while a hook runs, so that a hook does not fire inside itself (lua_State's allowhook). */
   allowhook = true;
-  /**
-   * The pc of the last line event (PUC-Rio's L->oldpc): a line event fires when the line
-   * changes or a jump goes backwards.
-   */
+  /** The pc of the last line event (L->oldpc): the next one fires on a new line or a backward jump. */
   oldpc = 0;
   /**
    * While a call or return hook runs: the hooked frame and the values it
@@ -412,17 +397,11 @@ export interface TestWarnings { on: boolean; mode: 'normal' | 'allow' | 'store';
 export class GlobalState {
   /** The instruction trace, while one is on (src/vm/trace.ts, `lucid --trace`). */
   trace: ((L: LuaThread, ci: Frame) => void) | undefined = undefined;
-  /**
-   * The registry (LUA_REGISTRYINDEX): a place for libraries and hosts to keep values hidden
-   * from Lua code, by string key.
-   */
+  /** The registry (LUA_REGISTRYINDEX): where libraries and hosts keep values hidden from Lua code, by string key. */
   registry = new Map<string, Value>();
   /** Metatables of the non-table types (strings get theirs from the string library). */
   typeMetatables = new Map<string, LuaTable>();
-  /**
-   * The global table `_G` (the registry's LUA_RIDX_GLOBALS); the `_ENV` upvalue of every main
-   * chunk starts as this.
-   */
+  /** The global table `_G` (LUA_RIDX_GLOBALS): what the `_ENV` upvalue of every main chunk starts as. */
   globals!: LuaTable;
   /** Output sink used by `print` (bytes as a latin1 string); the state sets it (the platform's stdout). */
   write: (s: string) => void = () => {};
