@@ -67,10 +67,7 @@ export type FunctionWrapper = (fn: (...args: Value[]) => unknown) => LuaNative;
 /** Wraps Lua functions as JS functions. */
 export type LuaFunctionWrapper = (fn: LuaClosure | LuaNative) => (...args: unknown[]) => unknown;
 
-/**
- * True when `v` is one of lucid's Lua object classes (table, function, thread, userdata, float
- * box), which pass between Lua and JS as they are rather than being converted.
- */
+/** Is `v` already a Lua value of lucid's representation (an object type)? */
 export function isLuaValue(v: unknown): boolean {
   return v instanceof LuaTable || v instanceof LuaClosure || v instanceof LuaNative ||
     v instanceof LuaThread || v instanceof LuaFloat || v instanceof LuaUserdata;
