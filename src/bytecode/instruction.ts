@@ -126,7 +126,7 @@ export function createsJ(o: OpCode, sj: number, k = 0): number {
   return (((sj + OFFSET_sJ) << POS_A) | o | (k << POS_k)) >>> 0;
 }
 
-/** `i` with its opcode replaced (the compiler turns one opcode into another, e.g. a test into TESTSET). */
+/** `i` with its opcode replaced (the compiler's final pass turns RETURN0/RETURN1 into RETURN, for instance). */
 export function setOp(i: number, o: OpCode): number { return ((i & ~0x7f) | o) >>> 0; }
 /** `i` with field A replaced (a result register chosen after the instruction was emitted). */
 export function setA(i: number, a: number): number { return ((i & ~(0xff << POS_A)) | (a << POS_A)) >>> 0; }

@@ -79,18 +79,12 @@ export class ConstantPool extends CodeBuffer {
     return this.addK(floatKey(ik === 0 ? q : r + r * q), v);
   }
 
-  /**
-   * Index of the constant true or false in K (used when a comparison operand is a boolean
-   * constant).
-   */
+  /** Index of true or false in K, for a boolean constant used as an RK operand (`t.x = true`) (boolT, boolF). */
   protected boolK(b: boolean): number {
     return this.addK(b ? 'T' : 'F', b);
   }
 
-  /**
-   * Index of the constant nil in K. nil cannot be a table key, so the cache uses a key of its
-   * own.
-   */
+  /** Index of nil in K, for nil used as an RK operand (`t.x = nil`) (nilK). */
   protected nilK(): number {
     return this.addK('N', undefined);
   }

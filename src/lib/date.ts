@@ -42,7 +42,7 @@ export interface DateTable {
   hour: number;
   /** Minute, 0-59. */
   min: number;
-  /** Second, 0-60 (60 for a leap second). */
+  /** Second, 0-59 (`os.time` normalises values out of range). */
   sec: number;
   /** Day of the year, 1 for January 1st. */
   yday: number;
