@@ -23,5 +23,6 @@ export const LUCID_RELEASE = '0.1.0';
 /** The line `lucid -v` and `lucidc -v` print, in lua's layout. */
 export const LUCID_VERSION = `lucid ${LUCID_RELEASE} (${LUA_RELEASE})`;
 
+/** The copyright line printed after the version (`lucid -v`, the REPL's banner). */
 export const LUA_COPYRIGHT =
   'Copyright (C) 2026 the lucid authors; Lua (C) 1994-2025 Lua.org, PUC-Rio';

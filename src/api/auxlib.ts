@@ -128,7 +128,7 @@ export function checkAny(L: LuaThread, base: number, nargs: number, n: number): 
   return L.stack[base + n - 1];
 }
 
-/** `luaL_checktype(L, n, LUA_TTABLE)`: a table. */
+/** `luaL_checktype(L, n, LUA_TTABLE)`: a table, else "bad argument #n to 'f' (table expected, got <type>)". */
 export function checkTable(L: LuaThread, base: number, nargs: number, n: number): LuaTable {
   const v = arg(L, base, nargs, n);
   if (!(v instanceof LuaTable)) typeArgError(L, base, nargs, n, 'table');
@@ -138,7 +138,8 @@ export function checkTable(L: LuaThread, base: number, nargs: number, n: number)
 /**
  * `luaL_checkinteger`: an integer (a number in the safe range, a bigint
  * beyond it); floats with an integral value and numeric strings convert;
- * 3.5 is "number has no integer representation".
+ * 3.5 is "number has no integer representation"; a non-number is
+ * "bad argument #n to 'f' (number expected, got <type>)".
  */
 export function checkInteger(L: LuaThread, base: number, nargs: number, n: number): number | bigint {
   const v = arg(L, base, nargs, n);
@@ -150,25 +151,25 @@ export function checkInteger(L: LuaThread, base: number, nargs: number, n: numbe
   typeArgError(L, base, nargs, n, 'number');
 }
 
-/** `luaL_optinteger`: `def` when the argument is absent or nil, else checked as an integer. */
+/** `luaL_optinteger`: `def` when the argument is absent or nil, else checked as an integer (same errors as {@link checkInteger}). */
 export function optInteger(L: LuaThread, base: number, nargs: number, n: number, def: number): number | bigint {
   const v = arg(L, base, nargs, n);
   return v === undefined ? def : checkInteger(L, base, nargs, n);
 }
 
-/** `luaL_checknumber`: a number of either subtype (numeric strings convert). */
+/** `luaL_checknumber`: a number of either subtype (numeric strings convert), else "number expected, got <type>". */
 export function checkNumber(L: LuaThread, base: number, nargs: number, n: number): number | bigint | LuaFloat {
   const v = tonumber(arg(L, base, nargs, n));
   if (v === undefined) typeArgError(L, base, nargs, n, 'number');
   return v;
 }
 
-/** `luaL_optnumber`: `def` when absent or nil, else checked as a number. */
+/** `luaL_optnumber`: `def` when absent or nil, else checked as a number ("number expected, got <type>"). */
 export function optNumber(L: LuaThread, base: number, nargs: number, n: number, def: number | LuaFloat): number | bigint | LuaFloat {
   return arg(L, base, nargs, n) === undefined ? def : checkNumber(L, base, nargs, n);
 }
 
-/** `luaL_checklstring`: a byte string; numbers are converted. */
+/** `luaL_checklstring`: a byte string; numbers are converted; anything else is "string expected, got <type>". */
 export function checkString(L: LuaThread, base: number, nargs: number, n: number): string {
   const v = arg(L, base, nargs, n);
   if (typeof v === 'string') return v;
@@ -176,13 +177,13 @@ export function checkString(L: LuaThread, base: number, nargs: number, n: number
   typeArgError(L, base, nargs, n, 'string');
 }
 
-/** `luaL_optlstring`: `def` when absent or nil, else checked as a string. */
+/** `luaL_optlstring`: `def` when absent or nil, else checked as a string ("string expected, got <type>"). */
 export function optString(L: LuaThread, base: number, nargs: number, n: number, def: string): string {
   const v = arg(L, base, nargs, n);
   return v === undefined ? def : checkString(L, base, nargs, n);
 }
 
-/** `luaL_checktype`: argument `n` has Lua type `t` ('function', 'table', ...). */
+/** `luaL_checktype`: argument `n` has Lua type `t` ('function', 'table', ...), else "<t> expected, got <type>" ("no value" when absent). */
 export function checkType(L: LuaThread, base: number, nargs: number, n: number, t: string): Value {
   const v = arg(L, base, nargs, n);
   if (n > nargs || typeName(L.global, v) !== t) typeArgError(L, base, nargs, n, t);

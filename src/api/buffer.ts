@@ -24,6 +24,11 @@
  */
 import { LuaFloat, number2string, type Value } from '../value/index.ts';
 
+/**
+ * A byte string built piece by piece (PUC-Rio's luaL_Buffer): libraries append with `add`,
+ * `addChar` and `addValue`, then take the result once, instead of concatenating JS strings all
+ * over their code.
+ */
 export class StringBuffer {
   private text = '';
 

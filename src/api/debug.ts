@@ -79,17 +79,21 @@ export class LuaDebug {
   short_src = '';
   /** `S`: first and last line of the definition (-1 for natives; 0 for a main chunk). */
   linedefined = -1;
+  /** `S`: the line where the definition ends (-1 for natives; 0 for a main chunk). */
   lastlinedefined = -1;
   /** `l`: the line being run (-1 without a level or line information). */
   currentline = -1;
   /** `u`: number of upvalues, of fixed parameters, and whether it takes `...`. */
   nups = 0;
+  /** `u`: number of fixed parameters (0 for natives). */
   nparams = 0;
+  /** `u`: the function takes `...` (always true for natives). */
   isvararg = false;
   /** `t`: was the level entered by a tail call (its caller's frame is gone)? */
   istailcall = false;
   /** `r`: inside a call or return hook, the first and the number of values handed over; else 0, 0. */
   ftransfer = 0;
+  /** `r`: how many values the call or return hook hands over (0 outside such a hook). */
   ntransfer = 0;
   /** `f`: the function itself (lua.h pushes it on the stack). */
   func: LuaFunction | undefined = undefined;
@@ -323,8 +327,11 @@ export function upvalueJoin(f1: LuaClosure, n1: number, f2: LuaClosure, n2: numb
 
 /** Hook event masks (LUA_MASKCALL, LUA_MASKRET, LUA_MASKLINE, LUA_MASKCOUNT), to be or-ed. */
 export const MASKCALL: number = HookMask.CALL;
+/** Return events (LUA_MASKRET): when a function returns. */
 export const MASKRET: number = HookMask.RET;
+/** Line events (LUA_MASKLINE): when a Lua function reaches a new line. */
 export const MASKLINE: number = HookMask.LINE;
+/** Count events (LUA_MASKCOUNT): every `count` instructions. */
 export const MASKCOUNT: number = HookMask.COUNT;
 
 /**

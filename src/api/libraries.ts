@@ -42,6 +42,10 @@ export interface Library {
    * accepts as 'base').
    */
   readonly name: string;
+  /**
+   * Builds the library in a state and returns its table (luaopen_xxx); `requiref` stores the
+   * table in `package.loaded` and, for a global library, in `_G`.
+   */
   readonly open: LibOpener;
 }
 

@@ -220,7 +220,13 @@ export function arith(L: LuaThread, op: ArithOp, a: Value, b?: Value): Value {
   throw new LuaError(`attempt to perform ${bitwise ? 'bitwise operation' : 'arithmetic'} on a ${objTypeName(bad)} value`);
 }
 
-/** The operators of `lua_compare` (LUA_OPEQ, LUA_OPLT, LUA_OPLE). */
+/**
+ * The operators of `lua_compare` (LUA_OPEQ, LUA_OPLT, LUA_OPLE).
+ *
+ * @property EQ - `a == b`, with `__eq` for two tables or two userdata.
+ * @property LT - `a < b`, with `__lt` unless both are numbers or both strings.
+ * @property LE - `a <= b`, with `__le` unless both are numbers or both strings.
+ */
 export const enum CompareOp { EQ = 0, LT = 1, LE = 2 }
 
 /**

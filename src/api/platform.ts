@@ -46,7 +46,9 @@ export type OpenMode = 'r' | 'w' | 'a' | 'r+' | 'w+' | 'a+';
  * Operations that fail throw a {@link HostError}.
  */
 export interface HostStream {
+  /** The stream was opened for reading; io's read functions fail with EBADF otherwise. */
   readonly readable: boolean;
+  /** The stream was opened for writing. */
   readonly writable: boolean;
   /** The next byte without consuming it (-1 at the end). */
   peek(): number;
@@ -72,7 +74,12 @@ export interface HostStream {
 
 /** How a command ended: `exit` with its status, or killed by `signal` number `code`. */
 export interface ExitStatus {
+  /**
+   * Whether the command exited on its own or was killed by a signal (what `io.close` and
+   * `os.execute` return as their second value).
+   */
   readonly how: 'exit' | 'signal';
+  /** The exit status, or the signal number. */
   readonly code: number;
 }
 
@@ -94,7 +101,11 @@ export interface HostProcesses {
 export interface LocalZone {
   /** Seconds east of UTC at time `t`. */
   offset(t: number): number;
-  /** The standard (winter) offset of the year containing `t`, and its daylight-saving shift. */
+  /**
+   * The standard (winter) offset of the year containing `t`, and its daylight-saving shift.
+   *
+   * @returns `standard`: seconds east of UTC outside daylight saving; `shift`: the seconds daylight saving adds (0 if none).
+   */
   rule(t: number): { standard: number; shift: number };
   /** The zone's abbreviation at `t` (strftime's `%Z`). */
   name(t: number): string;
@@ -114,6 +125,7 @@ export interface HostModules {
 /** What a state may ask of its host (see the module comment). */
 export interface Platform {
   // ---- standard streams
+  /** Standard input: `io.stdin`, `io.read` by default, the REPL. */
   readonly stdin: HostStream;
   /** Standard output: where `print` goes unless the state was given its own `write`. */
   readonly stdout: HostStream;
@@ -168,6 +180,10 @@ export interface Platform {
 
 /** A failure of the host, named as C's errno names it. */
 export interface HostError extends Error {
+  /**
+   * The errno name (`ENOENT`, `EACCES`...), from which the Lua message "name: No such file or
+   * directory" is made.
+   */
   readonly code: string;
   /** The errno number, when the host gave one. */
   readonly errno?: number;
@@ -190,6 +206,7 @@ export function isHostError(e: unknown): e is HostError {
  * catches it, as it catches every error.
  */
 export class LuaExit extends LuaError {
+  /** @param status - The exit status `os.exit` asked for (true is 0, false is 1). */
   constructor(readonly status: number) {
     super(`exit (status ${status})`);
     this.name = 'LuaExit';

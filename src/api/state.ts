@@ -87,7 +87,16 @@ export function addLibrary(open: LibOpener, name = ''): () => void {
   };
 }
 
+/**
+ * A Lua state as the host sees it (PUC-Rio's lua_State from the outside): create one, load and
+ * run code, read and set globals, register JS functions. Several states coexist; each has its
+ * own heap, globals and platform.
+ */
 export class LuaState {
+  /**
+   * The state shared by all its threads (registry, globals, heap), for hosts and libraries
+   * that need the internals.
+   */
   readonly global: GlobalState;
   /** The main thread. */
   readonly L: LuaThread;

@@ -26,6 +26,10 @@
 import { listCode } from './listing.ts';
 import type { Proto } from './proto.ts';
 
+/**
+ * One entry of the opcode table: the meaning, an example and the listing luac prints for it.
+ * docs/bytecode.md is generated from these entries.
+ */
 export interface OpcodeDoc {
   /** Exact PUC-Rio spelling, as in `OPCODES`. */
   readonly name: string;

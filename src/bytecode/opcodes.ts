@@ -21,88 +21,171 @@
 
 /** Every opcode of Lua 5.4, numbered as PUC-Rio numbers them. */
 export const enum OpCode {
+  /** R[A] := R[B]. */
   MOVE = 0,
+  /** R[A] := sBx, an integer small enough to sit in the instruction. */
   LOADI = 1,
+  /** R[A] := (float)sBx, a float with a small integral value. */
   LOADF = 2,
+  /** R[A] := K[Bx]. */
   LOADK = 3,
+  /** R[A] := K[Ax of the EXTRAARG that follows], for constant indices above Bx's range. */
   LOADKX = 4,
+  /** R[A] := false. */
   LOADFALSE = 5,
+  /** R[A] := false; then skip the next instruction (the LOADTRUE of a comparison turned into a value). */
   LFALSESKIP = 6,
+  /** R[A] := true. */
   LOADTRUE = 7,
+  /** R[A], R[A+1], ..., R[A+B] := nil (B+1 registers). */
   LOADNIL = 8,
+  /** R[A] := UpValue[B]. */
   GETUPVAL = 9,
+  /** UpValue[B] := R[A]. */
   SETUPVAL = 10,
+  /** R[A] := UpValue[B][K[C]:shortstring], a global read through _ENV. */
   GETTABUP = 11,
+  /** R[A] := R[B][R[C]]. */
   GETTABLE = 12,
+  /** R[A] := R[B][C], C an integer key. */
   GETI = 13,
+  /** R[A] := R[B][K[C]:shortstring]. */
   GETFIELD = 14,
+  /** UpValue[A][K[B]:shortstring] := RK(C), a global write through _ENV. */
   SETTABUP = 15,
+  /** R[A][R[B]] := RK(C) (RK: K[C] when k is set, R[C] otherwise). */
   SETTABLE = 16,
+  /** R[A][B] := RK(C), B an integer key. */
   SETI = 17,
+  /** R[A][K[B]:shortstring] := RK(C). */
   SETFIELD = 18,
+  /** R[A] := a new table; B encodes the hash size (log2 + 1), C (plus EXTRAARG * 256 when k) the array size. */
   NEWTABLE = 19,
+  /** R[A+1] := R[B]; R[A] := R[B][RK(C):string], the method lookup of obj:m(). */
   SELF = 20,
+  /** R[A] := R[B] + sC. */
   ADDI = 21,
+  /** R[A] := R[B] + K[C]:number. */
   ADDK = 22,
+  /** R[A] := R[B] - K[C]:number. */
   SUBK = 23,
+  /** R[A] := R[B] * K[C]:number. */
   MULK = 24,
+  /** R[A] := R[B] % K[C]:number. */
   MODK = 25,
+  /** R[A] := R[B] ^ K[C]:number. */
   POWK = 26,
+  /** R[A] := R[B] / K[C]:number. */
   DIVK = 27,
+  /** R[A] := R[B] // K[C]:number. */
   IDIVK = 28,
+  /** R[A] := R[B] & K[C]:integer. */
   BANDK = 29,
+  /** R[A] := R[B] | K[C]:integer. */
   BORK = 30,
+  /** R[A] := R[B] ~ K[C]:integer. */
   BXORK = 31,
+  /** R[A] := R[B] >> sC (a left shift by a constant is a SHRI by its negation). */
   SHRI = 32,
+  /** R[A] := sC << R[B], the immediate on the left. */
   SHLI = 33,
+  /** R[A] := R[B] + R[C]. */
   ADD = 34,
+  /** R[A] := R[B] - R[C]. */
   SUB = 35,
+  /** R[A] := R[B] * R[C]. */
   MUL = 36,
+  /** R[A] := R[B] % R[C]. */
   MOD = 37,
+  /** R[A] := R[B] ^ R[C]. */
   POW = 38,
+  /** R[A] := R[B] / R[C]. */
   DIV = 39,
+  /** R[A] := R[B] // R[C]. */
   IDIV = 40,
+  /** R[A] := R[B] & R[C]. */
   BAND = 41,
+  /** R[A] := R[B] | R[C]. */
   BOR = 42,
+  /** R[A] := R[B] ~ R[C]. */
   BXOR = 43,
+  /** R[A] := R[B] << R[C]. */
   SHL = 44,
+  /** R[A] := R[B] >> R[C]. */
   SHR = 45,
+  /** When the arithmetic just before fails on R[A] and R[B], call metamethod C (an event number) and store into that instruction's A. */
   MMBIN = 46,
+  /** The same with an immediate: metamethod C over R[A] and sB (k: the immediate was the left operand). */
   MMBINI = 47,
+  /** The same with a constant: metamethod C over R[A] and K[B] (k: the constant was the left operand). */
   MMBINK = 48,
+  /** R[A] := -R[B]. */
   UNM = 49,
+  /** R[A] := ~R[B]. */
   BNOT = 50,
+  /** R[A] := not R[B]. */
   NOT = 51,
+  /** R[A] := #R[B] (the length operator). */
   LEN = 52,
+  /** R[A] := R[A] .. ... .. R[A + B - 1], joining B registers in place. */
   CONCAT = 53,
+  /** Close every upvalue and to-be-closed variable from R[A] up. */
   CLOSE = 54,
+  /** Mark R[A] as a to-be-closed variable. */
   TBC = 55,
+  /** pc += sJ. */
   JMP = 56,
+  /** If ((R[A] == R[B]) ~= k) then skip the next instruction (a JMP). */
   EQ = 57,
+  /** If ((R[A] < R[B]) ~= k) then skip the next instruction. */
   LT = 58,
+  /** If ((R[A] <= R[B]) ~= k) then skip the next instruction. */
   LE = 59,
+  /** If ((R[A] == K[B]) ~= k) then skip the next instruction. */
   EQK = 60,
+  /** If ((R[A] == sB) ~= k) then skip the next instruction. */
   EQI = 61,
+  /** If ((R[A] < sB) ~= k) then skip the next instruction. */
   LTI = 62,
+  /** If ((R[A] <= sB) ~= k) then skip the next instruction. */
   LEI = 63,
+  /** If ((R[A] > sB) ~= k) then skip the next instruction. */
   GTI = 64,
+  /** If ((R[A] >= sB) ~= k) then skip the next instruction. */
   GEI = 65,
+  /** If (not R[A] == k) then skip the next instruction: truthiness test, no copy. */
   TEST = 66,
+  /** If (not R[B] == k) then skip the next instruction, else R[A] := R[B]; the value of `and`/`or`. */
   TESTSET = 67,
+  /** `R[A], ..., R[A+C-2] := R[A](R[A+1], ..., R[A+B-1])`; B = 0: arguments up to the top, C = 0: keep every result. */
   CALL = 68,
+  /** `return R[A](R[A+1], ..., R[A+B-1])`, reusing the caller's frame. */
   TAILCALL = 69,
+  /** Return R[A], ..., R[A+B-2]; B = 0: up to the top; k: close upvalues first; C > 0: a vararg function with C - 1 parameters. */
   RETURN = 70,
+  /** Return with no values (a non-vararg function without upvalues to close). */
   RETURN0 = 71,
+  /** Return R[A], exactly one value. */
   RETURN1 = 72,
+  /** Advance a numeric loop; if it goes on, pc -= Bx (back to the body). */
   FORLOOP = 73,
+  /** Check and prepare a numeric loop; if it runs zero times, pc += Bx + 1 (past the loop). */
   FORPREP = 74,
+  /** Make R[A+3] to-be-closed; pc += Bx (to the TFORCALL). */
   TFORPREP = 75,
+  /** `R[A+4], ..., R[A+3+C] := R[A](R[A+1], R[A+2])`, the iterator call of a generic for. */
   TFORCALL = 76,
+  /** If R[A+4] ~= nil then { R[A+2] := R[A+4]; pc -= Bx }. */
   TFORLOOP = 77,
+  /** R[A][C+i] := R[A+i] for 1 <= i <= B; B = 0: up to the top; k: C += EXTRAARG * 256. */
   SETLIST = 78,
+  /** R[A] := a new closure of the nested prototype KPROTO[Bx]. */
   CLOSURE = 79,
+  /** R[A], R[A+1], ..., R[A+C-2] := the extra arguments (C = 0: all of them). */
   VARARG = 80,
+  /** Set up the extra arguments of a vararg function with A fixed parameters. */
   VARARGPREP = 81,
+  /** No operation: Ax extends the argument of the instruction before it. */
   EXTRAARG = 82,
 }
 
@@ -120,6 +203,10 @@ export type OpFormat = 'iABC' | 'iABx' | 'iAsBx' | 'iAx' | 'isJ';
 export interface OpInfo {
   /** Exact PUC-Rio spelling, without the `OP_` prefix. */
   readonly name: string;
+  /**
+   * Which of the five layouts the instruction's 32 bits use, so a listing or the dumper knows
+   * which fields to read.
+   */
   readonly format: OpFormat;
   /** Sets register A. */
   readonly setsA: boolean;

@@ -42,6 +42,7 @@ export interface UpvalueDesc {
 
 /** A local variable's name and the pc range in which it is active. */
 export interface LocalVarInfo {
+  /** The variable's name as written in the source (what debug.getlocal and error messages show). */
   name: string;
   /** First pc where the variable is active. */
   startpc: number;
@@ -49,7 +50,10 @@ export interface LocalVarInfo {
   endpc: number;
 }
 
-/** A constant in K: any canonical Lua value that is not a collectable object. */
+/**
+ * A constant in K: any canonical Lua value that is not a collectable object.
+ * The object form `{ n }` is a float box (`LuaFloat`), `n` its value.
+ */
 export type Constant = undefined | boolean | number | bigint | string | { readonly n: number };
 
 export class Proto implements GCObject {
@@ -67,6 +71,10 @@ export class Proto implements GCObject {
   constants: Constant[] = [];
   /** Prototypes of the functions defined inside this one. */
   protos: Proto[] = [];
+  /**
+   * How each upvalue of a closure of this prototype is found when the closure is created
+   * (CLOSURE reads them).
+   */
   upvalues: UpvalueDesc[] = [];
   /** Number of fixed parameters. */
   numparams = 0;
@@ -85,7 +93,7 @@ export class Proto implements GCObject {
    * value -0x80 means "see abslineinfo").
    */
   lineinfo: Int8Array = new Int8Array(0);
-  /** Absolute line anchors: pairs of (pc, line). */
+  /** Absolute line anchors: pairs of (pc, line): instruction `pc` is on source line `line`. */
   abslineinfo: { pc: number; line: number }[] = [];
   /** Local variables, for debug information and error messages. */
   locvars: LocalVarInfo[] = [];

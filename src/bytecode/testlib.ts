@@ -59,7 +59,12 @@ export function buildop(p: Proto, pc: number): string {
   }
 }
 
-/** `T.listcode(f)`: a table with `maxstack`, `numparams` and one string per instruction. */
+/**
+ * `T.listcode(f)`: a table with `maxstack`, `numparams` and one string per instruction.
+ *
+ * @returns `maxstack`: the registers the function needs; `numparams`: its fixed
+ *   parameters; `code`: one listing line per instruction.
+ */
 export function listcode(p: Proto): { maxstack: number; numparams: number; code: string[] } {
   const code: string[] = [];
   for (let pc = 0; pc < p.code.length; pc++) code.push(buildop(p, pc));

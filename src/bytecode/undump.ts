@@ -40,7 +40,17 @@ export const LUAC_INT = 0x5678n;
 /** A float whose bytes reveal the float format. */
 export const LUAC_NUM = 370.5;
 
-/** Type tags of constants, as `lobject.h` makes them (type | variant << 4). */
+/**
+ * Type tags of constants, as `lobject.h` makes them (type | variant << 4).
+ *
+ * @property NIL - nil: no payload follows.
+ * @property FALSE - false (boolean variant 0): no payload.
+ * @property TRUE - true (boolean variant 1): no payload.
+ * @property INTEGER - An integer: 8 bytes follow.
+ * @property FLOAT - A float: 8 bytes of IEEE double follow.
+ * @property SHORT_STRING - A string of at most 40 bytes (interned by PUC-Rio): size, then bytes.
+ * @property LONG_STRING - A longer string: same layout, a different tag only.
+ */
 export const enum ConstantTag {
   NIL = 0x00,
   FALSE = 0x01,
@@ -59,6 +69,7 @@ export const MAX_SHORT_STRING = 40;
  * (`name: bad binary format (why)`); the VM turns it into a Lua error value.
  */
 export class BinaryChunkError extends Error {
+  /** The error's class name, so a host can tell a bad binary chunk from other exceptions in logs. */
   override name = 'BinaryChunkError';
 }
 

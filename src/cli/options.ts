@@ -14,7 +14,16 @@
  * Read next: `lucid.ts`.
  */
 
-/** What the command line asked for. */
+/**
+ * What the command line asked for.
+ *
+ * @property e - `-e stat` was given: run the statements (lua.c's has_e).
+ * @property i - `-i`: enter interactive mode after running the script.
+ * @property v - `-v`: print the version line.
+ * @property E - `-E`: ignore the environment variables `LUA_INIT`, `LUA_PATH` and `LUA_CPATH`.
+ * @property W - `-W`: turn warnings on.
+ * @property testlib - `--testlib`: open the test library `T` (as `LUCID_TESTLIB=1` does).
+ */
 export interface Options {
   /** Index in argv of the script (argv.length when there is none). */
   script: number;
@@ -23,9 +32,13 @@ export interface Options {
   trace?: boolean; testlib?: boolean;
 }
 
-/** The outcome: options, or the text of a usage error. */
+/**
+ * The outcome: options, or the text of a usage error. Test `ok` first:
+ * `options` when true, `message` (the error lua.c prints before the usage) when false.
+ */
 export type Parsed = { ok: true; options: Options } | { ok: false; message: string };
 
+/** The usage text lua.c prints after a bad option, with the program's name. */
 export function usage(progname: string): string {
   return `usage: ${progname} [options] [script [args]]\n` +
     'Available options are:\n' +

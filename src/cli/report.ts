@@ -17,6 +17,7 @@ import { LuaState, LuaTable, LuaError, tostringMeta } from '../index.ts';
 import { typeName } from '../vm/meta.ts';
 import { writeError } from './output.ts';
 
+/** The program name that prefixes the CLI's messages ("lucid: ..."), as lua.c's progname does. */
 export const PROGNAME = 'lucid';
 
 /** The text of an error value, as lua.c's msghandler makes it. */

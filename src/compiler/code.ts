@@ -38,9 +38,25 @@ const ABSLINEINFO = -0x80;
 /** "No register" for TESTSET patching: turn it into a TEST. */
 export const NO_REG = I.MAXARG_A;
 
+/**
+ * The instruction buffer of one function being compiled: emits instructions with their line
+ * information and manages jump lists. `FuncState` builds on it (through `ConstantPool`).
+ */
 export class CodeBuffer {
+  /**
+   * The prototype being filled; `code` and `lineinfo` are copied into it when the function is
+   * closed.
+   */
   readonly f = new Proto();
+  /**
+   * The instructions emitted so far (a growable array; packed into the prototype's
+   * `Uint32Array` at the end).
+   */
   readonly code: number[] = [];
+  /**
+   * Line delta of each instruction from the one before, or ABSLINEINFO when `f.abslineinfo`
+   * holds its line.
+   */
   readonly lineinfo: number[] = [];
   /** pc of the last jump target. */
   lasttarget = 0;
@@ -49,18 +65,27 @@ export class CodeBuffer {
   /** Instructions since the last absolute line entry. */
   iwthabs = 0;
 
+  /**
+   * @param cs - The compilation this function belongs to (chunk name, current line, errors).
+   * @param linedefined - The line where the function starts (0 for the main chunk).
+   */
   constructor(readonly cs: CompileState, linedefined: number) {
     this.f.linedefined = linedefined;
     this.f.source = cs.chunkname;
     this.previousline = linedefined;
   }
 
+  /** The pc the next instruction will get (PUC-Rio's `fs->pc`). */
   get pc(): number { return this.code.length; }
 
   // -------------------------------------------------------------------------
   // Emitting instructions and line information
   // -------------------------------------------------------------------------
 
+  /**
+   * Record the line of the instruction just emitted: a delta, or an absolute entry when the
+   * delta does not fit a byte or too many deltas were stored in a row (savelineinfo).
+   */
   protected saveLineInfo(line: number): void {
     let linedif = line - this.previousline;
     const pc = this.code.length - 1;
@@ -73,6 +98,10 @@ export class CodeBuffer {
     this.previousline = line;
   }
 
+  /**
+   * Undo `saveLineInfo` for the last instruction, so it can be removed or re-stamped
+   * (removelastlineinfo).
+   */
   protected removeLastLineInfo(): void {
     const pc = this.code.length - 1;
     if (this.lineinfo[pc] !== ABSLINEINFO) {
@@ -84,6 +113,7 @@ export class CodeBuffer {
     }
   }
 
+  /** Drop the last instruction and its line (an optimisation replaced it). */
   removeLastInstruction(): void {
     this.removeLastLineInfo();
     this.code.pop();
@@ -103,18 +133,23 @@ export class CodeBuffer {
     this.saveLineInfo(line);
   }
 
+  /** Emit an iABC instruction with the k flag. */
   codeABCk(o: OpCode, a: number, b: number, c: number, k: number): number {
     return this.emit(I.createABCk(o, a, b, c, k));
   }
+  /** Emit an iABC instruction with k = 0. */
   codeABC(o: OpCode, a: number, b: number, c: number): number {
     return this.emit(I.createABCk(o, a, b, c, 0));
   }
+  /** Emit an iABx instruction (LOADK, CLOSURE, loop jumps). */
   codeABx(o: OpCode, a: number, bx: number): number {
     return this.emit(I.createABx(o, a, bx));
   }
+  /** Emit an iAsBx instruction with a signed sBx (LOADI, LOADF). */
   codeAsBx(o: OpCode, a: number, sbx: number): number {
     return this.emit(I.createAsBx(o, a, sbx));
   }
+  /** Emit the EXTRAARG that carries a large argument of the instruction before it. */
   codeExtraArg(a: number): number {
     return this.emit(I.createAx(OpCode.EXTRAARG, a));
   }
@@ -154,11 +189,19 @@ export class CodeBuffer {
   // Jumps and jump lists
   // -------------------------------------------------------------------------
 
+  /**
+   * The destination of the jump at `pc`, or NO_JUMP at the end of a list (a jump list links
+   * through the offsets).
+   */
   protected getJump(pc: number): number {
     const offset = I.getsJ(this.code[pc]);
     return offset === NO_JUMP ? NO_JUMP : pc + 1 + offset;
   }
 
+  /**
+   * Point the jump at `pc` to `dest`; raises "control structure too long" when the offset does
+   * not fit sJ.
+   */
   fixJump(pc: number, dest: number): void {
     const offset = dest - (pc + 1);
     if (!(-I.OFFSET_sJ <= offset && offset <= I.MAXARG_sJ - I.OFFSET_sJ)) {
@@ -178,15 +221,21 @@ export class CodeBuffer {
     return l1;
   }
 
+  /** Emit a JMP with no target yet and return its pc, the head of a one-element jump list. */
   jump(): number {
     return this.emit(I.createsJ(OpCode.JMP, NO_JUMP));
   }
 
+  /**
+   * Emit the return of `nret` values from register `first`, using RETURN0/RETURN1 when they
+   * fit.
+   */
   ret(first: number, nret: number): void {
     const op = nret === 0 ? OpCode.RETURN0 : nret === 1 ? OpCode.RETURN1 : OpCode.RETURN;
     this.codeABC(op, first, nret + 1, 0);
   }
 
+  /** Emit a test instruction followed by its JMP; returns the JMP's pc, to be patched later. */
   protected condJump(op: OpCode, a: number, b: number, c: number, k: number): number {
     this.codeABCk(op, a, b, c, k);
     return this.jump();
@@ -198,11 +247,19 @@ export class CodeBuffer {
     return this.pc;
   }
 
+  /**
+   * The instruction that controls the jump at `pc`: the test before it, if there is one, else
+   * the jump itself.
+   */
   protected getJumpControl(pc: number): number {
     if (pc >= 1 && OPCODES[I.getOp(this.code[pc - 1])].isTest) return pc - 1;
     return pc;
   }
 
+  /**
+   * If the jump at `node` is controlled by a TESTSET, make it store into `reg`, or turn it
+   * into a TEST when no value is needed (NO_REG). Returns false when there is no TESTSET.
+   */
   protected patchTestReg(node: number, reg: number): boolean {
     const at = this.getJumpControl(node);
     const i = this.code[at];
@@ -215,10 +272,15 @@ export class CodeBuffer {
     return true;
   }
 
+  /** Turn every TESTSET of a jump list into a TEST: the list's values are not needed. */
   protected removeValues(list: number): void {
     for (; list !== NO_JUMP; list = this.getJump(list)) this.patchTestReg(list, NO_REG);
   }
 
+  /**
+   * Patch every jump of `list`: those whose TESTSET produces a value go to `vtarget` and store
+   * into `reg`, the others go to `dtarget`.
+   */
   protected patchListAux(list: number, vtarget: number, reg: number, dtarget: number): void {
     while (list !== NO_JUMP) {
       const next = this.getJump(list);
@@ -228,10 +290,15 @@ export class CodeBuffer {
     }
   }
 
+  /** Make every jump of `list` go to `target` (luaK_patchlist). */
   patchList(list: number, target: number): void {
     this.patchListAux(list, target, NO_REG, target);
   }
 
+  /**
+   * Make every jump of `list` go to the next instruction, which becomes a jump target
+   * (luaK_patchtohere).
+   */
   patchToHere(list: number): void {
     this.patchList(list, this.getLabel());
   }

@@ -27,6 +27,11 @@ import { CodeBuffer } from './code.ts';
 /** Largest constant index usable as an RK operand. */
 const MAXINDEXRK = I.MAXARG_B;
 
+/**
+ * The constant table of the function being compiled, on top of its instruction buffer: adds
+ * constants without duplicates and loads numbers with the shortest instruction. `FuncState`
+ * extends it.
+ */
 export class ConstantPool extends CodeBuffer {
   // -------------------------------------------------------------------------
   // Constants
@@ -52,10 +57,12 @@ export class ConstantPool extends CodeBuffer {
     return n;
   }
 
+  /** Index of string constant `s` in K (stringK). */
   stringK(s: string): number {
     return this.addK('s' + s, s);
   }
 
+  /** Index of integer constant `n` in K (luaK_intK). */
   intK(n: number | bigint): number {
     return this.addK('i' + String(n), n);
   }
@@ -72,10 +79,12 @@ export class ConstantPool extends CodeBuffer {
     return this.addK(floatKey(ik === 0 ? q : r + r * q), v);
   }
 
+  /** Index of true or false in K, for a boolean constant used as an RK operand (`t.x = true`) (boolT, boolF). */
   protected boolK(b: boolean): number {
     return this.addK(b ? 'T' : 'F', b);
   }
 
+  /** Index of nil in K, for nil used as an RK operand (`t.x = nil`) (nilK). */
   protected nilK(): number {
     return this.addK('N', undefined);
   }

@@ -25,8 +25,11 @@ export const NO_JUMP = -1;
 export const enum ExpKind {
   /** No value (an empty expression list). */
   VVOID,
+  /** The constant nil, not yet loaded anywhere. */
   VNIL,
+  /** The constant true, not yet loaded anywhere. */
   VTRUE,
+  /** The constant false, not yet loaded anywhere. */
   VFALSE,
   /** A constant in K; `info` is its index. */
   VK,
@@ -62,17 +65,42 @@ export const enum ExpKind {
   VVARARG,
 }
 
+/**
+ * One expression whose code is not fully generated yet (PUC-Rio's `expdesc`). Which fields
+ * mean something depends on `k`; the code generator rewrites a descriptor in place as it emits
+ * code for it.
+ */
 export class ExpDesc {
+  /** The kind of expression, which says what the other fields hold. */
   k: ExpKind = ExpKind.VVOID;
+  /**
+   * The general-purpose field: a register, a constant or upvalue index, or the pc of an
+   * instruction, depending on `k`.
+   */
   info = 0;
+  /** The value of an integer constant (VKINT). */
   ival: number | bigint = 0;
+  /** The value of a float constant (VKFLT). */
   nval = 0;
+  /** The bytes of a string constant (VKSTR). */
   strval = '';
+  /** Indexed expressions: the register (or upvalue, VINDEXUP) holding the table. */
   indT = 0;
+  /**
+   * Indexed expressions: the key, as a register, a constant index or a small integer depending
+   * on `k`.
+   */
   indIdx = 0;
+  /** A local variable's register (VLOCAL). */
   ridx = 0;
+  /**
+   * A local variable's index among the active variables of its function (VLOCAL), for its
+   * name and attributes.
+   */
   vidx = 0;
+  /** Head of the jump list to patch when the expression is true ("exit when true"). */
   t = NO_JUMP;
+  /** Head of the jump list to patch when the expression is false ("exit when false"). */
   f = NO_JUMP;
 
   /** Reset to kind `k` with `info`, and no jumps (init_exp). */
@@ -91,6 +119,10 @@ export class ExpDesc {
     return this;
   }
 
+  /**
+   * True when the expression has pending jumps: its value depends on tests, and it must be
+   * turned into a value with LFALSESKIP/LOADTRUE when stored.
+   */
   hasJumps(): boolean {
     return this.t !== this.f;
   }

@@ -24,6 +24,7 @@ import type * as A from '../parser/ast.ts';
 
 /** A token as a message names it, and its line. */
 export interface Follow {
+  /** The line PUC-Rio would report: that of its lookahead token. */
   line: number;
   /** As luac prints it: `'end'`, `'x'`, `<eof>`. */
   text: string;

@@ -29,7 +29,13 @@ import type { CompileState, BlockCnt } from './scope.ts';
 /** Registers a function may use (MAXREGS of lcode.c). */
 const MAXREGS = 255;
 
+/**
+ * The code generator of one function being compiled (PUC-Rio's FuncState plus lcode.c):
+ * registers, expression descriptors turned into instructions, conditions and jumps, tables.
+ * One exists per function of the chunk, linked to its enclosing one through `prev`.
+ */
 export class FuncState extends ConstantPool {
+  /** The enclosing function (where upvalues are looked up), or undefined for the main chunk. */
   prev: FuncState | undefined;
   /** Current innermost block. */
   bl: BlockCnt | undefined = undefined;
@@ -39,9 +45,16 @@ export class FuncState extends ConstantPool {
   nactvar = 0;
   /** Index of this function's first local in the shared variable list. */
   firstlocal: number;
+  /** Index of this function's first label in the shared label list. */
   firstlabel: number;
+  /** Some local is captured or to be closed: RETURN and TAILCALL get the k flag (luaK_finish). */
   needclose = false;
 
+  /**
+   * @param cs - The compilation of the chunk.
+   * @param prev - The enclosing function.
+   * @param linedefined - The line of the `function` keyword (0 for the main chunk).
+   */
   constructor(cs: CompileState, prev: FuncState | undefined, linedefined: number) {
     super(cs, linedefined);
     this.prev = prev;
@@ -54,6 +67,7 @@ export class FuncState extends ConstantPool {
   // Registers
   // -------------------------------------------------------------------------
 
+  /** Room for `n` more registers (luaK_checkstack); 255 is "function or expression needs too many registers". */
   checkStack(n: number): void {
     const newstack = this.freereg + n;
     if (newstack > this.f.maxstacksize) {
@@ -62,6 +76,7 @@ export class FuncState extends ConstantPool {
     }
   }
 
+  /** Take the next `n` free registers (luaK_reserveregs). */
   reserveRegs(n: number): void {
     this.checkStack(n);
     this.freereg += n;
@@ -75,10 +90,12 @@ export class FuncState extends ConstantPool {
     if (r1 > r2) { this.freeReg(r1); this.freeReg(r2); } else { this.freeReg(r2); this.freeReg(r1); }
   }
 
+  /** Free the register of `e` if it holds a temporary (not a local variable) (freeexp). */
   freeExp(e: ExpDesc): void {
     if (e.k === ExpKind.VNONRELOC) this.freeReg(e.info);
   }
 
+  /** Free two operands' temporaries, the higher register first, so registers free in stack order (freeexps). */
   freeExps(e1: ExpDesc, e2: ExpDesc): void {
     const r1 = e1.k === ExpKind.VNONRELOC ? e1.info : -1;
     const r2 = e2.k === ExpKind.VNONRELOC ? e2.info : -1;
@@ -89,6 +106,7 @@ export class FuncState extends ConstantPool {
   // Discharging descriptors into registers
   // -------------------------------------------------------------------------
 
+  /** Fix the number of results of a call or `...` in `e` to `nresults` (-1: all) (luaK_setreturns). */
   setReturns(e: ExpDesc, nresults: number): void {
     const pc = e.info;
     if (e.k === ExpKind.VCALL) {
@@ -99,8 +117,10 @@ export class FuncState extends ConstantPool {
     }
   }
 
+  /** Let a call or `...` keep all its results (luaK_setmultret). */
   setMultRet(e: ExpDesc): void { this.setReturns(e, -1); }
 
+  /** Truncate a call or `...` to exactly one result (luaK_setoneret). */
   setOneRet(e: ExpDesc): void {
     if (e.k === ExpKind.VCALL) {
       e.k = ExpKind.VNONRELOC;
@@ -154,6 +174,7 @@ export class FuncState extends ConstantPool {
     e.k = ExpKind.VNONRELOC;
   }
 
+  /** Put `e` in some register, the next free one unless it is already in one (discharge2anyreg). */
   discharge2anyreg(e: ExpDesc): void {
     if (e.k !== ExpKind.VNONRELOC) {
       this.reserveRegs(1);
@@ -173,6 +194,7 @@ export class FuncState extends ConstantPool {
     return false;
   }
 
+  /** Put `e` in register `reg`, resolving its jump lists (a condition stores true or false there) (exp2reg). */
   exp2reg(e: ExpDesc, reg: number): void {
     this.discharge2reg(e, reg);
     if (e.k === ExpKind.VJMP) e.t = this.concat(e.t, e.info);
@@ -194,6 +216,7 @@ export class FuncState extends ConstantPool {
     e.k = ExpKind.VNONRELOC;
   }
 
+  /** Put the value of `e` in the next free register (luaK_exp2nextreg). */
   exp2nextreg(e: ExpDesc): void {
     this.dischargeVars(e);
     this.freeExp(e);
@@ -201,6 +224,7 @@ export class FuncState extends ConstantPool {
     this.exp2reg(e, this.freereg - 1);
   }
 
+  /** Put `e` in a register and return it, reusing a local's own register when it can (luaK_exp2anyreg). */
   exp2anyreg(e: ExpDesc): number {
     this.dischargeVars(e);
     if (e.k === ExpKind.VNONRELOC) {
@@ -214,21 +238,25 @@ export class FuncState extends ConstantPool {
     return e.info;
   }
 
+  /** As `exp2anyreg`, but an upvalue stays as it is: GETTABUP indexes it directly (luaK_exp2anyregup). */
   exp2anyregup(e: ExpDesc): void {
     if (e.k !== ExpKind.VUPVAL || e.hasJumps()) this.exp2anyreg(e);
   }
 
+  /** Make `e` a value (a register or a constant), resolving its jumps (luaK_exp2val). */
   exp2val(e: ExpDesc): void {
     if (e.k === ExpKind.VJMP || e.hasJumps()) this.exp2anyreg(e);
     else this.dischargeVars(e);
   }
 
+  /** Make `e` an RK operand: true for a constant in K (index in `e.info`), false for a register (exp2RK). */
   exp2RK(e: ExpDesc): boolean {
     if (this.exp2K(e)) return true;
     this.exp2anyreg(e);
     return false;
   }
 
+  /** Emit an instruction whose C operand is RK, the k flag saying whether it is a constant (codeABRK). */
   codeABRK(o: OpCode, a: number, b: number, ec: ExpDesc): void {
     const k = this.exp2RK(ec) ? 1 : 0;
     this.codeABCk(o, a, b, ec.info, k);
@@ -271,6 +299,7 @@ export class FuncState extends ConstantPool {
   // Conditions
   // -------------------------------------------------------------------------
 
+  /** Invert the sense of the test controlling the jump of a VJMP expression (negatecondition). */
   negateCondition(e: ExpDesc): void {
     const at = this.getJumpControl(e.info);
     this.code[at] = I.setk(this.code[at], I.getk(this.code[at]) ^ 1);
@@ -318,6 +347,7 @@ export class FuncState extends ConstantPool {
     e.f = NO_JUMP;
   }
 
+  /** Compile `not e`: constants fold, conditions swap jump lists, other values get a NOT (codenot). */
   codeNot(e: ExpDesc): void {
     switch (e.k) {
       case ExpKind.VNIL: case ExpKind.VFALSE: e.k = ExpKind.VTRUE; break;
@@ -337,6 +367,7 @@ export class FuncState extends ConstantPool {
     this.removeValues(e.t);
   }
 
+  /** Emit a test or comparison and its jump; returns the jump's pc (`condJump` for the expression layer). */
   emitCondJump(op: OpCode, a: number, b: number, c: number, k: number): number {
     return this.condJump(op, a, b, c, k);
   }
@@ -368,6 +399,7 @@ export class FuncState extends ConstantPool {
     }
   }
 
+  /** Fill in the NEWTABLE at `pc` and its EXTRAARG once the constructor's sizes are known (luaK_settablesize). */
   setTableSize(pc: number, ra: number, asize: number, hsize: number): void {
     const rb = hsize !== 0 ? ceilLog2(hsize) + 1 : 0;
     const extra = Math.floor(asize / (I.MAXARG_C + 1));
@@ -376,6 +408,7 @@ export class FuncState extends ConstantPool {
     this.code[pc + 1] = I.createAx(OpCode.EXTRAARG, extra);
   }
 
+  /** SETLIST: store `tostore` items from `base + 1` into the table at `base`, after `nelems` (luaK_setlist). */
   setList(base: number, nelems: number, tostore: number): void {
     if (tostore === -1) tostore = 0;
     if (nelems <= I.MAXARG_C) {

@@ -39,8 +39,14 @@ import type { Follow } from './follow.ts';
 
 /** Kinds of variables (lparser.h): regular, `<const>`, `<close>`, compile-time constant. */
 export const VDKREG = 0;
+/** A `<const>` variable whose value is not known at compile time: a register, read-only. */
 export const RDKCONST = 1;
+/** A `<close>` variable: read-only, and closed (its `__close` called) when it goes out of scope. */
 export const RDKTOCLOSE = 2;
+/**
+ * A compile-time constant: a `<const>` with a constant value, which takes no register and is
+ * replaced by its value.
+ */
 export const RDKCTC = 3;
 
 /** Maximum number of local variables per function (MAXVARS). */
@@ -48,12 +54,19 @@ const MAXVARS = 200;
 /** Maximum number of upvalues per function (MAXUPVAL). */
 const MAXUPVAL = 255;
 
-/** The value of a compile-time constant, kept as a descriptor. */
+/**
+ * The value of a compile-time constant, kept as a descriptor.
+ *
+ * @property kind - The descriptor kind it becomes (VNIL, VTRUE, VFALSE, VKINT, VKFLT, VKSTR).
+ * @property value - The number or string of a numeric or string constant; undefined for the others.
+ */
 export interface ConstValue { kind: ExpKind; value: number | bigint | string | undefined }
 
 /** One active local variable (Vardesc). */
 export interface VarDesc {
+  /** The variable's name, for debug information and error messages. */
   name: string;
+  /** VDKREG, RDKCONST, RDKTOCLOSE or RDKCTC. */
   kind: number;
   /** Register holding the variable. */
   ridx: number;
@@ -65,9 +78,11 @@ export interface VarDesc {
 
 /** A pending goto or a visible label (Labeldesc). */
 export interface LabelDesc {
+  /** The label's name (or "break" for the implicit label of a loop). */
   name: string;
   /** Position: the goto's JMP, or the label's pc. */
   pc: number;
+  /** Source line of the goto or label, for error messages. */
   line: number;
   /** Number of active variables at that point. */
   nactvar: number;
@@ -77,20 +92,28 @@ export interface LabelDesc {
 
 /** A block of statements being compiled (BlockCnt). */
 export interface BlockCnt {
+  /** The enclosing block, or undefined for a function's outermost block. */
   previous: BlockCnt | undefined;
   /** First label and first pending goto of this block. */
   firstlabel: number;
+  /** Index in `gotos` of this block's first pending goto. */
   firstgoto: number;
   /** Active variables outside the block. */
   nactvar: number;
   /** Some variable of the block is captured as an upvalue (or to be closed). */
   upval: boolean;
+  /** The block is a loop body: `break` jumps to its end. */
   isloop: boolean;
   /** Inside the scope of a to-be-closed variable. */
   insidetbc: boolean;
 }
 
 
+/**
+ * What the compilation of one chunk shares across its nested functions (PUC-Rio's LexState and
+ * Dyndata): the current function, the active variables, labels and pending gotos, the constant
+ * cache and the position used by error messages.
+ */
 export class CompileState {
   /** Line of the last token the walker has consumed (ls->lastline). */
   lastLine = 1;
@@ -114,6 +137,10 @@ export class CompileState {
    */
   follow: Follow = { line: 1, text: '<eof>' };
 
+  /**
+   * @param chunkname - The chunk name (`@file.lua`, `=stdin`), used as each prototype's source
+   * and in error messages.
+   */
   constructor(readonly chunkname: string) {}
 
   // -------------------------------------------------------------------------
@@ -125,6 +152,7 @@ export class CompileState {
     return new LuaSyntaxError(`${chunkid(this.chunkname)}:${line}: ${msg}`, line);
   }
 
+  /** A semantic error at the lookahead's line: shorthand for `semError` with the default line. */
   error(msg: string): LuaSyntaxError { return this.semError(msg); }
 
   /** An error naming the lookahead token (luaX_syntaxerror): limits, too long jumps. */
@@ -143,6 +171,7 @@ export class CompileState {
   // Variables and registers
   // -------------------------------------------------------------------------
 
+  /** The description of active variable `vidx` of function `fs` (getlocalvardesc). */
   varDesc(fs: FuncState, vidx: number): VarDesc {
     return this.actvar[fs.firstlocal + vidx];
   }
@@ -307,6 +336,10 @@ export class CompileState {
   // Blocks, labels and gotos (§3.3.4)
   // -------------------------------------------------------------------------
 
+  /**
+   * Open block `bl` in `fs` (enterblock): remember the active variables and labels at its
+   * start, so `leaveBlock` can remove its locals, close upvalues and resolve its gotos.
+   */
   enterBlock(fs: FuncState, bl: BlockCnt, isloop: boolean): void {
     bl.isloop = isloop;
     bl.nactvar = fs.nactvar;

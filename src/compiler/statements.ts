@@ -28,6 +28,10 @@ import { codeClosure, explist, suffixedexp } from './expressions.ts';
 import { forStat, ifStat, repeatStat, whileStat } from './control.ts';
 import { RDKCONST, RDKCTC, RDKTOCLOSE, VDKREG, type BlockCnt, type CompileState } from './scope.ts';
 
+/**
+ * A fresh block record, to be opened with `enterBlock` (a BlockCnt local of lparser.c's
+ * functions).
+ */
 export function newBlock(): BlockCnt {
   return { previous: undefined, firstlabel: 0, firstgoto: 0, nactvar: 0, upval: false, isloop: false, insidetbc: false };
 }

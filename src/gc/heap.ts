@@ -103,7 +103,12 @@ export { Phase, PHASE_NAMES };
 
 /** Where an incremental sweep stands: the last survivor (undefined: none yet) and the next object to look at. */
 export interface SweepCursor {
+  /**
+   * The last object the sweep kept, whose `gcnext` is relinked when the next object turns out
+   * dead.
+   */
   prev: GCObject | undefined;
+  /** The next object to examine; undefined when the sweep reached the end of the list. */
   next: GCObject | undefined;
 }
 
@@ -120,6 +125,7 @@ export class Heap implements Collector {
   tobefnz: GCObject[] = [];
   /** The white new objects get; `currentWhite ^ WHITES` is the dead white during a sweep. */
   currentWhite = WHITE0;
+  /** Where the current cycle stands (phase.ts); `PAUSE` between cycles. */
   phase: Phase = Phase.PAUSE;
 
   /** Objects reached but not traversed. */
@@ -189,8 +195,17 @@ export class Heap implements Collector {
    * OLD1 in the young segments). Undefined means the end of the list.
    */
   survival: GCObject | undefined = undefined;
+  /** Start of the OLD1 segment of `allgc` (generational mode), see above. */
   old1: GCObject | undefined = undefined;
+  /**
+   * Start of the segment of really old objects, which minor collections neither traverse nor
+   * sweep.
+   */
   reallyold: GCObject | undefined = undefined;
+  /**
+   * The first OLD1 object anywhere on the list, where a minor collection starts its extra
+   * traversal.
+   */
   firstold1: GCObject | undefined = undefined;
   /** A minor collection is under way: each traversal replaces the object's last measure. */
   minor = false;
@@ -210,6 +225,10 @@ export class Heap implements Collector {
   closing = false;
   /** The thread at the safe point where the collector runs, and the end of its live registers (-1: from its frames). */
   atThread: object | undefined = undefined;
+  /**
+   * The end of `atThread`'s live registers at the safe point (-1: computed from its frames);
+   * slots above it are garbage the collector must not keep alive.
+   */
   atTop = -1;
   /** True while a step or a full collection runs (no re-entry from finalizers). */
   busy = false;
@@ -218,6 +237,10 @@ export class Heap implements Collector {
   /**
    * Work of the cycle under way, for the log: bytes traversed, objects
    * turned black (traversed), objects the sweep looked at, objects and bytes freed, finalizers run.
+   * Fields: `traversed` (bytes), `blackened`, `swept`, `allocated` (loose
+   * bytes allocated during marking, counted at the atomic phase), `freed`,
+   * `freedBytes`, `finalized`, and `startTotal` (the heap's total when the
+   * cycle began, to print "before -> after").
    */
   work = { traversed: 0, blackened: 0, swept: 0, allocated: 0, freed: 0, freedBytes: 0, finalized: 0, startTotal: 0 };
 

@@ -172,6 +172,9 @@ function traverseTable(h: Heap, t: LuaTable): number {
  * An ephemeron table (weak keys, strong values): a value is reached only
  * if its key is. Returns whether it marked something (the atomic phase
  * repeats until no ephemeron marks anything: `convergeEphemerons`).
+ *
+ * @returns `marked`: a value was marked; `bytes`: the work done, for the
+ *   step's budget.
  */
 export function traverseEphemeron(h: Heap, t: LuaTable): { marked: boolean; bytes: number } {
   let marked = false, clears = false, whiteWhite = false, bytes = 0;

@@ -32,14 +32,23 @@ import type { LocalZone } from '../api/platform.ts';
 
 /** The fields of the table `os.date('*t')` returns and `os.time` reads. */
 export interface DateTable {
+  /** The full year (`2024`, not years since 1900 as in C's `struct tm`). */
   year: number;
+  /** Month of the year, 1-12. */
   month: number;
+  /** Day of the month, 1-31. */
   day: number;
+  /** Hour, 0-23. */
   hour: number;
+  /** Minute, 0-59. */
   min: number;
+  /** Second, 0-59 (`os.time` normalises values out of range). */
   sec: number;
+  /** Day of the year, 1 for January 1st. */
   yday: number;
+  /** Day of the week, 1 for Sunday. */
   wday: number;
+  /** Daylight saving time is in effect. */
   isdst: boolean;
 }
 

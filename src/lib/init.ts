@@ -29,6 +29,11 @@ import { openIo } from './io.ts';
 import { openTestLib } from './testlib.ts';
 import { openPackage } from './package.ts';
 
+/**
+ * Every library a state can open, in the order it opens them (base first), each
+ * with the name it gets in `_G` and `package.loaded`; `libs` selects among them
+ * by name. `T` is the test library: its opener does nothing unless `LUCID_TESTLIB` is set.
+ */
 export const standardLibraries: readonly Library[] = [
   { name: '_G', open: openBase },
   { name: 'coroutine', open: openCoroutine },

@@ -35,6 +35,10 @@ export interface ConversionSpec {
   hash: boolean;
   /** `0`: pad numbers with zeros. */
   zero: boolean;
+  /**
+   * Minimum field width: shorter output is padded with spaces on the left (`-` pads on the
+   * right, `0` with zeros).
+   */
   width: number;
   /** Undefined when no `.` was given. */
   precision: number | undefined;

@@ -31,6 +31,10 @@ import { normint } from '../value/number.ts';
 /** 2^-53: scales the top 53 bits of a draw into [0, 1). */
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
 
+/**
+ * The state of one xoshiro256** generator (four 64-bit words kept as 32-bit halves): one per
+ * Lua state, so `math.randomseed` in one state does not change another's sequence.
+ */
 export class RandomState {
   /** The high and low words of the last 64-bit draw (no allocation per draw). */
   private drawHigh = 0;

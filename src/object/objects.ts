@@ -58,7 +58,9 @@ export class UpVal implements GCObject {
     this.heap = heap; this.thread = thread; this.index = index; this.value = value;
     heap.link(this, SIZE.upval);
   }
+  /** The variable's current value: the stack slot while open, the upvalue's own field once closed. */
   get(): LuaValue { return this.thread !== undefined ? this.thread.stack[this.index] : this.value; }
+  /** Assign the variable; a closed, black upvalue takes the forward barrier (the new value is marked at once). */
   set(v: LuaValue): void {
     if (this.thread !== undefined) { this.thread.stack[this.index] = v; return; }
     this.value = v;
@@ -68,12 +70,19 @@ export class UpVal implements GCObject {
 
 /** A Lua function: a prototype plus its upvalues. */
 export class LuaClosure implements GCObject {
+  /** The type name `type()` returns. */
   readonly luaType = 'function' as const;
   /** Collector header (src/value/collectable.ts). */
   marked = 0;
   gcnext: GCObject | undefined = undefined;
   gcsize = 0;
-  /** A closure of `proto` (which must have joined `heap`: {@link joinHeap}), born into `heap`. */
+  /**
+   * A closure of `proto` (which must have joined `heap`: {@link joinHeap}), born into `heap`.
+   *
+   * @param proto - The function's code and constants, shared by every closure of it.
+   * @param upvals - One cell per upvalue of `proto`, in its order; closures of
+   *   the same enclosing call share cells, which is how they share variables.
+   */
   constructor(heap: Collector, readonly proto: Proto, readonly upvals: UpVal[]) {
     heap.link(this, SIZE.closure + SIZE.closureUpval * upvals.length);
   }
@@ -114,6 +123,7 @@ const NO_UPVALUES: LuaValue[] = [];
 
 /** A JS function callable from Lua. */
 export class LuaNative implements GCObject {
+  /** The type name `type()` returns. */
   readonly luaType = 'function' as const;
   /** Collector header (src/value/collectable.ts): natives are collectable, like C closures. */
   marked = 0;
@@ -126,6 +136,7 @@ export class LuaNative implements GCObject {
   constructor(
     /** Name used in "bad argument #1 to 'name'" messages. */
     readonly name: string,
+    /** The JS function: a plain {@link NativeFn}, or a {@link NativeGen} when `isGenerator`. */
     readonly fn: NativeFn | NativeGen,
     /** True when `fn` is a generator function (a {@link NativeGen}). */
     readonly isGenerator = false,
@@ -178,6 +189,7 @@ export class Frame {
   closure: LuaClosure | undefined = undefined;
   /** The generator of a native frame. */
   gen: Generator<CallRequest, Value[], Value[]> | undefined = undefined;
+  /** The native this frame runs (a generator, or a plain native framed for hooks and tracebacks), else undefined. */
   native: LuaNative | undefined = undefined;
   /** Slot of the called function; results are moved here on return. */
   func = 0;
@@ -223,6 +235,7 @@ export const LUAI_MAXSTACK = 1_000_000;
 
 /** A Lua thread: a register file, its frames, and its open upvalues. */
 export class LuaThread implements GCObject {
+  /** The type name `type()` returns. */
   readonly luaType = 'thread' as const;
   /** Collector header (src/value/collectable.ts). */
   marked = 0;
@@ -232,9 +245,11 @@ export class LuaThread implements GCObject {
   stack: LuaValue[] = [];
   /** First free slot, used by natives and by open-result instructions. */
   top = 0;
+  /** The call stack: frames 0 .. `depth` are live, those above are kept for reuse (no allocation per call). */
   frames: Frame[] = [];
   /** Index of the running frame in `frames` (-1: none). */
   depth = -1;
+  /** Open upvalues (pointing into `stack`), sorted by slot: closures share them, CLOSE pops them from the end. */
   openUpvals: UpVal[] = [];
   /** Nested synchronous `execute` runs (C calls), limited like LUAI_MAXCCALLS. */
   nCcalls = 0;
@@ -260,6 +275,7 @@ export class LuaThread implements GCObject {
   ccall: LuaNative | undefined = undefined;
   /** Function slot and wanted results of the running plain native (where yield's values go). */
   cfunc = 0;
+  /** Results the caller of the running plain native wants (-1: all), paired with `cfunc`. */
   cnresults = 0;
   /** Coroutine state (§2.6): 'suspended' | 'running' | 'normal' | 'dead'. */
   status = 'running';
@@ -283,17 +299,24 @@ export class LuaThread implements GCObject {
    * now (not inside a hook), and the pc of the last line event (L->oldpc).
    */
   hook: LuaValue = undefined;
+  /** Which hook events are on: HookMask bits (call, return, line, count; 16 is the instruction trace). */
   hookmask = 0;
+  /** The count period set by `debug.sethook(f, mask, count)`: a count event every that many instructions. */
   basehookcount = 0;
+  /** Instructions left before the next count event. */
   hookcount = 0;
+  /** False while a hook runs, so that a hook does not fire inside itself (lua_State's allowhook). */
   allowhook = true;
+  /** The pc of the last line event (L->oldpc): the next one fires on a new line or a backward jump. */
   oldpc = 0;
   /**
    * While a call or return hook runs: the hooked frame and the values it
-   * transfers (`debug.getinfo(level, 'r')`, src/vm/hooks.ts).
+   * transfers (`debug.getinfo(level, 'r')`, src/vm/hooks.ts): `frame`, and
+   * `ftransfer`/`ntransfer`, the first transferred slot and how many.
    */
   hookTransfer: { frame: Frame; ftransfer: number; ntransfer: number } | undefined = undefined;
 
+  /** @param global - The state the thread belongs to (its heap, registry, hooks' trace). */
   constructor(readonly global: GlobalState) {
     if (global.trace !== undefined) this.hookmask = 16;  // HookMask.TRACE (src/vm/trace.ts)
     for (let i = 0; i < 64; i++) this.stack.push(undefined);
@@ -361,6 +384,12 @@ export interface StateHeap extends Collector {}
  * The warning modes of PUC-Rio's test build (ltests.c), on with the `T`
  * library: control messages "@normal", "@allow" and "@store" choose what a
  * finished warning does (src/api/warn.ts).
+ *
+ * @property on - Warnings are shown (`@on`/`@off`).
+ * @property mode - What a finished warning does: print it (`normal`), print
+ *   it even when off (`allow`), or keep it in `buffer` for the test (`store`).
+ * @property buffer - The pieces of the warning being built, or the stored one.
+ * @property continuing - The last piece said more would follow.
  */
 export interface TestWarnings { on: boolean; mode: 'normal' | 'allow' | 'store'; buffer: string; continuing: boolean }
 
@@ -368,9 +397,11 @@ export interface TestWarnings { on: boolean; mode: 'normal' | 'allow' | 'store';
 export class GlobalState {
   /** The instruction trace, while one is on (src/vm/trace.ts, `lucid --trace`). */
   trace: ((L: LuaThread, ci: Frame) => void) | undefined = undefined;
+  /** The registry (LUA_REGISTRYINDEX): where libraries and hosts keep values hidden from Lua code, by string key. */
   registry = new Map<string, Value>();
   /** Metatables of the non-table types (strings get theirs from the string library). */
   typeMetatables = new Map<string, LuaTable>();
+  /** The global table `_G` (LUA_RIDX_GLOBALS): what the `_ENV` upvalue of every main chunk starts as. */
   globals!: LuaTable;
   /** Output sink used by `print` (bytes as a latin1 string); the state sets it (the platform's stdout). */
   write: (s: string) => void = () => {};
@@ -384,6 +415,7 @@ export class GlobalState {
   warnContinuing = false;
   /** The test build's warning modes (set by the `T` library; src/api/warn.ts). */
   testWarnings: TestWarnings | undefined = undefined;
+  /** The main thread, created with the state; it cannot be yielded from. */
   mainThread!: LuaThread;
   /** The host's handle on this state (a `LuaState`), for libraries that hand it to JS code. */
   host: unknown = undefined;
@@ -425,7 +457,11 @@ export class GlobalState {
    */
   handlerDepth = 0;
 
-  /** A state whose objects live in `heap` (src/gc/heap.ts; the state installs its callbacks). */
+  /**
+   * A state whose objects live in `heap` (src/gc/heap.ts; the state installs its callbacks).
+   *
+   * @param heap - The collector that owns every object of this state.
+   */
   constructor(readonly heap: StateHeap) {}
 }
 

@@ -23,6 +23,7 @@ import type { LuaTable } from '../value/table.ts';
 import { SIZE, BLACK, FIXED, LINKED, type Collector, type GCObject } from '../value/collectable.ts';
 
 export class LuaUserdata implements LuaObject, GCObject {
+  /** The type name `type()` returns. */
   readonly luaType = 'userdata' as const;
   /** Collector header (src/value/collectable.ts). */
   marked = 0;

@@ -55,6 +55,13 @@ export function plainInput(tokens: TokenStream): MatchInput {
  * matched text, which is `input.codes` from position `from` on.
  */
 export class Builder {
+  /**
+   * @param tokens - The token stream of the whole chunk (codes, values, lines).
+   * @param source - The chunk's source text, for texts that need the original spelling.
+   * @param input - What this match reads and where each position comes from.
+   * @param from - The position of `input` where this match starts (0 unless a
+   *   part of the chunk is matched on its own).
+   */
   constructor(
     readonly tokens: TokenStream,
     readonly source: string,
@@ -67,10 +74,12 @@ export class Builder {
     return this.input.first[this.from + n.source.startIdx];
   }
 
+  /** The line of a node's first token: the `line` of the AST node built from it. */
   line(n: OhmNode): number {
     return this.tokens.lines[this.firstToken(n)];
   }
 
+  /** The line of a node's last token (its own line when it matched nothing): the AST node's `lastLine`. */
   lastLine(n: OhmNode): number {
     const { startIdx, endIdx } = n.source;
     return endIdx > startIdx ? this.tokens.lines[this.input.last[this.from + endIdx - 1]] : this.line(n);
@@ -82,6 +91,7 @@ export class Builder {
     return p < this.input.first.length ? this.tokens.lines[this.input.first[p]] : this.tokens.lastLine;
   }
 
+  /** The value of a node's first token: a name's bytes or a string literal's decoded bytes. */
   value(n: OhmNode): string {
     return this.tokens.values[this.firstToken(n)] as string;
   }
@@ -91,6 +101,7 @@ export class Builder {
     return this.tokens.codes[this.firstToken(n)];
   }
 
+  /** The AST already built for a pre-parsed position (a nested function or block matched on its own). */
   preparsed(n: OhmNode): AST.Expression | AST.Statement {
     return this.input.preparsed[this.from + n.source.startIdx]!;
   }

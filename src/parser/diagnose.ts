@@ -63,8 +63,11 @@ const UNARY = new Set(['X', '-', '~', '#']);
 
 /** A span of tokens, `start` to `end - 1`, that is one `Exp` or one `Stat` of the grammar. */
 export interface Part {
+  /** Which grammar rule the span is matched with on its own. */
   rule: 'Exp' | 'Stat';
+  /** Stream index of the span's first token. */
   start: number;
+  /** Stream index just past the span's last token. */
   end: number;
 }
 

@@ -25,7 +25,12 @@ const LUA_IDSIZE = 60;
 
 /** A syntax error of a chunk, with the message Lua gives it. */
 export class LuaSyntaxError extends Error {
+  /** The error's class name, so hosts and logs can tell a syntax error from other exceptions. */
   override name = 'LuaSyntaxError';
+  /**
+   * @param message - The full message, `chunk:line: what near 'token'`, as `load` returns it.
+   * @param line - The line the error is reported at.
+   */
   constructor(message: string, readonly line: number) {
     super(message);
   }

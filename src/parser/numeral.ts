@@ -17,7 +17,11 @@
  * Read next: `lexer.ts`, which calls this on every numeral it scans.
  */
 
-/** A numeral's value: `{ integer }` or `{ float }`, or undefined if malformed. */
+/**
+ * A numeral's value: `isInteger` tells which subtype `value` is (a canonical
+ * integer, or a float as a JS number). `readNumeral` returns undefined instead
+ * when the numeral is malformed.
+ */
 export type NumeralValue = { isInteger: true; value: number | bigint } | { isInteger: false; value: number };
 
 const DECIMAL_INT = /^[0-9]+$/;

@@ -35,8 +35,11 @@ export const SYMBOL_CODES: Record<string, string> = {
 
 /** Codes of the tokens that carry a value. */
 export const NAME = 'n';
+/** A string literal; its value is the decoded bytes. */
 export const STRING = 's';
+/** An integer numeral; its value is a canonical Lua integer. */
 export const INTEGER = 'i';
+/** A float numeral; its value is a JS number. */
 export const FLOAT = 'f';
 
 /**
@@ -46,6 +49,7 @@ export const FLOAT = 'f';
  * `SimpleExp` and as a `Stat`.
  */
 export const PREPARSED_EXP = 'e';
+/** The placeholder of a statement parsed on its own (see above); `PREPARSED_EXP` is the expression's. */
 export const PREPARSED_STAT = 'S';
 
 /** Single-character symbols: each is its own code. */
@@ -75,6 +79,7 @@ export interface TokenStream {
   lines: Int32Array;
   /** Source offset where each token starts and ends (end exclusive). */
   starts: Int32Array;
+  /** Source offset just past each token (with `starts`, the token's text for "near" messages). */
   ends: Int32Array;
   /** Value of names, strings and numerals; undefined for other tokens. */
   values: (string | number | bigint | undefined)[];
@@ -85,6 +90,7 @@ export interface TokenStream {
   /**
    * The lexical error met after the last token, if any: scanning stops
    * there, and the error is raised only if parsing gets that far.
+   * `message` is the error without position, `line` where it was met.
    */
   error?: { message: string; line: number };
   /** True if the chunk contains `...` (the diagnoser then checks where it is used). */

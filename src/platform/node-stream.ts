@@ -29,12 +29,15 @@ const CHUNK = 1 << 16;
 
 /** The streams a platform flushes when the program exits (C's exit flushes every FILE*). */
 export interface OpenStreams {
+  /** Remember a stream that has pending writes. */
   add(s: NodeStream): void;
+  /** Forget a stream: its writes were flushed, or it was closed. */
   delete(s: NodeStream): void;
 }
 
 /** A C stdio stream on descriptor `fd`. */
 export class NodeStream implements HostStream {
+  /** The stream was closed; `close` does nothing a second time. */
   closed = false;
   /** Unread bytes: `rbuf[rpos .. rlen)`. */
   private rbuf: Buffer = Buffer.alloc(0);

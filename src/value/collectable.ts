@@ -40,8 +40,17 @@ import type { LuaTable } from './table.ts';
 
 /** Colour and list bits of `GCObject.marked`. */
 export const WHITE0 = 1;
+/**
+ * The second white. Only the *current* white (the collector's `currentWhite`) means "not reached yet";
+ * the other is the white of the previous cycle, which the sweep reads as dead.
+ */
 export const WHITE1 = 2;
+/** Both whites: tests whether an object is white at all, whichever cycle it belongs to. */
 export const WHITES = WHITE0 | WHITE1;
+/**
+ * Traversed: the object and everything it refers to have been marked in this cycle. A store of a white
+ * value into a black object needs a barrier.
+ */
 export const BLACK = 4;
 /** The object had `__gc` when its metatable was set, and its finalizer has not run (it is on `finobj` or `tobefnz`). */
 export const FINOBJ = 8;
@@ -84,7 +93,9 @@ export const enum Age {
 /** Age names as `T.gcage` prints them (ltests.c's). */
 export const AGE_NAMES = ['new', 'survival', 'old0', 'old1', 'old', 'touched1', 'touched2'];
 
+/** The generational age of `o`, read from bits 8-10 of `marked`. */
 export function getAge(o: GCObject): Age { return (o.marked >> AGE_SHIFT) & 7; }
+/** Set the generational age of `o`, keeping its colour and list bits. */
 export function setAge(o: GCObject, a: Age): void { o.marked = (o.marked & ~AGES) | (a << AGE_SHIFT); }
 /** Old enough for minor collections to leave alone (unless touched or OLD1). */
 export function isOld(o: GCObject): boolean { return getAge(o) > Age.SURVIVAL; }
@@ -103,7 +114,26 @@ export interface GCObject {
   gcsize: number;
 }
 
-/** Estimated sizes in bytes, as a 64-bit PUC-Rio build would allocate. */
+/**
+ * Estimated sizes in bytes, as a 64-bit PUC-Rio build would allocate.
+ *
+ * @property table - A table's header (PUC-Rio's `Table`), without its parts.
+ * @property arraySlot - One slot of a table's array part (a tagged value).
+ * @property hashNode - One node of a table's hash part (key, value and chain link).
+ * @property closure - A Lua closure's header, without its upvalue pointers.
+ * @property closureUpval - One upvalue pointer of a closure.
+ * @property upval - An upvalue object (PUC-Rio's `UpVal`), open or closed.
+ * @property proto - A function prototype's header.
+ * @property instruction - One 32-bit instruction of a prototype's code.
+ * @property constant - One entry of a prototype's constant table.
+ * @property childProto - One pointer to a nested prototype.
+ * @property userdata - A full userdata's header, without its memory block.
+ * @property userValue - One user value slot of a userdata.
+ * @property thread - A coroutine's `lua_State`, without its stack.
+ * @property stackSlot - One slot of a thread's stack.
+ * @property frame - One call frame (PUC-Rio's `CallInfo`).
+ * @namespace
+ */
 export const SIZE = {
   table: 56, arraySlot: 16, hashNode: 32,
   closure: 32, closureUpval: 8,

@@ -22,6 +22,11 @@
 
 import type { LuaValue } from './types.ts';
 
+/**
+ * A Lua error as a JS exception: what `error()` raises and what `pcall` catches. It carries any Lua
+ * value, not only a message, and every failure of the interpreter (runtime, syntax, memory) travels as
+ * one, so no bare JS exception escapes to the host.
+ */
 export class LuaError extends Error {
   /** The Lua error value (any type). */
   value: LuaValue;

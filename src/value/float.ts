@@ -25,6 +25,10 @@
 
 /** A boxed float with an integral value. Read the value with `.n`. */
 export class LuaFloat {
+  /**
+   * @param n - The float's value: an integral number (or -0), kept as a JS number inside the box so
+   * that it is never mistaken for an integer.
+   */
   constructor(readonly n: number) {}
 }
 

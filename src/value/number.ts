@@ -37,6 +37,21 @@ export type LuaNumber = number | bigint | LuaFloat;
 /**
  * The operators of `luaO_arith`, numbered as PUC-Rio's LUA_OPADD.. so that
  * MMBIN's C operand (a TM event) maps onto them.
+ *
+ * @property ADD - `+`, integer or float addition (`__add`).
+ * @property SUB - `-`, subtraction (`__sub`).
+ * @property MUL - `*`, multiplication (`__mul`).
+ * @property MOD - `%`, modulo rounding the quotient towards minus infinity (`__mod`).
+ * @property POW - `^`, exponentiation, always float (`__pow`).
+ * @property DIV - `/`, float division (`__div`).
+ * @property IDIV - `//`, floor division (`__idiv`).
+ * @property BAND - `&`, bitwise and on integers (`__band`).
+ * @property BOR - `|`, bitwise or (`__bor`).
+ * @property BXOR - `~`, bitwise exclusive or (`__bxor`).
+ * @property SHL - `<<`, logical shift left; negative counts shift right (`__shl`).
+ * @property SHR - `>>`, logical shift right (`__shr`).
+ * @property UNM - unary `-`, negation (`__unm`).
+ * @property BNOT - unary `~`, bitwise not (`__bnot`).
  */
 export const enum ArithOp {
   ADD = 0, SUB, MUL, MOD, POW, DIV, IDIV, BAND, BOR, BXOR, SHL, SHR, UNM, BNOT,
@@ -76,7 +91,13 @@ export function tonumber(v: unknown): LuaNumber | undefined {
   return undefined;
 }
 
-/** Rounding modes of float → integer conversion (F2Ieq, F2Ifloor, F2Iceil). */
+/**
+ * Rounding modes of float → integer conversion (F2Ieq, F2Ifloor, F2Iceil).
+ *
+ * @property EQ - Only an integral float converts (`math.tointeger`, table keys).
+ * @property FLOOR - Round down (the limit of a `for` loop counting up).
+ * @property CEIL - Round up (the limit of a `for` loop counting down).
+ */
 export const enum F2I { EQ, FLOOR, CEIL }
 
 /** A float to an integer, or undefined when it has no such representation. */
@@ -288,4 +309,8 @@ export function numberLessEqual(a: LuaNumber, b: LuaNumber): boolean {
 
 /** math.maxinteger and math.mininteger. */
 export const MAXINTEGER: LuaInteger = MAXI;
+/**
+ * The smallest Lua integer, -2^63 (`math.mininteger`); kept as a bigint since it is outside the safe-
+ * integer range.
+ */
 export const MININTEGER: LuaInteger = MINI;

@@ -41,6 +41,10 @@ import { BLACK, SIZE, type Collector, type GCObject } from './collectable.ts';
 export type TableKey = Exclude<LuaValue, undefined | LuaFloat>;
 
 export class LuaTable implements LuaObject, GCObject {
+  /**
+   * The type name `type()` returns; a constant string so that `typeName` reads it without an
+   * `instanceof` chain.
+   */
   readonly luaType = 'table' as const;
   /** Collector header (collectable.ts). */
   marked = 0;
@@ -50,6 +54,10 @@ export class LuaTable implements LuaObject, GCObject {
   array: LuaValue[] = [];
   /** Hash part: every other key. */
   hash: Map<TableKey, LuaValue> = new Map();
+  /**
+   * The metatable (`getmetatable`), or undefined. Set it through `setMetatable` so the collector
+   * learns of `__gc` and `__mode`.
+   */
   metatable: LuaTable | undefined = undefined;
   /** Iterator of the last `next` traversal, to continue it in O(1). */
   private iterKey: TableKey | undefined = undefined;
@@ -58,6 +66,9 @@ export class LuaTable implements LuaObject, GCObject {
   /**
    * A new table in the heap of one state (`L.global.heap`). The table keeps
    * its heap: stores into it may take a write barrier, growth is charged.
+   *
+   * @param heap - The collector of the owning state: the table links itself
+   *   into it, charges its growth to it and calls its back barrier.
    */
   constructor(readonly heap: Collector, narray = 0, nhash = 0) {
     void narray; void nhash;  // size hints of NEWTABLE: JS structures grow alone

@@ -18,6 +18,7 @@ import { LuaFloat } from './float.ts';
 
 /** What every collectable Lua object has: its type name for `type()`. */
 export interface LuaObject {
+  /** The value `type()` returns for this object; each class sets it as a constant. */
   readonly luaType: 'table' | 'function' | 'userdata' | 'thread';
 }
 

@@ -370,10 +370,12 @@ export interface ResumeLevel {
  * without JS recursion. Only src/api/task.ts catches it for good.
  */
 export class Suspend {
+  /** The coroutine resumes the exception crossed, innermost first, to be rebuilt by the driver. */
   readonly levels: ResumeLevel[] = [];
   constructor(
     /** The innermost thread, the one that stopped. */
     readonly thread: LuaThread,
+    /** The Promise a native waits for, or undefined when the run's budget or deadline ran out. */
     readonly promise: PromiseLike<unknown> | undefined,
   ) {}
 }

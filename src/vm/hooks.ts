@@ -39,6 +39,12 @@ import { callSync } from './call.ts';
  * Event bits of `LuaThread.hookmask` (LUA_MASKCALL … LUA_MASKCOUNT), and
  * lucid's own TRACE: the instruction trace of src/vm/trace.ts, which rides
  * on the same per-instruction path and survives `debug.sethook`.
+ *
+ * @property CALL - A call event when a function is entered (`"c"` in `debug.sethook`).
+ * @property RET - A return event when a function returns (`"r"`).
+ * @property LINE - A line event when the VM starts a new line or jumps back (`"l"`).
+ * @property COUNT - A count event every `basehookcount` instructions.
+ * @property TRACE - lucid's instruction trace (`lucid --trace`): print every instruction it runs.
  */
 export const enum HookMask { CALL = 1, RET = 2, LINE = 4, COUNT = 8, TRACE = 16 }
 

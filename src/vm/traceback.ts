@@ -136,7 +136,12 @@ export function globalName(L: LuaThread, fn: LuaValue): string | undefined {
   return undefined;
 }
 
-/** "chunk:line:" part and currentline of a level ("[C]" for natives). */
+/**
+ * "chunk:line:" part and currentline of a level ("[C]" for natives).
+ *
+ * @returns `short`: the short source (`chunk` or `[C]`); `line`: the current
+ *   line (-1 for natives); `what`: `"Lua"`, `"main"` or `"C"`, as `debug.getinfo` says.
+ */
 export function levelSource(level: StackLevel): { short: string; line: number; what: string } {
   const fn = level.fn;
   if (!(fn instanceof LuaClosure)) return { short: '[C]', line: -1, what: 'C' };

@@ -53,8 +53,11 @@ function noSpecials(pattern: string): boolean {
 
 /** Result of `find`: the 1-based span and the captures. */
 export interface FindResult {
+  /** Position of the match's first byte (1-based). */
   start: number;
+  /** Position of its last byte (1-based, inclusive; `start - 1` for an empty match). */
   end: number;
+  /** The values of the pattern's captures: substrings, or positions for `()`. */
   captures: CaptureValue[];
 }
 

@@ -40,14 +40,25 @@ export type CaptureValue = string | number;
 /** No match at this point. */
 const FAIL = -1;
 
+/**
+ * One match of a pattern against a subject (PUC-Rio's MatchState): the
+ * captures found so far and the recursion budget. `find`, `match`, `gmatch`
+ * and `gsub` make one and call its matcher at each start position.
+ */
 export class MatchState {
   /** Number of captures opened so far (open or closed). */
   level = 0;
   /** Remaining nesting budget of `match`. */
   depth = MAXCCALLS;
+  /** Where each capture starts in the subject (0-based). */
   readonly captureStart: number[] = [];
+  /** Each capture's length once closed; CAP_UNFINISHED while open, CAP_POSITION for `()`. */
   readonly captureLen: number[] = [];
 
+  /**
+   * @param subject - The string searched (bytes).
+   * @param pattern - The pattern, in Lua's pattern syntax (§6.4.1).
+   */
   constructor(
     readonly subject: string,
     readonly pattern: string,
