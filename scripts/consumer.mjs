@@ -7,8 +7,9 @@
  *     entry `lucid-lua/browser`), a CommonJS file (`require('lucid-lua')`)
  *     and the `lucid` program, each on Node 20, 22 and 24;
  *   - a TypeScript file checked by `tsc --strict` (the repository's
- *     typescript) under `moduleResolution` node16 and bundler, with
- *     skipLibCheck off so that the package's declarations are checked too;
+ *     typescript) under `moduleResolution` node16 and bundler, and a
+ *     CommonJS one (.cts) under nodenext, with skipLibCheck off so that
+ *     the package's declarations are checked too;
  *   - the tarball's file list: dist/, bin/, the grammar, README, LICENSE,
  *     and nothing of src/, spec/ or the caches.
  *
@@ -22,7 +23,7 @@
  * message, never a skip.
  *
  * A script step of `npm test` rather than a spec: packing builds dist/
- * (tsc's declarations take most of the time), and the whole takes 25 s of
+ * (tsc's declarations take most of the time), and the whole takes 30 s of
  * CPU, half a minute on a quiet 2-core machine (two on one shared by many).
  * The checks after the install run side by side. Prints one line per check
  * and `N passed, M failed`.
@@ -150,18 +151,27 @@ try { lua.doString('error("x")'); } catch (e) { if (e instanceof LuaError) conso
 const page = new BrowserState({ platform: browserPlatform({ stdout: (text: string) => console.log(text) }) });
 page.doString('print(1)');
 `);
+// the same file as CommonJS (.cts): TypeScript lets it import the package's
+// ES-module declarations under module nodenext (Node's require of ES
+// modules), not under node16 (README, "Install")
+writeFileSync(join(project, 'main.cts'), `import { LuaState } from 'lucid-lua';
+const results: unknown[] = new LuaState().doString('return 1');
+console.log(results.length);
+`);
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const typeChecks = [['node16', 'node16'], ['bundler', 'esnext']].map(([resolution, module]) => {
+const typeChecks = [
+  ['node16', 'node16', 'main.ts'], ['bundler', 'esnext', 'main.ts'], ['nodenext', 'nodenext', 'main.cts'],
+].map(([resolution, module, file]) => {
   const config = `tsconfig.${resolution}.json`;
   writeFileSync(join(project, config), JSON.stringify({
     compilerOptions: {
       strict: true, target: 'es2022', module, moduleResolution: resolution,
       noEmit: true, skipLibCheck: false, types: [],
     },
-    files: ['main.ts'],
+    files: [file],
   }, null, 2));
   return runAsync(process.execPath, [tsc, '-p', config], { cwd: project })
-    .then((r) => [`tsc --strict, moduleResolution ${resolution}`, r.status === 0, r.out]);
+    .then((r) => [`tsc --strict ${file}, moduleResolution ${resolution}`, r.status === 0, r.out]);
 });
 
 // --- each Node ----------------------------------------------------------------
