@@ -4,7 +4,7 @@
  * builds the command-line pair from the same settings into .lucid-cache/
  * when it runs in a checkout whose dist/ is absent or older than src/.
  *
- * Choices (docs/cli.md, "Start-up", has the figures):
+ * Choices (docs/cli.md, "Start-up", says what each buys):
  * - Bundles, not one output file per module: Node loads one file of 400 KB
  *   faster than a hundred small ones, and a CommonJS build comes from the
  *   same sources for free.
