@@ -3,7 +3,7 @@
 //
 // Usage: npm run bench [-- names…] [--size small|default] [--runs N]
 //                      [--timeout SECONDS] [--engines a,b,…] [--json FILE|-]
-//                      [--baseline DIR]
+//                      [--baseline DIR] [--startup]
 //
 // Engines, each started as its own child process so that the figures are
 // comparable (every one pays its own process start, nothing is subtracted):
@@ -16,7 +16,10 @@
 //           so that a change is measured before and after in the same run
 //
 // A cell is the best wall time of N runs (default 3). The row "(startup)"
-// times bench/programs/empty.lua, the cost of starting each engine. Every
+// times bench/programs/empty.lua, the cost of starting each engine, and
+// the line under the table sets it against a bare `node -e 0` timed in the
+// same runs (issue 14's budget: lucid within 60 ms of it); `--startup` runs
+// that row alone. Every
 // program prints a checksum; outputs are compared across engines and a
 // mismatch is marked in the cell with "≠" and named in the last column.
 // An engine that fails or times out shows "error" or "timeout" in its cell;
@@ -52,6 +55,9 @@ const ENGINES = [
   { name: 'fengari', command: (file, size) => [node, [...V8_FLAGS, join(root, 'bench', 'engines', 'fengari-run.mjs'), file, ...size]] },
 ];
 
+/** Not an engine: the start-up row's reference, Node starting and running nothing. */
+const BARE_NODE = { name: 'node -e 0', command: () => [node, ['-e', '0']] };
+
 function hasSystemLua() {
   const probe = spawnSync('lua5.4', ['-v'], { stdio: 'ignore' });
   return probe.status === 0;
@@ -60,7 +66,7 @@ function hasSystemLua() {
 // ── options ──────────────────────────────────────────────────────────────
 
 function parseOptions(argv) {
-  const options = { names: [], size: 'default', runs: 3, timeout: 120, engines: null, json: null, baseline: null };
+  const options = { names: [], size: 'default', runs: 3, timeout: 120, engines: null, json: null, baseline: null, startup: false };
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i];
     const value = () => {
@@ -73,6 +79,7 @@ function parseOptions(argv) {
     else if (word === '--engines') options.engines = value().split(',');
     else if (word === '--json') options.json = value();
     else if (word === '--baseline') options.baseline = value();
+    else if (word === '--startup') options.startup = true;
     else if (word === '--help' || word === '-h') options.help = true;
     else if (word.startsWith('--')) throw new Error(`unknown option ${word}`);
     else options.names.push(word.replace(/\.lua$/, ''));
@@ -85,7 +92,7 @@ function parseOptions(argv) {
 
 const USAGE = `usage: npm run bench [-- names...] [--size small|default] [--runs N]
                      [--timeout SECONDS] [--engines lua5.4,lucid,wasmoon,fengari]
-                     [--json FILE|-] [--baseline DIR]`;
+                     [--json FILE|-] [--baseline DIR] [--startup]`;
 
 // ── programs ─────────────────────────────────────────────────────────────
 
@@ -162,10 +169,10 @@ function timeOnce([command, args], timeoutSeconds) {
  * load from other work on the machine does not fall on one engine only.
  * An engine that fails is not run again for this program.
  */
-async function timeProgram(file, size, engines, options) {
+async function timeProgram(file, size, engines, options, extra = []) {
   const cells = Object.fromEntries(engines.map((e) => [e.name, null]));
   for (let run = 0; run < options.runs; run++) {
-    for (const engine of engines) {
+    for (const engine of [...engines, ...extra]) {
       const cell = cells[engine.name];
       if (cell && !cell.ok) continue;
       const result = await timeOnce(engine.command(file, size), options.timeout);
@@ -292,11 +299,14 @@ async function main() {
     `${os.cpus().length} cores, node ${process.version}`);
 
   const rows = [];
-  const all = [{ name: '(startup)', file: join(programsDir, 'empty.lua'), sizes: null, needs: 'nothing' }, ...programs];
+  const startup = { name: '(startup)', file: join(programsDir, 'empty.lua'), sizes: null, needs: 'nothing' };
+  const all = options.startup ? [startup] : [startup, ...programs];
   for (const program of all) {
     const size = program.sizes ? [program.sizes[options.size]] : [];
     process.stderr.write(`  ${program.name}${size.length ? ' ' + size[0] : ''} …\n`);
-    const cells = await timeProgram(program.file, size, engines, options);
+    // the start-up row also times a bare Node, the floor of every engine on V8
+    const extra = program === startup ? [BARE_NODE] : [];
+    const cells = await timeProgram(program.file, size, engines, options, extra);
     const { reference, mismatched } = checkOutputs(cells);
     const row = { name: program.name, size: size[0] ?? null, needs: program.needs, cells, reference, mismatched };
     row.check = checkText(row);
@@ -306,6 +316,13 @@ async function main() {
   say('');
   printTable(rows, engineNames);
   say('\nseconds of wall time per child process, startup included; ≠ marks an output that differs from lua5.4 (or the majority)');
+  const bare = rows[0].cells[BARE_NODE.name];
+  const started = rows[0].cells.lucid;
+  if (bare?.ok) {
+    say(`start-up: node -e 0 ${bare.seconds.toFixed(3)} s` + (started?.ok
+      ? `; lucid ${started.seconds.toFixed(3)} s, ${((started.seconds - bare.seconds) * 1000).toFixed(0)} ms over bare node (budget: 60 ms)`
+      : ''));
+  }
   for (const row of rows) {
     for (const [name, cell] of Object.entries(row.cells)) {
       if (cell && !cell.ok) say(`  ${row.name} on ${name}: ${cell.kind}: ${cell.detail.slice(0, 200)}`);

@@ -1,21 +1,24 @@
-// How bin/lucid.mjs and bin/lucidc.mjs start the TypeScript sources.
+// How bin/lucid.mjs and bin/lucidc.mjs start lucid.
 //
-// The sources are the program: there is no build step to remember. Compiling
-// ~100 modules through tsx on every start costs a few tenths of a second,
-// though, which a command-line tool should not spend. So the first run
-// bundles the entry points with esbuild (which tsx brings along) into
-// .lucid-cache/dist/, and later runs import that bundle while it is newer
-// than every file under src/. Edit a source file and the next run rebuilds;
-// when the cache cannot be written or esbuild is missing, the sources run
-// through tsx as before. LUCID_NO_BUNDLE=1 forces the tsx path.
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// In the installed package they import dist/cli/<name>.js, the bundle
+// `npm run build` made (scripts/bundles.mjs says why bundles). In a checkout
+// (src/ beside bin/) the sources are the program and there is no build step
+// to remember: dist/ is used only while it is newer than every file under
+// src/; otherwise the first run bundles the entry point with the same
+// settings into .lucid-cache/dist/, and later runs import that bundle while
+// it is fresh. When the cache cannot be written or esbuild is missing, the
+// sources run through tsx. LUCID_NO_BUNDLE=1 forces the tsx path.
+//
+// Where Node has it (22.1 and later), V8's compile cache keeps the bundle's
+// compiled code between runs (docs/cli.md, "Start-up").
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
-const outdir = join(root, '.lucid-cache', 'dist');
-/** The entry points bundled together. */
+const cacheDir = join(root, '.lucid-cache', 'dist');
+/** The entry points, by program name. */
 const ENTRIES = { lucid: 'src/cli/lucid.ts', lucidc: 'src/cli/lucidc.ts' };
 
 /** The newest modification time under `dir` (ms). */
@@ -34,23 +37,19 @@ function mtime(file) {
 }
 
 /**
- * Bundle every entry and write each output file under a private name, then
+ * Bundle one program into the cache and write it under a private name, then
  * rename it in place: a rename replaces a file atomically, so a run started
  * meanwhile (tests start many at once) imports either the old bundle or
  * the new one. (esbuild writing the files itself delays the exit by
  * seconds, so it hands them over instead.)
  */
-function build() {
-  const require = createRequire(createRequire(import.meta.url).resolve('tsx'));
-  const esbuild = require('esbuild');
-  const { outputFiles } = esbuild.buildSync({
-    entryPoints: ENTRIES, outdir, outExtension: { '.js': '.mjs' },
-    absWorkingDir: root, bundle: true, platform: 'node', format: 'esm',
-    // the dependencies stay imports: resolved from the cache folder upwards, as from src/
-    external: ['ohm-js', 'tsx', 'esbuild'],
-    logLevel: 'silent', sourcemap: 'linked', write: false,
+async function build(name) {
+  const { loadEsbuild, nodeEsmOptions } = await import(pathToFileURL(join(root, 'scripts', 'bundles.mjs')).href);
+  const options = nodeEsmOptions(cacheDir, { [name]: ENTRIES[name] });
+  const { outputFiles } = loadEsbuild().buildSync({
+    ...options, splitting: false, outExtension: { '.js': '.mjs' }, write: false,
   });
-  mkdirSync(outdir, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
   for (const f of outputFiles) {
     const tmp = `${f.path}.${process.pid}`;
     writeFileSync(tmp, f.contents);
@@ -58,19 +57,27 @@ function build() {
   }
 }
 
-export async function launch(name) {
-  const bundle = join(outdir, `${name}.mjs`);
-  let fresh = false;
-  if (process.env.LUCID_NO_BUNDLE !== '1') {
-    try {
-      if (mtime(bundle) < newest(join(root, 'src'))) build();
-      fresh = true;
-    } catch {
-      // no bundle could be made (no esbuild, a read-only install): run the sources
-    }
+/** The JavaScript file to import for program `name`, or undefined: run the sources. */
+async function program(name) {
+  const built = join(root, 'dist', 'cli', `${name}.js`);
+  if (!existsSync(join(root, 'src'))) return built;   // the installed package
+  if (process.env.LUCID_NO_BUNDLE === '1') return undefined;
+  const sources = newest(join(root, 'src'));
+  if (mtime(built) >= sources) return built;
+  const cached = join(cacheDir, `${name}.mjs`);
+  try {
+    if (mtime(cached) < sources) await build(name);
+    return cached;
+  } catch {
+    return undefined;   // no bundle could be made (no esbuild, a read-only checkout)
   }
-  if (fresh) {
-    await import(pathToFileURL(bundle).href);
+}
+
+export async function launch(name) {
+  const file = await program(name);
+  if (file !== undefined) {
+    nodeModule.enableCompileCache?.();
+    await import(pathToFileURL(file).href);
     return;
   }
   const { register } = await import('tsx/esm/api');

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --max-semi-space-size=128
-// lucid — the standalone interpreter (like `lua`). The sources are TypeScript,
-// run directly; bin/launch.mjs says how (a bundle cached on first run).
+// lucid — the standalone interpreter (like `lua`). It runs the built bundle
+// (dist/) or, in a checkout, the TypeScript sources; bin/launch.mjs says how.
 //
 // The #! line gives V8 a young generation of up to 128 MB. Every Lua object
 // stays reachable from the collector's all-objects list until lucid's own

@@ -10,6 +10,10 @@
  *      of .dependency-cruiser.cjs, and docs/images/layers.svg is the picture
  *      of the code as it is (two tests; docs/architecture.md)
  *   3. the uvu specs under spec/, under c8 for coverage (each uvu test counts)
+ *      then the package as a consumer gets it: `npm pack` (which builds
+ *      dist/), installed into a scratch project and run from ESM, CommonJS
+ *      and strict TypeScript on Node 20, 22 and 24 (scripts/consumer.mjs;
+ *      each check counts)
  *   4. the Lua programs of lua-tests/, run on lucid and compared with what
  *      real Lua 5.4 printed (each program counts; expected failures are
  *      listed with their reasons and counted apart), then all of them again
@@ -92,6 +96,23 @@ function step(name, ok, detail) {
     }
     const coverage = /Lines\s*:\s*([\d.]+%)/.exec(r.out)?.[1];
     if (coverage) summary.push(`      coverage: ${coverage} of lines (html report in coverage/)`);
+  }
+}
+
+// 3b. the packed package in a scratch project (scripts/consumer.mjs)
+{
+  const label = 'the packed package in a scratch project (scripts/consumer.mjs)';
+  const r = run(process.execPath, ['scripts/consumer.mjs']);
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout);
+  if (!m) {
+    failed++;
+    summary.push(`FAIL  ${label}: it did not report`);
+    console.log(`\n--- ${label} ---\n${r.out.trimEnd()}\n`);
+  } else {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+    summary.push(`${m[2] === '0' && r.status === 0 ? 'ok  ' : 'FAIL'}  ${label}: ${m[1]} passed, ${m[2]} failed`);
+    if (m[2] !== '0' || r.status !== 0) console.log(`\n--- ${label} ---\n${r.out.trimEnd()}\n`);
   }
 }
 

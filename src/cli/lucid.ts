@@ -16,7 +16,9 @@
  * come through that platform, as Lua's own files do; files are read as
  * bytes (latin1); messages are prefixed by the program name `lucid:`;
  * like `lua`, the collector runs in generational mode (docs/gc.md); chunks
- * run as tasks, in slices, so that Ctrl-C is seen (doChunk).
+ * run as tasks, in slices, so that Ctrl-C is seen (doChunk). Start-up
+ * loads only what a script needs: the REPL (and Node's readline) is
+ * imported when it starts (docs/cli.md, "Start-up").
  *
  * Read next: `options.ts`, `repl.ts`, `output.ts`.
  */
@@ -27,7 +29,7 @@ import { luaToBytes, toLuaString } from '../api/interop.ts';
 import { LUCID_VERSION, LUA_COPYRIGHT } from '../version.ts';
 import { parseOptions, type Options } from './options.ts';
 import { write, flush, writeError } from './output.ts';
-import { runRepl } from './repl.ts';
+import { gc } from '../api/gc.ts';
 import { PROGNAME, report } from './report.ts';
 import { cannotOpen } from '../lib/errno.ts';
 
@@ -154,6 +156,12 @@ function printVersion(state: LuaState): void {
   flush(state.platform);
 }
 
+/** The REPL, loaded when it starts: a script never pays for it. */
+async function runRepl(state: LuaState): Promise<void> {
+  const repl = await import('./repl.ts');
+  await repl.runRepl(state);
+}
+
 /** lua.c's pmain; resolves to the exit status. */
 async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, PROGNAME);
@@ -162,7 +170,7 @@ async function main(argv: string[]): Promise<number> {
   if (o.testlib) process.env.LUCID_TESTLIB = '1';   // the switch src/lib/testlib.ts reads through the platform
   const platform = nodePlatform({ stdout: 'buffered', hideEnv: o.E ? PATH_VARIABLES : [] });
   const state = new LuaState({ platform });
-  state.doString('collectgarbage("generational")');   // lua.c's default mode (docs/gc.md)
+  gc(state.L, 'generational');   // lua.c's default mode (docs/gc.md), without compiling a chunk for it
   state.setGlobal('arg', argTable(state.global.heap, argv, o.script));
   if (o.trace) state.trace((line) => platform.stdout.write(line + '\n'));   // after the set-up above: the user's code only
   let ok = true;
