@@ -1,0 +1,205 @@
+/**
+ * # The machine the playground drives: run, step, pause, never block
+ *
+ * Responsibility: one Lua state running the learner's program as a
+ * resumable host task (`LuaTask`, src/api/task.ts), in slices of a few
+ * milliseconds each (`step({ deadline })`), so the page stays responsive
+ * and `while true do end` can be stopped. Stepping one instruction, one
+ * line, or running to a breakpoint is done by the per-instruction hook the
+ * dispatch loop already has: the instruction trace (`GlobalState.trace`,
+ * `HookMask.TRACE` in src/vm/hooks.ts, what `lucid --trace` uses). It is
+ * called before every instruction; when the playground wants to stop
+ * there, it throws the VM's own suspension signal (`Suspend`,
+ * src/vm/call.ts) — the very signal a used-up budget throws — so the task
+ * stops with every frame intact, exactly before that instruction.
+ *
+ * Manual: §4.7 (debug hooks: a count hook of period 1 and the line hook
+ * are the standard way to watch each instruction and line; lua.h's hooks
+ * cannot suspend the host here, the trace can), §2.6. PUC-Rio
+ * counterpart: `ldebug.c` luaG_traceexec, `ldo.c` lua_resume / yields
+ * from a hook.
+ *
+ * Invariants:
+ * - A stop happens only when no synchronous nested call is under way
+ *   (`nny === 0`: a metamethod or finalizer called from JS cannot be
+ *   suspended); inside one the step simply runs on until it returns.
+ * - After a stop the task is resumed at the same instruction, which the
+ *   trace sees again: `resuming` lets it through once.
+ * - The program runs inside `xpcall(main, debug.traceback)`, so an error
+ *   comes back with lucid's traceback, taken before the stack unwinds.
+ *
+ * Read next: `src/api/task.ts`, `src/vm/budget.ts`, `src/vm/trace.ts`,
+ * `panels.ts` (what the page shows of a stopped machine).
+ */
+import { LuaState, browserPlatform, LuaClosure, LuaTable, type LuaTask, type LuaThread, type Frame } from '../src/browser.ts';
+import { Suspend } from '../src/vm/call.ts';
+import { HookMask } from '../src/vm/hooks.ts';
+import { listEveryObject } from '../src/api/introspect.ts';
+
+/** How far the next run goes: one instruction, one line, or to a breakpoint or the end. */
+export type StepMode = 'instr' | 'line' | 'run';
+
+/** What the machine is doing. */
+export type MachineStatus = 'paused' | 'running' | 'done' | 'error';
+
+/** Where a stopped program stands: the thread and frame of the instruction about to run. */
+export interface StopPoint { thread: LuaThread; frame: Frame }
+
+/** What the page is told. */
+export interface MachineEvents {
+  /** Text the program wrote to standard output. */
+  stdout(text: string): void;
+  /** The status changed (a stop, the end, an error). */
+  changed(): void;
+  /** A slice of a run ended and the run goes on (for the memory chart). */
+  slice(): void;
+}
+
+/** Milliseconds of Lua per slice: short enough to keep the page at 60 frames a second. */
+const SLICE_MS = 12;
+
+/** The chunk name messages and tracebacks show. */
+export const CHUNK_NAME = '@main.lua';
+
+export class Machine {
+  /** The Lua state (a browser platform: output comes to `events.stdout`). */
+  readonly lua: LuaState;
+  /** The compiled program, unless it did not compile. */
+  readonly main: LuaClosure | undefined;
+  status: MachineStatus = 'paused';
+  /** The error message (with traceback) the program ended with, or its syntax error. */
+  error: string | undefined;
+  /** Where the program stands while paused. */
+  stoppedAt: StopPoint | undefined;
+  /** Lines with a breakpoint (a run stops when it reaches one of them anew). */
+  readonly breakpoints = new Set<number>();
+  /** Instructions run so far (the trace sees each one). */
+  instructions = 0;
+  /** Milliseconds from the first slice to the end, once done. */
+  elapsed = 0;
+  private task: LuaTask | undefined;
+  private mode: StepMode = 'instr';
+  private resuming = false;
+  private pausedByTrace = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private started = 0;
+  // the instruction traced last: a new line starts when the frame, the line changes or the pc goes back
+  private lastFrame: Frame | undefined;
+  private lastPc = -1;
+  private lastLine = -1;
+
+  constructor(source: string, private readonly events: MachineEvents) {
+    this.lua = new LuaState({ platform: browserPlatform({ stdout: (text) => events.stdout(text) }) });
+    // every object on the collector's list from birth, so the GC view sees them all
+    listEveryObject(this.lua.L);
+    try {
+      this.main = this.lua.load(source, CHUNK_NAME);
+    } catch (e) {
+      this.status = 'error';
+      this.error = String((e as { message?: string }).message ?? e);
+      return;
+    }
+    const G = this.lua.global;
+    G.trace = (T, ci) => this.onInstruction(T, ci);
+    this.lua.L.hookmask |= HookMask.TRACE;  // threads made later inherit it (objects.ts)
+    const xpcall = this.lua.globals.get('xpcall');
+    const traceback = (this.lua.globals.get('debug') as LuaTable).get('traceback');
+    this.task = this.lua.start(xpcall, this.main, traceback);
+  }
+
+  /** Go on: one instruction, one line, or until a breakpoint, the end or `stop()`. */
+  go(mode: StepMode): void {
+    if (this.task === undefined || this.status === 'done' || this.status === 'error') return;
+    this.mode = mode;
+    if (this.status === 'running') return;  // already running: the new mode applies from the next instruction
+    this.status = 'running';
+    if (this.started === 0) this.started = performance.now();
+    this.schedule();
+  }
+
+  /** Pause a run at the next instruction it can stop at. */
+  stop(): void {
+    if (this.status === 'running') this.mode = 'instr';
+  }
+
+  /** Abandon the machine (the page resets): no more slices. */
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.task !== undefined && !this.task.finished) this.task.cancel();
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => this.slice(), 0);
+  }
+
+  /** One slice of the run: a few milliseconds of Lua, then back to the page. */
+  private slice(): void {
+    this.timer = undefined;
+    const task = this.task!;
+    this.pausedByTrace = false;
+    let status;
+    try {
+      status = task.step({ deadline: Date.now() + SLICE_MS });
+    } catch (e) {
+      // xpcall catches the program's errors; what gets here is the host's (a cancelled task)
+      this.finish('error', String((e as { message?: string }).message ?? e));
+      return;
+    }
+    if (status === 'done') {
+      const [ok, msg] = task.results;
+      this.finish(ok === true ? 'done' : 'error', ok === true ? undefined : String(msg));
+      return;
+    }
+    if (this.pausedByTrace) {
+      this.status = 'paused';
+      this.lua.global.flush();
+      this.events.changed();
+      return;
+    }
+    this.lua.global.flush();
+    this.events.slice();
+    this.schedule();
+  }
+
+  private finish(status: 'done' | 'error', error: string | undefined): void {
+    this.lua.global.flush();
+    this.status = status;
+    this.error = error;
+    this.stoppedAt = undefined;
+    this.elapsed = performance.now() - this.started;
+    this.events.changed();
+  }
+
+  /** The trace hook: before every instruction of every Lua function. */
+  private onInstruction(T: LuaThread, ci: Frame): void {
+    if (this.resuming) {
+      // the instruction we stopped before: let it run this time
+      this.resuming = false;
+      this.instructions++;
+      return;
+    }
+    const p = ci.closure!.proto;
+    const pc = ci.pc;
+    const line = p.lineAt(pc);
+    const newLine = ci !== this.lastFrame || pc <= this.lastPc || line !== this.lastLine;
+    this.lastFrame = ci; this.lastPc = pc; this.lastLine = line;
+    let stop: boolean;
+    switch (this.mode) {
+      case 'instr': stop = true; break;
+      case 'line': stop = newLine; break;
+      default: stop = newLine && this.breakpoints.has(line) && this.breakpoints.size > 0;
+    }
+    if (!stop || T.global.nny !== 0) { this.instructions++; return; }
+    // stop before it: it is counted when it runs, after the resume
+    this.resuming = true;
+    this.pausedByTrace = true;
+    this.stoppedAt = { thread: T, frame: ci };
+    throw new Suspend(T, undefined);
+  }
+}
+
+/** Is `f` a Lua function (with a prototype to list)? */
+export function isLuaFunction(f: unknown): f is LuaClosure {
+  return f instanceof LuaClosure;
+}
