@@ -17,8 +17,8 @@
  *   5. differential fuzzing: 2,000 generated programs of a fixed seed, on
  *      lucid and on real Lua 5.4.8 (or its recorded outputs when there is
  *      none on the machine); each program counts (docs/fuzzing.md)
- *   6. the site: `npm run docs` (typedoc, warnings are errors) and its
- *      link check (scripts/check-links.mjs)              (two tests)
+ *   6. the site: `npm run docs` (typedoc, warnings are errors, then the
+ *      playground) and its link check (scripts/check-links.mjs)  (two tests)
  *
  * Quiet on success, the full output of a step on failure.
  */
@@ -140,7 +140,9 @@ for (const stress of [false, true]) {
 //    links, exports, comments), then every link of the built site leads
 //    somewhere (scripts/check-links.mjs, linkinator)
 {
-  const docs = run(bin('typedoc'), []);
+  let docs = run(bin('typedoc'), []);
+  // the playground (playground/, scripts/playground.mjs) is part of the site: the chapters link to it
+  if (docs.status === 0) docs = run(process.execPath, ['scripts/playground.mjs']);
   step('the site builds (npm run docs, warnings are errors)', docs.status === 0, docs.out);
   const links = docs.status === 0 ? run(process.execPath, ['scripts/check-links.mjs']) : { status: 1, out: 'not checked: the site did not build' };
   step('the site\'s links (scripts/check-links.mjs)', links.status === 0, links.out);

@@ -61,6 +61,8 @@ test.after(async () => {
 });
 
 const statusText = () => page.textContent('#status');
+/** The rows of the registers panel, as "R0 a 10". */
+const registerRows = async () => (await page.locator('#frames .pg-registers tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
 const waitStatus = (s: string) => page.waitForSelector(`body[data-status="${s}"]`, { timeout: 10_000 });
 
 test('the page loads, lists the first example and stops before its first instruction', async () => {
@@ -74,6 +76,16 @@ test('the page loads, lists the first example and stops before its first instruc
   assert.is(href, '../enums/bytecode_opcodes.OpCode.html#varargprep');
 });
 
+test('the listing and the source are linked both ways', async () => {
+  // an instruction → its line
+  await page.click('#listing .pg-ins:has-text("ADDI")');
+  assert.is((await page.textContent('#editor .pg-linked'))?.trim(), 'n = n + 1');
+  // a line → its instructions
+  await page.click('#editor .cm-line:has-text("n = n + 1")');
+  const linked = await page.locator('#listing .pg-ins.pg-linked').allInnerTexts();
+  assert.ok(linked.length >= 3 && linked.every((r) => /\[6\]/.test(r)), linked.join(' | '));
+});
+
 test('a typed program: three instructions stepped, the registers shown by name', async () => {
   await page.click('#editor .cm-content');
   await page.keyboard.press('Control+A');
@@ -82,9 +94,9 @@ test('a typed program: three instructions stepped, the registers shown by name',
   await waitStatus('paused');
   for (let i = 1; i <= 3; i++) {
     await page.click('#step');
-    await page.waitForFunction((n) => document.getElementById('status')!.textContent!.includes(`; ${n} instructions run`), i);
+    await page.locator('#status', { hasText: `; ${i} instructions run` }).waitFor();
   }
-  const rows = await page.$$eval('#frames .pg-registers tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  const rows = await registerRows();
   assert.ok(rows.includes('R0 a 10'), rows.join(' | '));
   assert.ok(rows.includes('R1 b 20'), rows.join(' | '));
   assert.ok(rows.includes('R2 c 30'), rows.join(' | '));
@@ -145,8 +157,18 @@ test('while true do end: Stop pauses it, the page stays responsive', async () =>
   await waitStatus('paused');
   assert.match(await statusText() ?? '', /\(line 2\)/);
   // the loop really ran: n counted up
-  const n = await page.$$eval('#frames .pg-registers tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()).find((r) => r.startsWith('R0 n ')));
+  const n = (await registerRows()).find((r) => r.startsWith('R0 n '));
   assert.ok(Number(n?.split(' ')[2]) > 1000, String(n));
+});
+
+test('the built page works opened from the disk (offline)', async () => {
+  const local = await browser.newPage();
+  await local.goto('file://' + join(dir, 'index.html') + '#example=coroutines');
+  await local.waitForSelector('body[data-status="paused"]');
+  await local.click('#run');
+  await local.waitForSelector('body[data-status="done"]');
+  assert.match(await local.textContent('#output') ?? '', /^got\t1\ngot\t2\ngot\t3\ntrue\t3\ntrue\t20\ndead\n$/);
+  await local.close();
 });
 
 test.run();
