@@ -31,7 +31,7 @@
  * Read next: `src/api/task.ts`, `src/vm/budget.ts`, `src/vm/trace.ts`,
  * `panels.ts` (what the page shows of a stopped machine).
  */
-import { LuaState, browserPlatform, LuaClosure, LuaTable, type LuaTask, type LuaThread, type Frame } from '../src/browser.ts';
+import { LuaState, browserPlatform, LuaClosure, LuaTable, LuaThread, type LuaTask, type Frame } from '../src/browser.ts';
 import { Suspend } from '../src/vm/call.ts';
 import { HookMask } from '../src/vm/hooks.ts';
 import { listEveryObject } from '../src/api/introspect.ts';
@@ -75,6 +75,8 @@ export class Machine {
   readonly breakpoints = new Set<number>();
   /** Instructions run so far (the trace sees each one). */
   instructions = 0;
+  /** False once part of the run went without the hook: `instructions` then counts only the traced part. */
+  counting = true;
   /** Milliseconds from the first slice to the end, once done. */
   elapsed = 0;
   private task: LuaTask | undefined;
@@ -99,18 +101,42 @@ export class Machine {
       this.error = String((e as { message?: string }).message ?? e);
       return;
     }
-    const G = this.lua.global;
-    G.trace = (T, ci) => this.onInstruction(T, ci);
-    this.lua.L.hookmask |= HookMask.TRACE;  // threads made later inherit it (objects.ts)
+    this.setTracing(true);
     const xpcall = this.lua.globals.get('xpcall');
     const traceback = (this.lua.globals.get('debug') as LuaTable).get('traceback');
     this.task = this.lua.start(xpcall, this.main, traceback);
+  }
+
+  /**
+   * Turn the per-instruction hook on or off. A run with no breakpoint
+   * needs no hook and goes at the loop's full speed; stepping, a
+   * breakpoint or Stop turn it back on. Every thread carries the bit
+   * (new ones inherit it while `G.trace` is set, objects.ts), and every
+   * thread is on the collector's list (`listEveryObject`), so walking the
+   * list reaches them all. Only called between slices: a frame re-reads
+   * the mask when its slice resumes.
+   */
+  private setTracing(on: boolean): void {
+    const G = this.lua.global;
+    G.trace = on ? (T, ci) => this.onInstruction(T, ci) : undefined;
+    const set = (T: LuaThread) => { T.hookmask = on ? T.hookmask | HookMask.TRACE : T.hookmask & ~HookMask.TRACE; };
+    set(this.lua.L);
+    for (let o = G.heap.allgc; o !== undefined; o = o.gcnext) if (o instanceof LuaThread) set(o);
+    // the next instruction traced starts a new line
+    this.lastFrame = undefined;
+    if (!on) { this.resuming = false; this.counting = false; }
+  }
+
+  /** A breakpoint was set or removed: a run without a hook needs one now. */
+  breakpointsChanged(): void {
+    if (this.status === 'running' && this.mode === 'run') this.setTracing(this.breakpoints.size > 0);
   }
 
   /** Go on: one instruction, one line, or until a breakpoint, the end or `stop()`. */
   go(mode: StepMode): void {
     if (this.task === undefined || this.status === 'done' || this.status === 'error') return;
     this.mode = mode;
+    this.setTracing(mode !== 'run' || this.breakpoints.size > 0);
     if (this.status === 'running') return;  // already running: the new mode applies from the next instruction
     this.status = 'running';
     if (this.started === 0) this.started = performance.now();
@@ -119,7 +145,7 @@ export class Machine {
 
   /** Pause a run at the next instruction it can stop at. */
   stop(): void {
-    if (this.status === 'running') this.mode = 'instr';
+    if (this.status === 'running') { this.mode = 'instr'; this.setTracing(true); }
   }
 
   /** Abandon the machine (the page resets): no more slices. */

@@ -5,7 +5,8 @@
  * Steps, in order (each later step still runs when an earlier one fails, so
  * that one run shows everything that is wrong):
  *   1. the Ohm bundle is fresh against grammar.ohm   (counts as one test)
- *   2. `tsc --noEmit`                                  (counts as one test)
+ *   2. `tsc --noEmit`, and `tsc --noEmit -p playground` (the browser page)
+ *                                                      (one test each)
  *      and the layers: dependency-cruiser finds no import against the rules
  *      of .dependency-cruiser.cjs, and docs/images/layers.svg is the picture
  *      of the code as it is (two tests; docs/architecture.md)
@@ -56,6 +57,9 @@ function step(name, ok, detail) {
 {
   const r = run(bin('tsc'), ['--noEmit']);
   step('tsc --noEmit', r.status === 0, r.out);
+  // the playground is browser code: its own tsconfig adds the DOM library
+  const p = run(bin('tsc'), ['--noEmit', '-p', 'playground']);
+  step('tsc --noEmit -p playground', p.status === 0, p.out);
 }
 
 // 2b. the layers (docs/architecture.md)

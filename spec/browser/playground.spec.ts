@@ -116,6 +116,18 @@ test('run to the end: the output (and the first run\'s time)', async () => {
   console.log(`    first run of a small program: ${ms} ms from the click to the output (${await statusText()})`);
 });
 
+test('an error: lucid\'s message and traceback', async () => {
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('local function f(t)\n  return t.x\nend\nf(nil)\n');
+  await page.click('#run');
+  await waitStatus('error');
+  const err = await page.textContent('#error') ?? '';
+  assert.match(err, /^main\.lua:2: attempt to index a nil value \(local 't'\)\nstack traceback:\n/);
+  assert.match(err, /main\.lua:2: in (local 'f'|function 'f')/);
+  assert.match(err, /main\.lua:4: in main chunk/);
+});
+
 test('the weak-table example: collector steps until the weak entry goes and the finalizer runs', async () => {
   await page.selectOption('#example', 'gc');
   await waitStatus('paused');
