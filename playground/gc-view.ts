@@ -198,14 +198,14 @@ export class GcView {
     };
     for (const [k, v] of G.globals.hash) visit(v, 0, `_G.${String(k)}`);
     const at = m.status === 'paused' ? m.stoppedAt : undefined;
-    if (at !== undefined) {
-      const T = at.thread;
+    const threads = at === undefined ? [] : at.thread === m.lua.L ? [at.thread] : [at.thread, m.lua.L];
+    for (const T of threads) {
       for (let d = 0; d <= T.depth; d++) {
         const ci = T.frames[d];
         const cl = ci.closure;
         if (cl === undefined) continue;
         visit(cl, 0, 'frame');
-        const pc = ci === at.frame ? ci.pc : ci.pc - 1;
+        const pc = ci === at!.frame ? ci.pc : ci.pc - 1;
         for (let r = 0; r < cl.proto.maxstacksize; r++) visit(T.stack[ci.base + r], 0, cl.proto.localName(r + 1, pc) ?? `R${r}`);
       }
     }
@@ -267,17 +267,23 @@ export class GcView {
       const col = n.freed || n.via === 'unreachable' ? 4 : Math.min(n.depth, 3);
       const r = rows.get(col) ?? 0;
       rows.set(col, r + 1);
-      n.x = 8 + col * (W + 24);
+      n.x = 20 + col * (W + 24);
       n.y = 8 + r * (H + 8);
     }
     const height = Math.max(...[...rows.values()].map((r) => r * (H + 8)), H) + 16;
-    svg.setAttribute('viewBox', `0 0 ${5 * (W + 24) + 8} ${height}`);
+    const width = 5 * (W + 24) + 20;
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.setAttribute('width', String(width));
     svg.setAttribute('height', String(height));
     const index = new Map(nodes.map((n) => [n.o, n]));
+    // an edge goes from the right side of a node to the left side of a node further right;
+    // between nodes of one column it bends out to the left
     const line = (a: Node, b: Node) => {
-      const l = document.createElementNS(NS, 'line');
-      l.setAttribute('x1', String(a.x + W)); l.setAttribute('y1', String(a.y + H / 2));
-      l.setAttribute('x2', String(b.x)); l.setAttribute('y2', String(b.y + H / 2));
+      const l = document.createElementNS(NS, 'path');
+      const ya = a.y + H / 2, yb = b.y + H / 2;
+      const d = b.x > a.x ? `M${a.x + W},${ya} C${a.x + W + 14},${ya} ${b.x - 14},${yb} ${b.x},${yb}`
+        : `M${a.x},${ya} C${a.x - 10},${ya} ${b.x - 10},${yb} ${b.x},${yb}`;
+      l.setAttribute('d', d);
       l.setAttribute('class', 'pg-edge');
       svg.append(l);
     };
@@ -286,7 +292,7 @@ export class GcView {
       if (n.o instanceof LuaTable) { refs.push(...n.o.array, ...n.o.hash.keys(), ...n.o.hash.values(), n.o.metatable); }
       else if (n.o instanceof LuaClosure) refs.push(...n.o.upvals.map((u) => u.get()));
       else if (n.o instanceof LuaUserdata) refs.push(n.o.metatable);
-      for (const r of refs) { const t = isObj(r) ? index.get(r) : undefined; if (t && t !== n && t.x > n.x) line(n, t); }
+      for (const r of refs) { const t = isObj(r) ? index.get(r) : undefined; if (t && t !== n && t.x >= n.x) line(n, t); }
     }
     const generational = gcMode(m.lua.L) === 'generational';
     for (const n of nodes) {
@@ -315,6 +321,8 @@ export class GcView {
     const c = this.chart;
     const ctx = c.getContext('2d');
     if (ctx === null) return;
+    // draw at the size the page gives the canvas (no stretched pixels)
+    if (c.clientWidth > 0 && c.width !== c.clientWidth) c.width = c.clientWidth;
     const w = c.width, h = c.height;
     ctx.clearRect(0, 0, w, h);
     const s = this.samples;

@@ -152,4 +152,14 @@ $('share').addEventListener('click', () => {
   setStatus('the link to this program is in the address bar');
 });
 
+// a link followed from the same page (only the fragment changes): load what it names
+window.addEventListener('hashchange', () => {
+  const state = readFragment(location.hash);
+  if (state.code === editor.text && state.example === exampleId) return;
+  exampleId = state.example;
+  picker.value = exampleId;
+  editor.text = state.code;
+  reset();
+});
+
 reset();

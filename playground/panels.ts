@@ -19,7 +19,7 @@
  * Read next: `src/api/debug.ts`, `machine.ts`, docs/vm.md (frames and
  * registers).
  */
-import { LuaTable, LuaFloat, LuaClosure, LuaNative, stackLevels, type Value, type Proto } from '../src/browser.ts';
+import { LuaTable, LuaFloat, LuaClosure, LuaNative, stackLevels, type LuaThread, type Value, type Proto } from '../src/browser.ts';
 import { getStack, getInfo } from '../src/api/debug.ts';
 import { number2string } from '../src/value/index.ts';
 import type { StopPoint } from './machine.ts';
@@ -87,9 +87,16 @@ function heading(text: string, cls: string): HTMLElement {
 export function showFrames(el: HTMLElement, at: StopPoint | undefined, names: ObjectNames, select: (t: LuaTable) => void): void {
   el.textContent = '';
   if (at === undefined) { el.append(heading('(not stopped)', 'pg-muted')); return; }
-  const T = at.thread;
+  showThread(el, at.thread, at, names, select);
+  // a coroutine runs because the main thread resumed it: its levels below
+  const main = at.thread.global.mainThread;
+  if (at.thread !== main) showThread(el, main, at, names, select);
+}
+
+/** The levels of thread `T`, level 0 first. */
+function showThread(el: HTMLElement, T: LuaThread, at: StopPoint, names: ObjectNames, select: (t: LuaTable) => void): void {
   const isMain = T.global.mainThread === T;
-  el.append(heading(isMain ? 'main thread' : `coroutine ${names.id(T)}`, 'pg-thread'));
+  el.append(heading(isMain ? (T === at.thread ? 'main thread' : 'main thread (resumed the coroutine above)') : `coroutine ${names.id(T)}`, 'pg-thread'));
   const levels = stackLevels(T);
   levels.forEach((lv, level) => {
     const fn = lv.fn;

@@ -90,6 +90,8 @@ test('a typed program: three instructions stepped, the registers shown by name',
   await page.click('#editor .cm-content');
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText('local a = 10\nlocal b = 20\nlocal c = a + b\nprint("sum", c)\n');
+  // the program is in the link
+  assert.match(decodeURIComponent(page.url().replace(/\+/g, ' ')), /#example=closures&code=local a = 10\nlocal b = 20\n/);
   await page.click('#reset');
   await waitStatus('paused');
   for (let i = 1; i <= 3; i++) {
