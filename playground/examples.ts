@@ -116,6 +116,7 @@ local steps = 0
 while cache.temp ~= nil do
   collectgarbage("step")
   steps = steps + 1   -- a breakpoint here: one step per Continue
+  keep.last = {steps}  -- a new (white) table stored into keep: if keep is black, a barrier
 end
 print("temp gone after " .. steps .. " steps; kept is " .. cache.kept.name)
 collectgarbage()   -- a full cycle: the pending finalizer runs
