@@ -19,10 +19,15 @@
  * counterpart: `ldebug.c` luaG_traceexec, `ldo.c` lua_resume / yields
  * from a hook.
  *
+ * The hook stays on for whole runs too: it costs about 15% of the loop's
+ * speed, and buys an exact instruction count and a guard against a loop
+ * that cannot be paused (below).
+ *
  * Invariants:
  * - A stop happens only when no synchronous nested call is under way
  *   (`nny === 0`: a metamethod or finalizer called from JS cannot be
- *   suspended); inside one the step simply runs on until it returns.
+ *   suspended); inside one the step simply runs on until it returns, or
+ *   is interrupted with an error after NESTED_LIMIT_MS.
  * - After a stop the task is resumed at the same instruction, which the
  *   trace sees again: `resuming` lets it through once.
  * - The program runs inside `xpcall(main, debug.traceback)`, so an error
@@ -31,7 +36,7 @@
  * Read next: `src/api/task.ts`, `src/vm/budget.ts`, `src/vm/trace.ts`,
  * `panels.ts` (what the page shows of a stopped machine).
  */
-import { LuaState, browserPlatform, LuaClosure, LuaTable, LuaThread, type LuaTask, type Frame } from '../src/browser.ts';
+import { LuaState, browserPlatform, LuaClosure, LuaTable, LuaError, type LuaThread, type LuaTask, type Frame } from '../src/browser.ts';
 import { Suspend } from '../src/vm/call.ts';
 import { HookMask } from '../src/vm/hooks.ts';
 import { listEveryObject } from '../src/api/introspect.ts';
@@ -58,6 +63,9 @@ export interface MachineEvents {
 /** Milliseconds of Lua per slice: short enough to keep the page at 60 frames a second. */
 const SLICE_MS = 12;
 
+/** How long a call that cannot pause (its caller is JS) may run before it is interrupted. */
+const NESTED_LIMIT_MS = 3000;
+
 /** The chunk name messages and tracebacks show. */
 export const CHUNK_NAME = '@main.lua';
 
@@ -75,8 +83,6 @@ export class Machine {
   readonly breakpoints = new Set<number>();
   /** Instructions run so far (the trace sees each one). */
   instructions = 0;
-  /** False once part of the run went without the hook: `instructions` then counts only the traced part. */
-  counting = true;
   /** Milliseconds from the first slice to the end, once done. */
   elapsed = 0;
   private task: LuaTask | undefined;
@@ -85,6 +91,7 @@ export class Machine {
   private pausedByTrace = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private started = 0;
+  private sliceEnd = 0;
   // the instruction traced last: a new line starts when the frame, the line changes or the pc goes back
   private lastFrame: Frame | undefined;
   private lastPc = -1;
@@ -101,42 +108,18 @@ export class Machine {
       this.error = String((e as { message?: string }).message ?? e);
       return;
     }
-    this.setTracing(true);
+    const G = this.lua.global;
+    G.trace = (T, ci) => this.onInstruction(T, ci);
+    this.lua.L.hookmask |= HookMask.TRACE;  // threads made later inherit it (objects.ts)
     const xpcall = this.lua.globals.get('xpcall');
     const traceback = (this.lua.globals.get('debug') as LuaTable).get('traceback');
     this.task = this.lua.start(xpcall, this.main, traceback);
-  }
-
-  /**
-   * Turn the per-instruction hook on or off. A run with no breakpoint
-   * needs no hook and goes at the loop's full speed; stepping, a
-   * breakpoint or Stop turn it back on. Every thread carries the bit
-   * (new ones inherit it while `G.trace` is set, objects.ts), and every
-   * thread is on the collector's list (`listEveryObject`), so walking the
-   * list reaches them all. Only called between slices: a frame re-reads
-   * the mask when its slice resumes.
-   */
-  private setTracing(on: boolean): void {
-    const G = this.lua.global;
-    G.trace = on ? (T, ci) => this.onInstruction(T, ci) : undefined;
-    const set = (T: LuaThread) => { T.hookmask = on ? T.hookmask | HookMask.TRACE : T.hookmask & ~HookMask.TRACE; };
-    set(this.lua.L);
-    for (let o = G.heap.allgc; o !== undefined; o = o.gcnext) if (o instanceof LuaThread) set(o);
-    // the next instruction traced starts a new line
-    this.lastFrame = undefined;
-    if (!on) { this.resuming = false; this.counting = false; }
-  }
-
-  /** A breakpoint was set or removed: a run without a hook needs one now. */
-  breakpointsChanged(): void {
-    if (this.status === 'running' && this.mode === 'run') this.setTracing(this.breakpoints.size > 0);
   }
 
   /** Go on: one instruction, one line, or until a breakpoint, the end or `stop()`. */
   go(mode: StepMode): void {
     if (this.task === undefined || this.status === 'done' || this.status === 'error') return;
     this.mode = mode;
-    this.setTracing(mode !== 'run' || this.breakpoints.size > 0);
     if (this.status === 'running') return;  // already running: the new mode applies from the next instruction
     this.status = 'running';
     if (this.started === 0) this.started = performance.now();
@@ -145,7 +128,7 @@ export class Machine {
 
   /** Pause a run at the next instruction it can stop at. */
   stop(): void {
-    if (this.status === 'running') { this.mode = 'instr'; this.setTracing(true); }
+    if (this.status === 'running') this.mode = 'instr';
   }
 
   /** Abandon the machine (the page resets): no more slices. */
@@ -164,9 +147,10 @@ export class Machine {
     this.timer = undefined;
     const task = this.task!;
     this.pausedByTrace = false;
+    this.sliceEnd = Date.now() + SLICE_MS;
     let status;
     try {
-      status = task.step({ deadline: Date.now() + SLICE_MS });
+      status = task.step({ deadline: this.sliceEnd });
     } catch (e) {
       // xpcall catches the program's errors; what gets here is the host's (a cancelled task)
       this.finish('error', String((e as { message?: string }).message ?? e));
@@ -216,7 +200,15 @@ export class Machine {
       case 'line': stop = newLine; break;
       default: stop = newLine && this.breakpoints.has(line) && this.breakpoints.size > 0;
     }
-    if (!stop || T.global.nny !== 0) { this.instructions++; return; }
+    if (T.global.nny !== 0) {
+      // inside a call from JS (a sort comparator, a finalizer, ...): no stop is
+      // possible until it returns, and the page waits; a few seconds of it is a hang
+      if ((this.instructions & 0xffff) === 0 && Date.now() > this.sliceEnd + NESTED_LIMIT_MS) {
+        throw new LuaError(`interrupted! (${NESTED_LIMIT_MS / 1000} s inside a function called by a library function or the collector, where the playground cannot pause)`);
+      }
+      stop = false;
+    }
+    if (!stop) { this.instructions++; return; }
     // stop before it: it is counted when it runs, after the resume
     this.resuming = true;
     this.pausedByTrace = true;

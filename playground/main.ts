@@ -51,7 +51,6 @@ const editor = new Editor($('editor'), initial.code, {
   toggleBreakpoint(line) {
     const bps = machine.breakpoints;
     if (bps.has(line)) bps.delete(line); else bps.add(line);
-    machine.breakpointsChanged();
     markEditor();
   },
 });
@@ -110,7 +109,7 @@ function refresh(): void {
   const where = loc ? ` before instruction ${loc.pc + 1} (line ${loc.line})` : '';
   const s = machine.status;
   setStatus(s === 'running' ? 'running…' : s === 'paused' ? `paused${where}; ${machine.instructions} instructions run`
-    : s === 'done' ? `finished in ${machine.elapsed.toFixed(0)} ms` + (machine.counting ? `: ${machine.instructions} instructions` : ' (at full speed: instructions not counted)')
+    : s === 'done' ? `finished: ${machine.instructions} instructions in ${machine.elapsed.toFixed(0)} ms`
       : 'error');
   document.body.dataset.status = s;
   for (const id of ['run', 'step', 'step-line', 'continue']) ($(id) as HTMLButtonElement).disabled = s === 'running';
