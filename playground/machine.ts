@@ -36,7 +36,7 @@
  * Read next: `src/api/task.ts`, `src/vm/budget.ts`, `src/vm/trace.ts`,
  * `panels.ts` (what the page shows of a stopped machine).
  */
-import { LuaState, browserPlatform, LuaClosure, LuaTable, LuaError, type LuaThread, type LuaTask, type Frame } from '../src/browser.ts';
+import { LuaState, browserPlatform, LuaTable, LuaError, type LuaClosure, type LuaThread, type LuaTask, type Frame } from '../src/browser.ts';
 import { Suspend } from '../src/vm/call.ts';
 import { HookMask } from '../src/vm/hooks.ts';
 import { listEveryObject } from '../src/api/introspect.ts';
@@ -47,8 +47,8 @@ export type StepMode = 'instr' | 'line' | 'run';
 /** What the machine is doing. */
 export type MachineStatus = 'paused' | 'running' | 'done' | 'error';
 
-/** Where a stopped program stands: the thread and frame of the instruction about to run. */
-export interface StopPoint { thread: LuaThread; frame: Frame }
+/** Where a stopped program stands: the thread, frame and pc of the instruction about to run. */
+export interface StopPoint { thread: LuaThread; frame: Frame; pc: number }
 
 /** What the page is told. */
 export interface MachineEvents {
@@ -183,8 +183,10 @@ export class Machine {
 
   /** The trace hook: before every instruction of every Lua function. */
   private onInstruction(T: LuaThread, ci: Frame): void {
-    if (this.resuming) {
-      // the instruction we stopped before: let it run this time
+    const at = this.stoppedAt;
+    if (this.resuming && at !== undefined && at.thread === T && at.frame === ci && at.pc === ci.pc) {
+      // the instruction we stopped before: let it run this time (a finalizer the
+      // GC buttons ran while the machine was stopped is traced, but is not it)
       this.resuming = false;
       this.instructions++;
       return;
@@ -212,12 +214,7 @@ export class Machine {
     // stop before it: it is counted when it runs, after the resume
     this.resuming = true;
     this.pausedByTrace = true;
-    this.stoppedAt = { thread: T, frame: ci };
+    this.stoppedAt = { thread: T, frame: ci, pc };
     throw new Suspend(T, undefined);
   }
-}
-
-/** Is `f` a Lua function (with a prototype to list)? */
-export function isLuaFunction(f: unknown): f is LuaClosure {
-  return f instanceof LuaClosure;
 }

@@ -119,6 +119,26 @@ test('run to the end: the output (and the first run\'s time)', async () => {
   console.log(`    first run of a small program: ${ms} ms from the click to the output (${await statusText()})`);
 });
 
+test('a finalizer run by the GC buttons while stopped does not eat the next step', async () => {
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+A');
+  // clear() overwrites the stack slots make() used, so nothing stale keeps its object alive
+  await page.keyboard.insertText('local function make() setmetatable({}, {__gc = function() print("fin") end}) end\nmake()\n' +
+    'local function clear() local a, b, c, d, e, f end\nclear()\nlocal x = 1\nlocal y = 2\n');
+  await page.click('#reset');
+  await waitStatus('paused');
+  await page.click('#editor .cm-lineNumbers .cm-gutterElement:text-is("5")');
+  await page.click('#continue');
+  await page.locator('#status', { hasText: '(line 5)' }).waitFor();
+  await page.click('#editor .cm-lineNumbers .cm-gutterElement:text-is("5")');
+  await page.click('#gc-full');
+  assert.is(await page.textContent('#output'), 'fin\n');
+  // (the finalizer's own instructions are counted too)
+  const before = Number(/(\d+) instructions run/.exec(await statusText() ?? '')?.[1]);
+  await page.click('#step');
+  await page.locator('#status', { hasText: `; ${before + 1} instructions run` }).waitFor({ timeout: 5000 });
+});
+
 test('an error: lucid\'s message and traceback', async () => {
   await page.click('#editor .cm-content');
   await page.keyboard.press('Control+A');
