@@ -66,8 +66,10 @@ const registerRows = async () => (await page.locator('#frames .pg-registers tr')
 const waitStatus = (s: string) => page.waitForSelector(`body[data-status="${s}"]`, { timeout: 10_000 });
 
 test('the page loads, lists the first example and stops before its first instruction', async () => {
+  const t0 = Date.now();
   await page.goto(base);
   await waitStatus('paused');
+  console.log(`    page load to the first example compiled and stopped: ${Date.now() - t0} ms`);
   const listing = await page.textContent('#listing');
   assert.match(listing ?? '', /main <main\.lua:0,0>/);
   assert.match(listing ?? '', /VARARGPREP/);
@@ -159,16 +161,19 @@ test('the weak-table example: collector steps until the weak entry goes and the 
   let shot = false;
   let cleared = false;
   let barrier = false;
+  // one round trip per look: the phase line, the event log, how many black nodes
+  const look = () => page.evaluate(`({ phase: document.getElementById('gc-phase').textContent,
+    log: document.getElementById('gc-log').textContent, black: document.querySelectorAll('#gc-graph .pg-black').length })`) as
+    Promise<{ phase: string; log: string; black: number }>;
   for (let i = 0; i < 60 && !cleared; i++) {
     await page.click('#continue');
     await page.waitForSelector('body[data-status="paused"], body[data-status="done"]');
     if (i === 4) await page.click('#gc-step');  // and one from the button
-    const phase = await page.textContent('#gc-phase') ?? '';
-    if (!shot && /phase propagate/.test(phase) && (await page.$$('#gc-graph .pg-black')).length > 0) {
+    const { phase, log, black } = await look();
+    if (!shot && /phase propagate/.test(phase) && black > 0) {
       await page.locator('#gc').screenshot({ path: join(root, 'docs/images/playground-gc.png') });
       shot = true;
     }
-    const log = await page.textContent('#gc-log') ?? '';
     cleared = /weak entry cleared: table \d+\["temp"\]/.test(log);
     barrier ||= /barrier \(back\): table \d+ was black/.test(log);
   }
