@@ -15,13 +15,13 @@
  * Read next: `machine.ts`, `editor.ts`, `listing.ts`, `panels.ts`,
  * `gc-view.ts`, `url-state.ts`.
  */
-import type { LuaTable, Proto } from '../src/browser.ts';
+import type { Proto } from '../src/browser.ts';
 import { EXAMPLES, exampleById } from './examples.ts';
 import { readFragment, writeFragment } from './url-state.ts';
 import { Editor } from './editor.ts';
 import { Listing } from './listing.ts';
 import { Machine, type StepMode } from './machine.ts';
-import { ObjectNames, showFrames, showTable, stopLocation } from './panels.ts';
+import { ObjectNames, showFrames, showTable, stopLocation, type Inspectable } from './panels.ts';
 import { GcView } from './gc-view.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -31,7 +31,7 @@ const initial = readFragment(location.hash);
 let exampleId = initial.example;
 let machine: Machine;
 let stale = false;            // the text changed since the machine was made
-let selectedTable: LuaTable | undefined;
+let selectedTable: Inspectable | undefined;
 let output = '';
 
 const picker = $<HTMLSelectElement>('example');
@@ -116,7 +116,7 @@ function refresh(): void {
   ($('stop') as HTMLButtonElement).disabled = s !== 'running';
 }
 
-function selectTable(t: LuaTable): void {
+function selectTable(t: Inspectable): void {
   selectedTable = t;
   showTable($('table'), t, names, selectTable);
 }

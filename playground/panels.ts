@@ -7,8 +7,8 @@
  * there at that pc (debug information: `Proto.localName`, what
  * `debug.getlocal` uses) or "(temporary)"; the function's upvalues, open
  * (still a stack slot of a live frame) or closed (moved into the cell);
- * and the contents of a table the learner clicks: array part, hash part,
- * metatable. Values are shown without calling a metamethod.
+ * and what the learner clicks: a table's array part, hash part and
+ * metatable, or a function's upvalues. Values are shown without calling a metamethod.
  *
  * Manual: §4.7 (lua_getstack, lua_getinfo, lua_getlocal,
  * lua_getupvalue), §2.1 (values). PUC-Rio counterpart: `ldebug.c`.
@@ -51,12 +51,15 @@ export function showValue(v: Value, names: ObjectNames): string {
   }
 }
 
-/** A cell holding value `v`: tables are links that select them. */
-function valueCell(v: Value, names: ObjectNames, select: (t: LuaTable) => void): HTMLElement {
+/** What the inspector panel can show: a table's contents or a Lua function's upvalues. */
+export type Inspectable = LuaTable | LuaClosure;
+
+/** A cell holding value `v`: tables and Lua functions are links that select them. */
+function valueCell(v: Value, names: ObjectNames, select: (t: Inspectable) => void): HTMLElement {
   const td = document.createElement('td');
   td.className = 'pg-value';
   const text = showValue(v, names);
-  if (v instanceof LuaTable) {
+  if (v instanceof LuaTable || v instanceof LuaClosure) {
     const a = document.createElement('a');
     a.href = '#';
     a.textContent = text;
@@ -84,7 +87,7 @@ function heading(text: string, cls: string): HTMLElement {
 }
 
 /** The frames panel: call stack, registers and upvalues of the stopped thread. */
-export function showFrames(el: HTMLElement, at: StopPoint | undefined, names: ObjectNames, select: (t: LuaTable) => void): void {
+export function showFrames(el: HTMLElement, at: StopPoint | undefined, names: ObjectNames, select: (t: Inspectable) => void): void {
   el.textContent = '';
   if (at === undefined) { el.append(heading('(not stopped)', 'pg-muted')); return; }
   showThread(el, at.thread, at, names, select);
@@ -94,7 +97,7 @@ export function showFrames(el: HTMLElement, at: StopPoint | undefined, names: Ob
 }
 
 /** The levels of thread `T`, level 0 first. */
-function showThread(el: HTMLElement, T: LuaThread, at: StopPoint, names: ObjectNames, select: (t: LuaTable) => void): void {
+function showThread(el: HTMLElement, T: LuaThread, at: StopPoint, names: ObjectNames, select: (t: Inspectable) => void): void {
   const isMain = T.global.mainThread === T;
   el.append(heading(isMain ? (T === at.thread ? 'main thread' : 'main thread (resumed the coroutine above)') : `coroutine ${names.id(T)}`, 'pg-thread'));
   const levels = stackLevels(T);
@@ -127,10 +130,26 @@ function showThread(el: HTMLElement, T: LuaThread, at: StopPoint, names: ObjectN
   });
 }
 
-/** The table panel: array part, hash part and metatable of `t`. */
-export function showTable(el: HTMLElement, t: LuaTable | undefined, names: ObjectNames, select: (t: LuaTable) => void): void {
+/**
+ * The inspector: a table's array part, hash part and metatable, or a Lua
+ * function's upvalues (open: still a register of a live frame; closed:
+ * the value moved into the upvalue cell when that frame ended).
+ */
+export function showTable(el: HTMLElement, t: Inspectable | undefined, names: ObjectNames, select: (t: Inspectable) => void): void {
   el.textContent = '';
-  if (t === undefined) { el.append(heading('click a table value to see its contents', 'pg-muted')); return; }
+  if (t === undefined) { el.append(heading('click a table or a function to look inside', 'pg-muted')); return; }
+  if (t instanceof LuaClosure) {
+    const p = t.proto;
+    el.append(heading(`function ${names.id(t)}: defined at line ${p.linedefined}, ${t.upvals.length} upvalue${t.upvals.length === 1 ? '' : 's'}`, 'pg-thread'));
+    const table = document.createElement('table');
+    table.className = 'pg-registers';
+    t.upvals.forEach((u, i) => {
+      const where = u.thread !== undefined ? `open (stack slot ${u.index})` : 'closed';
+      table.append(row([`U${i}`, p.upvalues[i]?.name ?? '?', valueCell(u.get(), names, select), where]));
+    });
+    el.append(table);
+    return;
+  }
   el.append(heading(`table ${names.id(t)}: ${t.array.length} in the array part, ${t.hash.size} in the hash part`, 'pg-thread'));
   const table = document.createElement('table');
   table.className = 'pg-registers';

@@ -21,6 +21,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { buildPlayground } from '../../scripts/playground.mjs';
+import { LuaState } from '../../src/index.ts';
+import { listing } from '../../src/bytecode/listing.ts';
+import { exampleById } from '../../playground/examples.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.map': 'application/json' };
@@ -78,6 +81,12 @@ test('the page loads, lists the first example and stops before its first instruc
   assert.is(href, '../enums/bytecode_opcodes.OpCode.html#varargprep');
 });
 
+test('the listing is what lucidc -l -l prints', async () => {
+  const main = new LuaState().load(exampleById('closures')!.source, '@main.lua').proto;
+  const shown = (await page.locator('#listing').innerText()).replace(/\s+/g, ' ').trim();
+  assert.is(shown, listing(main, true).replace(/\s+/g, ' ').trim());
+});
+
 test('the listing and the source are linked both ways', async () => {
   // an instruction → its line
   await page.click('#listing .pg-ins:has-text("ADDI")');
@@ -86,6 +95,27 @@ test('the listing and the source are linked both ways', async () => {
   await page.click('#editor .cm-line:has-text("n = n + 1")');
   const linked = await page.locator('#listing .pg-ins.pg-linked').allInnerTexts();
   assert.ok(linked.length >= 3 && linked.every((r) => /\[6\]/.test(r)), linked.join(' | '));
+});
+
+test('upvalues: open while their frame lives, closed after', async () => {
+  await page.click('#editor .cm-lineNumbers .cm-gutterElement:text-is("12")');
+  await page.click('#continue');
+  await page.locator('#status', { hasText: '(line 12)' }).waitFor();
+  await page.click('#frames tr:has-text("c1") a');
+  assert.ok((await page.locator('#table tr').allInnerTexts()).some((r) => /^U0\s+n\s+0\s+closed$/.test(r.trim())));
+  await page.click('#editor .cm-lineNumbers .cm-gutterElement:text-is("12")');
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('local x = 1\nlocal function get() return x end\nprint(get())\n');
+  await page.click('#reset');
+  await waitStatus('paused');
+  await page.click('#editor .cm-lineNumbers .cm-gutterElement:text-is("3")');
+  await page.click('#continue');
+  await page.locator('#status', { hasText: '(line 3)' }).waitFor();
+  await page.click('#editor .cm-lineNumbers .cm-gutterElement:text-is("3")');
+  await page.click('#frames tr:has-text("get") a');
+  const rows = await page.locator('#table tr').allInnerTexts();
+  assert.ok(rows.some((r) => /^U0\s+x\s+1\s+open \(stack slot \d+\)$/.test(r.trim())), rows.join(' | '));
 });
 
 test('a typed program: three instructions stepped, the registers shown by name', async () => {
