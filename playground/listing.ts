@@ -5,8 +5,8 @@
  * header, the code and the constants/locals/upvalues of each prototype,
  * from `src/bytecode/listing.ts`, character for character), with every
  * instruction a link: to its source line (click it), and from its opcode
- * to the opcode's entry in the book's reference (the `OpCode` enum page,
- * whose anchors are the opcode names in lower case). Selecting a source
+ * to the opcode's row in the book's opcode table (docs/bytecode.md, "The
+ * opcodes"), its meaning shown on hover. Selecting a source
  * line marks its instructions here; the instruction about to run is
  * marked too.
  *
@@ -22,12 +22,16 @@
 import { listHeader, listCode, listDebug, type AddressOf } from '../src/bytecode/listing.ts';
 import { OPCODES } from '../src/bytecode/opcodes.ts';
 import { getOp } from '../src/bytecode/instruction.ts';
+import { OPCODE_DOCS } from '../src/bytecode/opcode-docs.ts';
 import type { Proto } from '../src/browser.ts';
 
-/** Where the book documents opcode `name`, from the playground's folder of the built site. */
-export function opcodeHref(name: string): string {
-  return `../enums/bytecode_opcodes.OpCode.html#${name.toLowerCase()}`;
-}
+/**
+ * Where the book explains the opcodes, from the playground's folder of the
+ * built site: the instruction-set chapter's table (number, name, format,
+ * meaning, example; it has no anchor per row, so each opcode's link also
+ * carries its row's meaning as its title).
+ */
+export const OPCODE_TABLE = '../documents/3._The_instruction_set.html#the-opcodes';
 
 /** What the listing tells the page. */
 export interface ListingEvents {
@@ -69,14 +73,15 @@ export class Listing {
         row.className = 'pg-ins';
         row.dataset.pc = String(pc + 1);
         row.dataset.line = String(p.lineAt(pc));
-        const name = OPCODES[getOp(p.code[pc])]?.name ?? '';
+        const op = getOp(p.code[pc]);
+        const name = OPCODES[op]?.name ?? '';
         // the text listCode prints, with the opcode made a link to the book
         const text = lines[pc];
         const at = text.indexOf('\t' + name) + 1;
         const link = document.createElement('a');
-        link.href = opcodeHref(name);
+        link.href = OPCODE_TABLE;
         link.target = '_blank';
-        link.title = `${name} in the book`;
+        link.title = `${name}: ${OPCODE_DOCS[op]?.semantics ?? ''} (click: its entry in the book)`;
         link.textContent = name;
         row.append(text.slice(0, at), link, text.slice(at + name.length));
         row.addEventListener('click', (ev) => {

@@ -76,9 +76,12 @@ test('the page loads, lists the first example and stops before its first instruc
   const listing = await page.textContent('#listing');
   assert.match(listing ?? '', /main <main\.lua:0,0>/);
   assert.match(listing ?? '', /VARARGPREP/);
-  // each opcode links to its entry in the book
+  // each opcode links to the book's opcode table, and says what it does
   const href = await page.getAttribute('#listing .pg-ins a', 'href');
-  assert.is(href, '../enums/bytecode_opcodes.OpCode.html#varargprep');
+  assert.is(href, '../documents/3._The_instruction_set.html#the-opcodes');
+  assert.match(await page.getAttribute('#listing .pg-ins a', 'title') ?? '', /^VARARGPREP: \S/);
+  // the page names the chapter statically too, so the site's link check proves it exists
+  assert.is(await page.getAttribute('h2 small a', 'href'), '../documents/3._The_instruction_set.html#the-opcodes');
 });
 
 test('the listing is what lucidc -l -l prints', async () => {
