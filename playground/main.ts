@@ -31,7 +31,7 @@ const initial = readFragment(location.hash);
 let exampleId = initial.example;
 let machine: Machine;
 let stale = false;            // the text changed since the machine was made
-let selectedTable: Inspectable | undefined;
+let inspected: Inspectable | undefined;
 let output = '';
 
 const picker = $<HTMLSelectElement>('example');
@@ -74,12 +74,12 @@ function currentMarks() {
 
 function markEditor(): void { editor.mark(currentMarks()); }
 
-/** A new machine from the editor's text (breakpoints carried over). */
-function reset(): void {
-  const breakpoints = machine?.breakpoints;
+/** A new machine from the editor's text (breakpoints carried over unless it is another program). */
+function reset(keepBreakpoints = true): void {
+  const breakpoints = keepBreakpoints ? machine?.breakpoints : undefined;
   machine?.dispose();
   output = '';
-  selectedTable = undefined;
+  inspected = undefined;
   machine = new Machine(editor.text, {
     stdout(text) { output += text; },
     changed: refresh,
@@ -104,7 +104,7 @@ function refresh(): void {
   listing.markCurrent(loc?.proto, loc?.pc ?? -1);
   markEditor();
   showFrames($('frames'), machine.status === 'paused' ? machine.stoppedAt : undefined, names, selectTable);
-  showTable($('table'), selectedTable, names, selectTable);
+  showTable($('table'), inspected, names, selectTable);
   gcView.refresh(machine);
   const where = loc ? ` before instruction ${loc.pc + 1} (line ${loc.line})` : '';
   const s = machine.status;
@@ -117,7 +117,7 @@ function refresh(): void {
 }
 
 function selectTable(t: Inspectable): void {
-  selectedTable = t;
+  inspected = t;
   showTable($('table'), t, names, selectTable);
 }
 
@@ -136,14 +136,14 @@ $('continue').addEventListener('click', () => go('run'));
 $('step').addEventListener('click', () => go('instr'));
 $('step-line').addEventListener('click', () => go('line'));
 $('stop').addEventListener('click', () => machine.stop());
-$('reset').addEventListener('click', reset);
+$('reset').addEventListener('click', () => reset());
 $('gc-step').addEventListener('click', () => { gcView.step(machine); refresh(); });
 $('gc-full').addEventListener('click', () => { gcView.full(machine); refresh(); });
 picker.addEventListener('change', () => {
   exampleId = picker.value;
   editor.text = exampleById(exampleId)!.source;
   history.replaceState(null, '', writeFragment({ example: exampleId, code: editor.text }));
-  reset();
+  reset(false);
 });
 $('share').addEventListener('click', () => {
   history.replaceState(null, '', writeFragment({ example: exampleId, code: editor.text }));
@@ -158,7 +158,7 @@ window.addEventListener('hashchange', () => {
   exampleId = state.example;
   picker.value = exampleId;
   editor.text = state.code;
-  reset();
+  reset(false);
 });
 
 reset();
