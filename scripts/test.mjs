@@ -5,7 +5,8 @@
  * Steps, in order (each later step still runs when an earlier one fails, so
  * that one run shows everything that is wrong):
  *   1. the Ohm bundle is fresh against grammar.ohm   (counts as one test)
- *   2. `tsc --noEmit`                                  (counts as one test)
+ *   2. `tsc --noEmit`, and `tsc --noEmit -p playground` (the browser page)
+ *                                                      (one test each)
  *      and the layers: dependency-cruiser finds no import against the rules
  *      of .dependency-cruiser.cjs, and docs/images/layers.svg is the picture
  *      of the code as it is (two tests; docs/architecture.md)
@@ -21,8 +22,8 @@
  *   5. differential fuzzing: 2,000 generated programs of a fixed seed, on
  *      lucid and on real Lua 5.4.8 (or its recorded outputs when there is
  *      none on the machine); each program counts (docs/fuzzing.md)
- *   6. the site: `npm run docs` (typedoc, warnings are errors) and its
- *      link check (scripts/check-links.mjs)              (two tests)
+ *   6. the site: `npm run docs` (typedoc, warnings are errors, then the
+ *      playground) and its link check (scripts/check-links.mjs)  (two tests)
  *
  * Quiet on success, the full output of a step on failure.
  */
@@ -60,6 +61,9 @@ function step(name, ok, detail) {
 {
   const r = run(bin('tsc'), ['--noEmit']);
   step('tsc --noEmit', r.status === 0, r.out);
+  // the playground is browser code: its own tsconfig adds the DOM library
+  const p = run(bin('tsc'), ['--noEmit', '-p', 'playground']);
+  step('tsc --noEmit -p playground', p.status === 0, p.out);
 }
 
 // 2b. the layers (docs/architecture.md)
@@ -161,7 +165,9 @@ for (const stress of [false, true]) {
 //    links, exports, comments), then every link of the built site leads
 //    somewhere (scripts/check-links.mjs, linkinator)
 {
-  const docs = run(bin('typedoc'), []);
+  let docs = run(bin('typedoc'), []);
+  // the playground (playground/, scripts/playground.mjs) is part of the site: the chapters link to it
+  if (docs.status === 0) docs = run(process.execPath, ['scripts/playground.mjs']);
   step('the site builds (npm run docs, warnings are errors)', docs.status === 0, docs.out);
   const links = docs.status === 0 ? run(process.execPath, ['scripts/check-links.mjs']) : { status: 1, out: 'not checked: the site did not build' };
   step('the site\'s links (scripts/check-links.mjs)', links.status === 0, links.out);
