@@ -37,6 +37,8 @@ import {
   listEveryObject, type Proto,
 } from '../api/introspect.ts';
 import { LuaTable, type Value } from '../value/index.ts';
+import { addApiTestFunctions } from './testlib-api.ts';
+import { standardLibraries } from './init.ts';
 
 type Native = (L: LuaThread, base: number, nargs: number) => number;
 
@@ -158,6 +160,7 @@ export function openTestLib(state: LuaState): void {
   const T = new LuaTable(state.global.heap);
   addCodeTestFunctions(T);
   addGcTestFunctions(T);
+  addApiTestFunctions(T, standardLibraries);
   listEveryObject(state.L);   // every object on the list, so T.totalmem can count them
   state.global.testWarnings = { on: false, mode: 'normal', buffer: '', continuing: false };
   state.globals.set('T', T);

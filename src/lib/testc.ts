@@ -1,0 +1,289 @@
+/**
+ * # `T.testC`: a little stack language over lua.h
+ *
+ * Responsibility: the interpreter of the scripts PUC-Rio's test suite
+ * hands to `T.testC` and `T.makeCfunc` ("pushnum 1; pushnum 2; call 1 1;
+ * return *"): each instruction is one lua.h operation on the stack window
+ * of a native, so api.lua checks lucid's `src/api` layer with PUC-Rio's
+ * own tests. This module reads the script (words, numbers, indices) and
+ * keeps the window; `testc-commands.ts` holds one handler per instruction.
+ *
+ * The script language: instructions separated by spaces, commas,
+ * semicolons or newlines, `#` to the end of a line is a comment. An
+ * argument is a number (`-2`), `*` (the number of values in the window),
+ * `.` (pop an integer), a string (a word or a quoted `"..."`/`'...'`), or
+ * an index: a number, `R` (the registry) or `U n` (upvalue n of the
+ * running C closure).
+ *
+ * Manual: §4 (the API the scripts exercise). PUC-Rio counterpart: the
+ * test library `ltests.c` (runC, testC, makeCfunc, getnum, getindex),
+ * which exists only in test builds; like there, `T` is off by default.
+ *
+ * Invariant: every instruction goes through `src/api` (lua.ts, capi.ts,
+ * auxlib.ts); this module never touches the machine below it. The window
+ * of the script is `L1.stack` from `base` to `L1.top`, the same slots a
+ * native's arguments and results live in.
+ *
+ * Read next: `src/lib/testc-commands.ts` (the instructions),
+ * `src/api/capi.ts` (pseudo-indices, status codes), `src/lib/testlib.ts`.
+ */
+import {
+  valueAt, settop, absindex, tostring, tointeger, typeName, isthread, isuserdata, cclosure, closeToBeClosed, REGISTRYINDEX, Status,
+  type LuaThread, type Value,
+} from '../api/lua.ts';
+import { registryTable } from '../api/debug.ts';
+import { luaError, argError } from '../api/auxlib.ts';
+import { COMMANDS } from './testc-commands.ts';
+
+/** Where the interpreter reads the script: its text and the position of the next word. */
+export class Script {
+  pos = 0;
+  constructor(readonly text: string) {}
+
+  /** Skip delimiters and `#` comments. */
+  skip(): void {
+    const s = this.text;
+    for (;;) {
+      const c = s[this.pos];
+      if (c === ' ' || c === '\t' || c === '\n' || c === ',' || c === ';') this.pos++;
+      else if (c === '#') { while (this.pos < s.length && s[this.pos] !== '\n') this.pos++; }
+      else return;
+    }
+  }
+
+  /** The next character after the delimiters (consumed), for `arith`'s operator. */
+  char(): string {
+    this.skip();
+    return this.text[this.pos++] ?? '';
+  }
+}
+
+/** The running script: whose stack it works on, where its window starts, its closure's upvalues. */
+export interface CFrame {
+  /** The thread that called `T.testC` (script errors are raised there). */
+  readonly L: LuaThread;
+  /** The thread whose stack the script works on (another thread or state's with `T.testC(x, s)`). */
+  readonly L1: LuaThread;
+  /** Stack index 1 of the window is `L1.stack[base]`. */
+  readonly base: number;
+  /** The upvalues of the running C closure (`U n`). */
+  readonly upvalues: Value[];
+  readonly script: Script;
+  /** The status of the last pcall or resume (`pushstatus`). */
+  status: Status;
+  /** What `threadstatus` reports while a panic script runs (the error that caused the panic). */
+  panicStatus?: Status;
+  /** Window indices marked by `toclose`, in order. */
+  readonly tbc: number[];
+}
+
+/** A new frame for `script` on `L1`'s window from `base`. */
+export function newFrame(L: LuaThread, L1: LuaThread, base: number, text: string, upvalues: Value[] = []): CFrame {
+  return { L, L1, base, upvalues, script: new Script(text), status: Status.OK, tbc: [] };
+}
+
+/** The status names `pushstatus` and `threadstatus` push (PUC-Rio's statcodes, memory as its message). */
+export const STATUS_NAMES = ['OK', 'YIELD', 'ERRRUN', 'ERRSYNTAX', 'not enough memory', 'ERRGCMM', 'ERRERR'];
+
+// ---- reading arguments ------------------------------------------------------
+
+/** The next word of the script (a quoted string without its quotes); '' at the end. */
+export function word(f: CFrame): string {
+  const sc = f.script, s = sc.text;
+  sc.skip();
+  const q = s[sc.pos];
+  if (q === '"' || q === "'") {
+    const end = s.indexOf(q, sc.pos + 1);
+    if (end < 0) luaError(f.L, 'unfinished string in C script');
+    const w = s.slice(sc.pos + 1, end);
+    sc.pos = end + 1;
+    return w;
+  }
+  const start = sc.pos;
+  while (sc.pos < s.length && !' \t\n,;'.includes(s[sc.pos])) sc.pos++;
+  return s.slice(start, sc.pos);
+}
+
+/** The next numeric argument: digits with an optional `-`, `*` (gettop) or `.` (pop an integer). */
+export function num(f: CFrame): number {
+  const sc = f.script, s = sc.text;
+  sc.skip();
+  const c = s[sc.pos];
+  if (c === '.') {
+    sc.pos++;
+    const v = Number(tointeger(get(f, -1)) ?? 0);
+    settop(f.L1, f.base, -2);
+    return v;
+  }
+  if (c === '*') { sc.pos++; return gettop(f); }
+  let sign = 1;
+  if (c === '-') { sign = -1; sc.pos++; }
+  const m = /^[0-9]+/.exec(s.slice(sc.pos));
+  if (m === null) luaError(f.L, `number expected (${s.slice(sc.pos)})`);
+  sc.pos += m[0].length;
+  return sign * Number(m[0]);
+}
+
+/** The next index argument: `R`, `U n` or a number. */
+export function index(f: CFrame): number {
+  const sc = f.script;
+  sc.skip();
+  const c = sc.text[sc.pos];
+  if (c === 'R') { sc.pos++; return REGISTRYINDEX; }
+  if (c === 'G') luaError(f.L, "deprecated index 'G'");
+  if (c === 'U') { sc.pos++; return REGISTRYINDEX - num(f); }
+  return num(f);
+}
+
+// ---- the window ---------------------------------------------------------------
+
+/** `lua_gettop` of the script's window. */
+export function gettop(f: CFrame): number {
+  return f.L1.top - f.base;
+}
+
+/** Is `idx` an acceptable index that holds a value (not "none")? */
+export function isValid(f: CFrame, idx: number): boolean {
+  if (idx === REGISTRYINDEX) return true;
+  if (idx < REGISTRYINDEX) return REGISTRYINDEX - idx <= f.upvalues.length;
+  const a = absindex(f.L1, f.base, idx);
+  return a >= 1 && a <= gettop(f);
+}
+
+/** The value at `idx` (a stack index or a pseudo-index); none reads as nil. */
+export function get(f: CFrame, idx: number): Value {
+  if (idx === REGISTRYINDEX) return registryTable(f.L1);
+  if (idx < REGISTRYINDEX) return f.upvalues[REGISTRYINDEX - idx - 1];
+  return valueAt(f.L1, f.base, idx);
+}
+
+/** Store `v` at `idx` (lua_replace / lua_copy's target). */
+export function put(f: CFrame, idx: number, v: Value): void {
+  if (idx < REGISTRYINDEX) { f.upvalues[REGISTRYINDEX - idx - 1] = v; return; }
+  if (idx === REGISTRYINDEX) luaError(f.L, 'cannot replace the registry');
+  f.L1.stack[f.base + absindex(f.L1, f.base, idx) - 1] = v;
+}
+
+/** Pop the top value. */
+export function pop(f: CFrame): Value {
+  const v = get(f, -1);
+  settop(f.L1, f.base, -2);
+  return v;
+}
+
+/** Pop the top `n` values, in stack order. */
+export function popValues(f: CFrame, n: number): Value[] {
+  const L1 = f.L1;
+  const vs = L1.stack.slice(L1.top - n, L1.top);
+  settop(L1, f.base, -n - 1);
+  return vs;
+}
+
+/** Push `values` adjusted to `nres` (-1: all of them), as lua_call leaves results. */
+export function pushResults(f: CFrame, values: Value[], nres: number): void {
+  const n = nres < 0 ? values.length : nres;
+  for (let i = 0; i < n; i++) f.L1.push(values[i]);
+}
+
+/** `luaL_checkstring` on the window: a string (numbers convert), else "bad argument". */
+export function checkString(f: CFrame, idx: number): string {
+  const s = tostring(get(f, idx));
+  if (s !== undefined) return s;
+  const msg = `string expected, got ${isValid(f, idx) ? typeName(get(f, idx)) : 'no value'}`;
+  if (f.L1 === f.L) argError(f.L, idx, msg);
+  luaError(f.L1, `bad argument #${idx} (${msg})`);
+}
+
+// ---- running a script -----------------------------------------------------------
+
+/**
+ * Run the script of `f` to its end or its `return n`; returns how many
+ * values the native returns (the top `n` of its window). Variables marked
+ * by `toclose` are closed when the script ends, with the error if it
+ * ends by one.
+ */
+export function runC(f: CFrame): number {
+  let n: number;
+  try {
+    n = interpret(f);
+  } catch (e) {
+    if (f.tbc.length > 0) throw closeToBeClosed(f.L1, f.tbc.splice(0).map((i) => get(f, i)).reverse(), e);
+    throw e;
+  }
+  if (f.tbc.length > 0) {
+    // the results stay above the closed variables' slots: close, then put them back on top
+    const results = popValues(f, Math.min(n, gettop(f)));
+    const err = closeToBeClosed(f.L1, f.tbc.splice(0).map((i) => get(f, i)).reverse(), undefined);
+    if (err !== undefined) throw err;
+    for (const v of results) f.L1.push(v);
+  }
+  return n;
+}
+
+function interpret(f: CFrame): number {
+  for (;;) {
+    const inst = word(f);
+    if (inst === '') return 0;
+    const command = COMMANDS.get(inst);
+    if (command === undefined) luaError(f.L, `unknown instruction ${inst}`);
+    const r = command(f);
+    if (r !== undefined) return r;
+  }
+}
+
+/**
+ * Close the to-be-closed slots at window index `from` and above, the last
+ * marked first, with no error (lua_settop and lua_pop do so before they
+ * drop the slots); an error of a `__close` propagates.
+ */
+export function closeSlotsFrom(f: CFrame, from: number): void {
+  const slots = f.tbc.filter((i) => i >= from);
+  if (slots.length === 0) return;
+  f.tbc.splice(0, f.tbc.length, ...f.tbc.filter((i) => i < from));
+  const err = closeToBeClosed(f.L1, slots.reverse().map((i) => get(f, i)), undefined);
+  if (err !== undefined) throw err;
+}
+
+/**
+ * `T.testC(script, ...)`, `T.testC(thread, script)`, `T.testC(state,
+ * script)`: run `script` on the caller's window (the script itself is
+ * value 1 of it), on another thread's stack, or on the main thread of a
+ * state made by `T.newstate`.
+ */
+export function testC(L: LuaThread, base: number, nargs: number): number {
+  const first = nargs >= 1 ? L.stack[base] : undefined;
+  let L1: LuaThread | undefined;
+  if (isthread(first)) L1 = first;
+  else if (isuserdata(first)) {
+    const host = first.data as { L?: LuaThread } | undefined;
+    if (host?.L === undefined) argError(L, 1, 'state expected');
+    L1 = host.L;
+  }
+  if (L1 === undefined) return runC(newFrame(L, L, base, checkScriptArg(L, base, nargs, 1)));
+  const script = checkScriptArg(L, base, nargs, 2);
+  // an idle thread's window is its whole stack; a suspended coroutine's starts at its top
+  return runC(newFrame(L, L1, L1.depth < 0 ? 0 : L1.top, script));
+}
+
+function checkScriptArg(L: LuaThread, base: number, nargs: number, n: number): string {
+  const s = n <= nargs ? tostring(L.stack[base + n - 1]) : undefined;
+  if (s === undefined) argError(L, n, `string expected, got ${n <= nargs ? typeName(L.stack[base + n - 1]) : 'no value'}`);
+  return s;
+}
+
+/** `T.makeCfunc(script, ...)`: a C closure whose upvalues are the arguments; calling it runs upvalue 1. */
+export function makeCfunc(L: LuaThread, base: number, nargs: number): number {
+  checkScriptArg(L, base, nargs, 1);
+  const ups = L.stack.slice(base, base + nargs);
+  L.push(cclosure(L, 'Cfunc', (L2, b) => runC(newFrame(L2, L2, b, String(ups[0]), ups)), ups));
+  return 1;
+}
+
+/** `return n` from a script on another thread or state: its values cross as strings (booleans stay). */
+export function returnAcross(f: CFrame, n: number): number {
+  for (let i = n; i >= 1; i--) {
+    const v = get(f, -i);
+    f.L.push(typeof v === 'boolean' ? v : tostring(v));
+  }
+  return n;
+}
