@@ -30,6 +30,8 @@ import {
 } from '../api/lua.ts';
 import { traceback, setHook, MASKCALL, MASKRET, MASKLINE, MASKCOUNT } from '../api/debug.ts';
 import { luaError, getmetafield } from '../api/auxlib.ts';
+import { platformOf } from '../api/platform.ts';
+import { cannotOpen } from './errno.ts';
 import {
   type CFrame, num, word, index, get, put, popValues, pushResults, checkString, gettop,
   returnAcross, runC, newFrame, STATUS_NAMES,
@@ -107,13 +109,22 @@ function closeslot(f: CFrame): undefined {
 
 /** `sethook mask count script`: a hook that runs `script` with the event name and line on its window. */
 function sethook(f: CFrame): undefined {
-  const mask = num(f), count = num(f), script = word(f);
-  if (script === '') { setHook(f.L1, undefined, 0, 0); return undefined; }
-  const hook = cclosure(f.L1, 'hook', (L, base) => runC(newFrame(L, L, base, script)), [script]);
-  // the script's mask has lua.h's bits: call 1, return 2, line 4, count 8
-  const bits = (mask & 1 ? MASKCALL : 0) | (mask & 2 ? MASKRET : 0) | (mask & 4 ? MASKLINE : 0) | (mask & 8 ? MASKCOUNT : 0);
-  setHook(f.L1, hook, bits, count);
+  const mask = num(f), count = num(f);
+  installHook(f.L1, mask, count, word(f));
   return undefined;
+}
+
+/**
+ * Make `script` the hook of `L1` for the events of `mask` (lua.h's bits:
+ * call 1, return 2, line 4, count 8); an empty script turns hooks off.
+ * The hook runs the script on a window holding the event name and the
+ * line, as PUC-Rio's C hook pushes them.
+ */
+export function installHook(L1: LuaThread, mask: number, count: number, script: string): void {
+  if (script === '') { setHook(L1, undefined, 0, 0); return; }
+  const hook = cclosure(L1, 'hook', (L, base) => runC(newFrame(L, L, base, script)), [script]);
+  const bits = (mask & 1 ? MASKCALL : 0) | (mask & 2 ? MASKRET : 0) | (mask & 4 ? MASKLINE : 0) | (mask & 8 ? MASKCOUNT : 0);
+  setHook(L1, hook, bits, count);
 }
 
 /** A C closure of the interpreter with `upvalues` (pushcclosure): called with a script, like T.testC. */
@@ -143,6 +154,15 @@ export const CALL_COMMANDS: [string, Command][] = [
     const s = checkString(f, num(f));
     const r = load(f.L1, s, s);
     f.L1.push(r);
+    return undefined;
+  }],
+  ['loadfile', (f) => {
+    // luaL_loadfile: the chunk of the file (a first `#` line skipped), or why it cannot be read
+    const path = checkString(f, num(f));
+    let text: string;
+    try { text = platformOf(f.L1).readFile(path); } catch (e) { f.L1.push(cannotOpen(path, e)); return undefined; }
+    if (text[0] === '#') text = '--' + text;
+    f.L1.push(load(f.L1, text, '@' + path));
     return undefined;
   }],
   ['error', (f) => error(f.L1, get(f, -1))],

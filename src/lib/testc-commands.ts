@@ -31,6 +31,7 @@ import {
   CompareOp, ArithOp, type Value,
 } from '../api/lua.ts';
 import { isLightUserdata } from '../api/debug.ts';
+import { chargeBlock } from '../api/introspect.ts';
 import { checkStack, tolstring, integerLength, newmetatable, luaError, writestring } from '../api/auxlib.ts';
 import { mkfloat, tofloat } from '../value/index.ts';
 import { type CFrame, num, word, index, get, put, pop, popValues, gettop, isValid, closeSlotsFrom, STATUS_NAMES } from './testc.ts';
@@ -106,7 +107,12 @@ const pushes: [string, Command][] = [
   ['pushfstringS', (f) => pushfstring(f, (v) => tostring(v) ?? '(null)')],
   ['pushfstringP', (f) => pushfstring(f, (v) => topointer(v) ?? '(nil)')],
   ['newtable', (f) => push(f, createtable(f.L1))],
-  ['newuserdata', (f) => push(f, newuserdata(f.L1, new Uint8Array(num(f)), 1))],
+  ['newuserdata', (f) => {
+    const n = num(f), u = newuserdata(f.L1, new Uint8Array(n), 1);
+    f.L1.push(u);
+    chargeBlock(f.L1, u, n);   // its block counts against the memory limit, as C's allocator's would
+    return undefined;
+  }],
   ['newmetatable', (f) => { const r = newmetatable(f.L1, word(f)); f.L1.push(r.mt); return push(f, r.created); }],
 ];
 

@@ -38,8 +38,10 @@ import {
 import { arg, argError, checkAny, checkInteger, checkNumber, checkString, optInteger, luaError, requiref } from '../api/auxlib.ts';
 import { registryTable, getUpvalue, setUpvalue, isLightUserdata } from '../api/debug.ts';
 import { errorStatus } from '../api/capi.ts';
+import { memoryLimit, setMemoryLimit, totalMemory } from '../api/introspect.ts';
 import { mkfloat, tofloat } from '../value/index.ts';
 import { testC, makeCfunc, runC, newFrame } from './testc.ts';
+import { installHook } from './testc-calls.ts';
 
 type Native = (L: LuaThread, base: number, nargs: number) => number;
 
@@ -138,7 +140,11 @@ function stateArg(L: LuaThread, base: number, nargs: number): LuaState {
 
 /** A new state on the same platform, without libraries (lua_newstate). */
 function bareState(L: LuaThread): LuaState {
-  return new LuaState({ platform: (L.global.host as LuaState).platform, libraries: [] });
+  const S = new LuaState({ platform: (L.global.host as LuaState).platform, libraries: [] });
+  // C's states share one allocator and its limit: the new one gets what is left of it
+  const limit = memoryLimit(L);
+  if (limit > 0) setMemoryLimit(S.L, Math.max(1, limit - totalMemory(L) + totalMemory(S.L)));
+  return S;
 }
 
 /** T.newstate(): a new state, as a light userdata. */
@@ -231,11 +237,11 @@ function doonnewstack(L: LuaThread, base: number, nargs: number): number {
 /** T.sethook(script, mask [, count]): a hook that runs a testC script (no script: hooks off). */
 function sethook(L: LuaThread, base: number, nargs: number): number {
   const script = arg(L, base, nargs, 1);
-  if (script === undefined) { runC(newFrame(L, L, L.top, 'sethook 0 0 ""')); return 0; }
+  if (script === undefined) { installHook(L, 0, 0, ''); return 0; }
   const smask = checkString(L, base, nargs, 2);
   const count = Number(optInteger(L, base, nargs, 3, 0));
   const mask = (smask.includes('c') ? 1 : 0) | (smask.includes('r') ? 2 : 0) | (smask.includes('l') ? 4 : 0) | (count > 0 ? 8 : 0);
-  runC(newFrame(L, L, L.top, `sethook ${mask} ${count} ${JSON.stringify(String(script))}`));
+  installHook(L, mask, count, checkString(L, base, nargs, 1));
   return 0;
 }
 

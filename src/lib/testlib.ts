@@ -34,7 +34,7 @@ import { arg, argError, checkAny, checkInteger, optInteger, luaError } from '../
 import {
   protoOf, listcode, listk, listabslineinfo, listlocals, GC_STATE_NAMES, gcStateName, gcMode,
   runGcToState, gcColor, gcAge, totalMemory, countObjectsOfType, setMemoryLimit, checkMemory,
-  listEveryObject, type Proto,
+  listEveryObject, chargeBlock, type Proto,
 } from '../api/introspect.ts';
 import { LuaTable, type Value } from '../value/index.ts';
 import { addApiTestFunctions } from './testlib-api.ts';
@@ -134,7 +134,9 @@ function checkmemory(L: LuaThread): number {
 function newuserdata(L: LuaThread, base: number, nargs: number): number {
   const size = Number(optInteger(L, base, nargs, 1, 0));
   const nuv = Number(optInteger(L, base, nargs, 2, 0));
-  L.push(new LuaUserdata(L.global.heap, new Uint8Array(size), undefined, nuv));
+  const u = new LuaUserdata(L.global.heap, new Uint8Array(size), undefined, nuv);
+  L.push(u);
+  chargeBlock(L, u, size);
   return 1;
 }
 
