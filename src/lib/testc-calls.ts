@@ -88,7 +88,7 @@ function toclose(f: CFrame): undefined {
   const i = num(f), a = i > 0 ? i : gettop(f) + i + 1;
   const v = get(f, a);
   if (v !== undefined && v !== false && getmetafield(f.L1, v, '__close') === undefined) {
-    luaError(f.L1, "variable '?' got a non-closable value");
+    luaError(f.L1, "variable '(C temporary)' got a non-closable value");
   }
   f.tbc.push(a);
   return undefined;

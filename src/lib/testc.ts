@@ -212,8 +212,9 @@ export function runC(f: CFrame): number {
   }
   if (f.tbc.length > 0) {
     // the results stay above the closed variables' slots: close, then put them back on top
+    const marked = f.tbc.splice(0).map((i) => get(f, i)).reverse();
     const results = popValues(f, Math.min(n, gettop(f)));
-    const err = closeToBeClosed(f.L1, f.tbc.splice(0).map((i) => get(f, i)).reverse(), undefined);
+    const err = closeToBeClosed(f.L1, marked, undefined);
     if (err !== undefined) throw err;
     for (const v of results) f.L1.push(v);
   }

@@ -20,7 +20,7 @@
  * alloc_count).
  *
  * A second state is a `LuaState` of the same platform with no libraries
- * (lua_newstate); Lua sees it as a light userdata, as C's `lua_State*`.
+ * (lua_newstate); Lua holds it through a userdata, as C through its `lua_State*`.
  * Values never cross between states: `T.doremote` and a script's
  * `return` on another state hand back strings, as the C functions do.
  *
@@ -33,7 +33,7 @@ import {
 } from '../api/state.ts';
 import {
   load, pcallh, lightuserdata, topointer, tostring, closeAllTbc, closeHeap, rawgeti, rawseti,
-  rawlen, newthread, isfunction, LuaTable, LuaUserdata, LuaError, Status, type LuaThread, type Value,
+  rawlen, newthread, newuserdata, isfunction, LuaTable, LuaUserdata, LuaError, Status, type LuaThread, type Value,
 } from '../api/lua.ts';
 import { arg, argError, checkAny, checkInteger, checkNumber, checkString, optInteger, luaError, requiref } from '../api/auxlib.ts';
 import { registryTable, getUpvalue, setUpvalue, isLightUserdata } from '../api/debug.ts';
@@ -147,9 +147,13 @@ function bareState(L: LuaThread): LuaState {
   return S;
 }
 
-/** T.newstate(): a new state, as a light userdata. */
+/**
+ * T.newstate(): a new state. C hands out a light userdata (the
+ * `lua_State*`); here a full userdata carries the state, so the handle
+ * is collected with the last reference to it instead of being interned.
+ */
 function newstate(L: LuaThread): number {
-  L.push(lightuserdata(L, bareState(L)));
+  L.push(newuserdata(L, bareState(L), 0));
   return 1;
 }
 
@@ -259,7 +263,12 @@ function querystr(L: LuaThread): number {
   return 2;
 }
 
-/** T.alloccount([n]): PUC-Rio fails the n-th allocation; lucid does not count allocations, so it is accepted and ignored. */
+/**
+ * T.alloccount([n]): PUC-Rio fails every allocation after the next `n`.
+ * lucid's heap counts bytes, not allocations, and checks its limit at
+ * its safe points, not at each allocation: the count is accepted and
+ * ignored (`T.totalmem(n)`, a limit in bytes, is the one that applies).
+ */
 function alloccount(): number {
   return 0;
 }

@@ -130,9 +130,13 @@ function checkmemory(L: LuaThread): number {
   return 0;
 }
 
+/** The largest block a userdata may have (a JS typed array's limit, well above any memory limit). */
+const MAX_BLOCK = 2 ** 31;
+
 /** T.newuserdata([size [, nuv]]): a full userdata of `size` bytes with `nuv` user values. */
 function newuserdata(L: LuaThread, base: number, nargs: number): number {
   const size = Number(optInteger(L, base, nargs, 1, 0));
+  if (size > MAX_BLOCK) luaError(L, 'memory allocation error: block too big');
   const nuv = Number(optInteger(L, base, nargs, 2, 0));
   const u = new LuaUserdata(L.global.heap, new Uint8Array(size), undefined, nuv);
   L.push(u);
