@@ -34,7 +34,7 @@ import { isLightUserdata } from '../api/debug.ts';
 import { chargeBlock } from '../api/introspect.ts';
 import { checkStack, tolstring, integerLength, newmetatable, luaError, writestring } from '../api/auxlib.ts';
 import { mkfloat, tofloat } from '../value/index.ts';
-import { type CFrame, num, word, index, get, put, pop, popValues, gettop, isValid, closeSlotsFrom, STATUS_NAMES } from './testc.ts';
+import { type CFrame, num, word, index, get, put, pop, popValues, gettop, isValid, closeSlotsFrom, mayGrowStack, STATUS_NAMES } from './testc.ts';
 import { CALL_COMMANDS } from './testc-calls.ts';
 
 /** A handler: undefined to go on with the script, or how many values to return. */
@@ -76,7 +76,7 @@ const stack: [string, Command][] = [
     checkStack(f.L1, n, msg);
     return undefined;
   }],
-  ['rawcheckstack', (f) => push(f, checkstack(f.L1, num(f)))],
+  ['rawcheckstack', (f) => { const n = num(f); return push(f, mayGrowStack(f, n) && checkstack(f.L1, n)); }],
   ['xmove', (f) => {
     const fi = index(f), ti = index(f);
     const from = fi === 0 ? f.L1 : get(f, fi), to = ti === 0 ? f.L1 : get(f, ti);

@@ -77,6 +77,15 @@ export interface CFrame {
   readonly tbc: number[];
 }
 
+/** The registry field where `T.alloccount` keeps the allocations still allowed (absent: no count). */
+export const ALLOCCOUNT = '_ALLOCCOUNT';
+
+/** May the script grow `L1`'s stack by `n` slots? Not when `T.alloccount` allows no more allocations and growing needs one. */
+export function mayGrowStack(f: CFrame, n: number): boolean {
+  const count = f.L.global.registry.get(ALLOCCOUNT);
+  return count === undefined || Number(count) > 0 || f.L1.top + n <= f.L1.stack.length;
+}
+
 /** A new frame for `script` on `L1`'s window from `base`. */
 export function newFrame(L: LuaThread, L1: LuaThread, base: number, text: string, upvalues: Value[] = []): CFrame {
   return { L, L1, base, upvalues, script: new Script(text), status: Status.OK, tbc: [] };

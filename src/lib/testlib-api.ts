@@ -40,7 +40,7 @@ import { registryTable, getUpvalue, setUpvalue, isLightUserdata } from '../api/d
 import { errorStatus } from '../api/capi.ts';
 import { memoryLimit, setMemoryLimit, totalMemory } from '../api/introspect.ts';
 import { mkfloat, tofloat } from '../value/index.ts';
-import { testC, makeCfunc, runC, newFrame } from './testc.ts';
+import { testC, makeCfunc, runC, newFrame, ALLOCCOUNT } from './testc.ts';
 import { installHook } from './testc-calls.ts';
 
 type Native = (L: LuaThread, base: number, nargs: number) => number;
@@ -266,10 +266,14 @@ function querystr(L: LuaThread): number {
 /**
  * T.alloccount([n]): PUC-Rio fails every allocation after the next `n`.
  * lucid's heap counts bytes, not allocations, and checks its limit at
- * its safe points, not at each allocation: the count is accepted and
- * ignored (`T.totalmem(n)`, a limit in bytes, is the one that applies).
+ * its safe points, not at each allocation, so the count cannot apply to
+ * everything. It is kept (in the registry of the state that set it, no
+ * argument: no count) for the one allocation the T functions make
+ * themselves: the stack growth of `rawcheckstack` (see `testc-commands.ts`).
  */
-function alloccount(): number {
+function alloccount(L: LuaThread, base: number, nargs: number): number {
+  const n = arg(L, base, nargs, 1);
+  L.global.registry.set(ALLOCCOUNT, n === undefined ? undefined : checkInteger(L, base, nargs, 1));
   return 0;
 }
 
