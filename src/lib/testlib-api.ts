@@ -9,7 +9,8 @@
  * (`T.pushuserdata`, `T.udataval`), C upvalues (`T.upvalue`), other states
  * in the same process (`T.newstate`, `T.closestate`, `T.doremote`,
  * `T.loadlib`, `T.checkpanic`), a thread of its own (`T.doonnewstack`), a
- * hook written in the script language (`T.sethook`), and the counters
+ * hook written in the script language (`T.sethook`), resuming a
+ * coroutine from C (`T.resume`), and the counters
  * lucid can give a meaning to (`T.stacklevel`, `T.querystr`,
  * `T.alloccount`).
  *
@@ -33,7 +34,7 @@ import {
 } from '../api/state.ts';
 import {
   load, pcallh, lightuserdata, topointer, tostring, closeAllTbc, closeHeap, rawgeti, rawseti,
-  rawlen, newthread, newuserdata, isfunction, LuaTable, LuaUserdata, LuaError, Status, type LuaThread, type Value,
+  rawlen, newthread, newuserdata, isfunction, resume, LuaTable, LuaUserdata, LuaError, LuaThread, Status, type Value,
 } from '../api/lua.ts';
 import { arg, argError, checkAny, checkInteger, checkNumber, checkString, optInteger, luaError, requiref } from '../api/auxlib.ts';
 import { registryTable, getUpvalue, setUpvalue, isLightUserdata } from '../api/debug.ts';
@@ -249,6 +250,16 @@ function sethook(L: LuaThread, base: number, nargs: number): number {
   return 0;
 }
 
+/** T.resume(co): resume `co` with no arguments; true, or false and the error (ltests' coresume). */
+function coresume(L: LuaThread, base: number, nargs: number): number {
+  const co = arg(L, base, nargs, 1);
+  if (!(co instanceof LuaThread)) argError(L, 1, 'coroutine expected');
+  const r = resume(L, co, []);
+  if (r[0] === true) { L.push(true); return 1; }
+  L.push(false); L.push(r[1]);
+  return 2;
+}
+
 // ---- counters ---------------------------------------------------------------------------------
 
 /** T.stacklevel(): stack top, stack size, C calls, frames, and a stand-in for a C address. */
@@ -283,7 +294,7 @@ export function addApiTestFunctions(T: LuaTable, libraries: readonly Library[]):
     ['testC', testC], ['makeCfunc', makeCfunc], ['ref', ref], ['getref', getref], ['unref', unref],
     ['d2s', d2s], ['s2d', s2d], ['pushuserdata', pushuserdata], ['udataval', udataval], ['upvalue', upvalue],
     ['newstate', newstate], ['closestate', closestate], ['doremote', doremote], ['loadlib', loadlib(libraries)],
-    ['checkpanic', checkpanic], ['doonnewstack', doonnewstack], ['sethook', sethook],
+    ['checkpanic', checkpanic], ['doonnewstack', doonnewstack], ['sethook', sethook], ['resume', coresume],
     ['stacklevel', stacklevel], ['querystr', querystr], ['alloccount', alloccount],
   ];
   for (const [name, fn] of fns) T.set(name, native(name, fn));
