@@ -89,7 +89,7 @@ const total = Object.fromEntries(selected.map((f) => {
 const progress = (file, message) => progressIn(file, message, total[file]);
 
 /** Files that run with lucid's part of the T testing library. */
-const T_FILES = new Set(['api.lua', 'code.lua', 'gc.lua', 'gengc.lua']);
+const T_FILES = new Set(['api.lua', 'calls.lua', 'closure.lua', 'code.lua', 'errors.lua', 'gc.lua', 'gengc.lua', 'strings.lua']);
 
 /**
  * main.lua tests the standalone interpreter by running it through the

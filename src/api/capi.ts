@@ -1,6 +1,6 @@
 /**
  * # The rest of lua.h: pseudo-indices, status codes, lua_pcall with a
- * # handler, lua_xmove, light userdata, lua_tocfunction
+ * # handler, lua_xmove, light userdata, lua_tocfunction, closing
  *
  * Responsibility: the lua.h entries that only code written like C needs
  * (the `T.testC` interpreter of `src/lib/testc.ts`, which drives PUC-Rio's
@@ -8,8 +8,9 @@
  * status codes lua_pcall and lua_resume return, a protected call with a
  * message handler (lua_pcall's `msgh`), moving values between threads
  * (lua_xmove), light userdata that compare by their pointer value
- * (lua_pushlightuserdata) and the C function of a native
- * (lua_tocfunction).
+ * (lua_pushlightuserdata), the C function of a native
+ * (lua_tocfunction), and closing the to-be-closed values a C function
+ * marked (lua_toclose, lua_closeslot).
  *
  * Manual: §4.1.2 (valid indices, pseudo-indices), §4.4.1 (status codes),
  * §4.6 (lua_pcall, lua_xmove, lua_pushlightuserdata, lua_tocfunction).

@@ -89,10 +89,22 @@ const stack: [string, Command][] = [
 
 // ---- pushing values ----------------------------------------------------------------
 
-/** lua_pushfstring with the format at -2 and the argument at -1 of the caller's window. */
-function pushfstring(f: CFrame, conv: (v: Value) => string): undefined {
+/**
+ * lua_pushfstring with the format at -2 and the argument at -1 of the
+ * caller's window: `%%`, and one conversion of the argument (`%d`, `%I`,
+ * `%c`, `%s`, `%p`) wherever the format asks for it.
+ */
+function pushfstring(f: CFrame): undefined {
   const fmt = tostring(f.L.stack[f.L.top - 2]) ?? '', arg = f.L.stack[f.L.top - 1];
-  return push(f, fmt.replace(/%([%dIsfcpU])/g, (_m, c: string) => c === '%' ? '%' : conv(arg)));
+  return push(f, fmt.replace(/%([%dIcsp])/g, (_m, c: string) => {
+    switch (c) {
+      case '%': return '%';
+      case 'c': return String.fromCharCode(Number(tointeger(arg) ?? 0) & 0xff);
+      case 's': return tostring(arg) ?? '(null)';
+      case 'p': return topointer(arg) ?? '(nil)';
+      default: return String(tointeger(arg) ?? 0);
+    }
+  }));
 }
 
 const pushes: [string, Command][] = [
@@ -103,9 +115,9 @@ const pushes: [string, Command][] = [
   ['pushstring', (f) => push(f, word(f))],
   ['pushupvalueindex', (f) => push(f, REGISTRYINDEX - num(f))],
   ['pushstatus', (f) => push(f, STATUS_NAMES[f.status])],
-  ['pushfstringI', (f) => pushfstring(f, (v) => String(tointeger(v) ?? 0))],
-  ['pushfstringS', (f) => pushfstring(f, (v) => tostring(v) ?? '(null)')],
-  ['pushfstringP', (f) => pushfstring(f, (v) => topointer(v) ?? '(nil)')],
+  ['pushfstringI', pushfstring],
+  ['pushfstringS', pushfstring],
+  ['pushfstringP', pushfstring],
   ['newtable', (f) => push(f, createtable(f.L1))],
   ['newuserdata', (f) => {
     const n = num(f), u = newuserdata(f.L1, new Uint8Array(n), 1);
