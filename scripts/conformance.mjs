@@ -89,7 +89,7 @@ const total = Object.fromEntries(selected.map((f) => {
 const progress = (file, message) => progressIn(file, message, total[file]);
 
 /** Files that run with lucid's part of the T testing library. */
-const T_FILES = new Set(['api.lua', 'code.lua', 'errors.lua', 'gc.lua', 'gengc.lua', 'strings.lua']);
+const T_FILES = new Set(['api.lua', 'code.lua', 'errors.lua', 'events.lua', 'gc.lua', 'gengc.lua', 'strings.lua']);
 
 /**
  * main.lua tests the standalone interpreter by running it through the
@@ -121,10 +121,10 @@ const preFor = (f) => {
 };
 const results = await pool(selected.map((f) => async () => {
   // code.lua inspects compiled code, gc.lua and gengc.lua the collector, api.lua,
-  // errors.lua and strings.lua the C API (T.testC), through the T testing library
+  // errors.lua, events.lua and strings.lua the C API (T.testC), through the T library
   // (src/lib/testlib.ts, testc.ts, testlib-api.ts); the other files that use T
-  // need parts lucid does not give (T.querytab, T.allocfailnext, yields inside
-  // hooks), so T is on for these files only
+  // need parts lucid does not give (T.querytab, C hooks that yield), so T is on
+  // for these files only
   const env = engine === 'lucid' && T_FILES.has(f) ? { ...process.env, LUCID_TESTLIB: '1' } : undefined;
   const run = await runProgram(engine, f, { pre: preFor(f), cwd: suite, timeout: timeout * 1000, env });
   let status = run.timedOut ? 'TIMEOUT' : run.status === 0 ? 'PASS' : 'FAIL';
