@@ -155,11 +155,18 @@ test('references, raw doubles, light userdata and upvalues', () => {
   assert.is(show('T.upvalue((function () local x = 5 return function () return x end end)(), 1)'), '5 x');
 });
 
-test('script errors: unknown instruction, missing number, unfinished string', () => {
-  const err = (s: string) => String(run(`return select(2, pcall(T.testC, ${JSON.stringify(s)}))`)[0]);
+test('script errors: unknown instruction, missing number, unfinished string; misuse is a Lua error, not a JS one', () => {
+  const err = (s: string, ...args: string[]) =>
+    String(run(`return select(2, pcall(T.testC, ${[JSON.stringify(s), ...args].join(', ')}))`)[0]);
   assert.match(err('frobnicate'), 'unknown instruction frobnicate');
   assert.match(err('pushint x'), 'number expected (x)');
   assert.match(err('pushstring "abc'), 'unfinished string in C script');
+  assert.match(err('rawgeti 2 1', '5'), 'table expected');
+  assert.match(err('xmove 2 0 1', '5'), 'thread expected');
+  assert.match(err('resume 2 0', '5'), 'thread expected');
+  assert.match(err('pushint 1; setmetatable 2', '{}'), 'table expected');
+  assert.match(err('newuserdata 9999999999'), 'block too big');
+  assert.match(err('settop 99999999'), 'stack overflow');
 });
 
 test.run();

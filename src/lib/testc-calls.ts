@@ -25,7 +25,7 @@
  * Read next: `src/lib/testc-commands.ts`, `src/api/capi.ts`.
  */
 import {
-  call, pcallh, load, error, yieldValues, resume, isyieldable, cclosure, newthread,
+  call, pcallh, load, error, yieldValues, resume, isyieldable, isthread, cclosure, newthread,
   Status, type LuaThread, type Value,
 } from '../api/lua.ts';
 import { traceback, setHook, MASKCALL, MASKRET, MASKLINE, MASKCOUNT } from '../api/debug.ts';
@@ -72,7 +72,8 @@ function threadStatus(f: CFrame): Status {
  * on `co`'s stack, as C finds them.
  */
 function doResume(f: CFrame): undefined {
-  const co = get(f, index(f)) as LuaThread;
+  const co = get(f, index(f));
+  if (!isthread(co)) luaError(f.L, 'thread expected for resume');
   const n = num(f);
   const args = co.stack.slice(co.top - n, co.top);
   co.top -= n;
@@ -171,7 +172,7 @@ export const CALL_COMMANDS: [string, Command][] = [
   ['yield', (f) => yieldValues(f.L1, popValues(f, num(f)))],
   ['yieldk', (f) => { const n = num(f); index(f); return yieldValues(f.L1, popValues(f, n)); }],
   ['resume', doResume],
-  ['isyieldable', (f) => { f.L1.push(isyieldable(f.L1, get(f, index(f)) as LuaThread)); return undefined; }],
+  ['isyieldable', (f) => { const co = get(f, index(f)); f.L1.push(isthread(co) && isyieldable(f.L1, co)); return undefined; }],
   ['threadstatus', (f) => { f.L1.push(STATUS_NAMES[threadStatus(f)]); return undefined; }],
   ['traceback', (f) => { const msg = word(f); f.L1.push(traceback(f.L1, msg, num(f))); return undefined; }],
   ['newthread', (f) => { f.L1.push(newthread(f.L1, undefined)); return undefined; }],

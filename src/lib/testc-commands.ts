@@ -28,7 +28,7 @@ import {
   getmetatable, setmetatable, createtable, newuserdata, tonumber, tointeger, toboolean, tostring,
   typeName, isnumber, isstring, isfunction, iscfunction, istable, isuserdata, topointer, tocfunction,
   lightuserdata, arith, compare, concat, len, warning, LuaTable, LuaUserdata, REGISTRYINDEX,
-  CompareOp, ArithOp, type Value,
+  CompareOp, ArithOp, isthread, type LuaThread, type Value,
 } from '../api/lua.ts';
 import { isLightUserdata } from '../api/debug.ts';
 import { chargeBlock } from '../api/introspect.ts';
@@ -58,7 +58,13 @@ const stack: [string, Command][] = [
     return push(f, mkfloat(i > 0 || i <= REGISTRYINDEX ? i : absindex(f.L1, f.base, i)));
   }],
   ['gettop', (f) => push(f, gettop(f))],
-  ['settop', (f) => { const n = num(f); closeSlotsFrom(f, n >= 0 ? n + 1 : gettop(f) + n + 2); settop(f.L1, f.base, n); return undefined; }],
+  ['settop', (f) => {
+    const n = num(f);
+    if (n > 0 && !checkstack(f.L1, n - gettop(f))) luaError(f.L, 'stack overflow');
+    closeSlotsFrom(f, n >= 0 ? n + 1 : gettop(f) + n + 2);
+    settop(f.L1, f.base, n);
+    return undefined;
+  }],
   ['pop', (f) => { const n = num(f); closeSlotsFrom(f, gettop(f) - n + 1); settop(f.L1, f.base, -n - 1); return undefined; }],
   ['pushvalue', (f) => push(f, get(f, index(f)))],
   ['insert', (f) => { insert(f.L1, f.base, num(f)); return undefined; }],
@@ -78,8 +84,7 @@ const stack: [string, Command][] = [
   }],
   ['rawcheckstack', (f) => { const n = num(f); return push(f, mayGrowStack(f, n) && checkstack(f.L1, n)); }],
   ['xmove', (f) => {
-    const fi = index(f), ti = index(f);
-    const from = fi === 0 ? f.L1 : get(f, fi), to = ti === 0 ? f.L1 : get(f, ti);
+    const from = threadAt(f, index(f)), to = threadAt(f, index(f));
     let n = num(f);
     if (n === 0) n = from === f.L1 ? gettop(f) : from.top;
     xmove(from, to, n);
@@ -120,7 +125,9 @@ const pushes: [string, Command][] = [
   ['pushfstringP', pushfstring],
   ['newtable', (f) => push(f, createtable(f.L1))],
   ['newuserdata', (f) => {
-    const n = num(f), u = newuserdata(f.L1, new Uint8Array(n), 1);
+    const n = num(f);
+    if (n < 0 || n > 2 ** 31) luaError(f.L1, 'memory allocation error: block too big');
+    const u = newuserdata(f.L1, new Uint8Array(n), 1);
     f.L1.push(u);
     chargeBlock(f.L1, u, n);   // its block counts against the memory limit, as C's allocator's would
     return undefined;
@@ -169,6 +176,20 @@ const values: [string, Command][] = [
 
 // ---- tables, globals and metatables ---------------------------------------------------
 
+/** The table at `idx` for a raw access; C's api_check would abort on anything else, lucid raises. */
+function tableAt(f: CFrame, idx: number): LuaTable {
+  const t = get(f, idx);
+  if (!(t instanceof LuaTable)) luaError(f.L, `table expected at index ${idx}`);
+  return t;
+}
+
+/** The thread at `idx` (0: the script's own), for xmove. */
+function threadAt(f: CFrame, idx: number): LuaThread {
+  const t = idx === 0 ? f.L1 : get(f, idx);
+  if (!isthread(t)) luaError(f.L, `thread expected at index ${idx}`);
+  return t;
+}
+
 const tables: [string, Command][] = [
   ['getglobal', (f) => push(f, getglobal(f.L1, word(f)))],
   ['setglobal', (f) => { const name = word(f); setglobal(f.L1, name, pop(f)); return undefined; }],
@@ -177,20 +198,25 @@ const tables: [string, Command][] = [
   ['gettable', (f) => { const t = get(f, index(f)); return push(f, gettable(f.L1, t, pop(f))); }],
   ['settable', (f) => { const t = get(f, index(f)); const [k, v] = popValues(f, 2); settable(f.L1, t, k, v); return undefined; }],
   ['seti', (f) => { const t = get(f, index(f)), i = num(f); seti(f.L1, t, i, pop(f)); return undefined; }],
-  ['rawget', (f) => { const t = get(f, index(f)) as LuaTable; return push(f, rawget(t, pop(f))); }],
-  ['rawset', (f) => { const t = get(f, index(f)) as LuaTable; const [k, v] = popValues(f, 2); rawset(t, k, v); return undefined; }],
-  ['rawgeti', (f) => { const t = get(f, index(f)) as LuaTable; return push(f, rawgeti(t, num(f))); }],
-  ['rawseti', (f) => { const t = get(f, index(f)) as LuaTable, i = num(f); rawseti(t, i, pop(f)); return undefined; }],
-  ['rawgetp', (f) => { const t = get(f, index(f)) as LuaTable; return push(f, rawget(t, lightuserdata(f.L1, num(f)))); }],
-  ['rawsetp', (f) => { const t = get(f, index(f)) as LuaTable, p = lightuserdata(f.L1, num(f)); rawset(t, p, pop(f)); return undefined; }],
-  ['append', (f) => { const t = get(f, index(f)) as LuaTable; rawseti(t, rawlen(t) + 1, pop(f)); return undefined; }],
+  ['rawget', (f) => { const t = tableAt(f, index(f)); return push(f, rawget(t, pop(f))); }],
+  ['rawset', (f) => { const t = tableAt(f, index(f)); const [k, v] = popValues(f, 2); rawset(t, k, v); return undefined; }],
+  ['rawgeti', (f) => { const t = tableAt(f, index(f)); return push(f, rawgeti(t, num(f))); }],
+  ['rawseti', (f) => { const t = tableAt(f, index(f)), i = num(f); rawseti(t, i, pop(f)); return undefined; }],
+  ['rawgetp', (f) => { const t = tableAt(f, index(f)); return push(f, rawget(t, lightuserdata(f.L1, num(f)))); }],
+  ['rawsetp', (f) => { const t = tableAt(f, index(f)), p = lightuserdata(f.L1, num(f)); rawset(t, p, pop(f)); return undefined; }],
+  ['append', (f) => { const t = tableAt(f, index(f)); rawseti(t, rawlen(t) + 1, pop(f)); return undefined; }],
   ['next', (f) => {
-    const k = pop(f), r = next(get(f, -1) as LuaTable, k);
+    const k = pop(f), r = next(tableAt(f, -1), k);
     if (r !== undefined) { f.L1.push(r[0]); f.L1.push(r[1]); }
     return undefined;
   }],
   ['getmetatable', (f) => push(f, getmetatable(f.L1, get(f, index(f))))],
-  ['setmetatable', (f) => { const v = get(f, index(f)); setmetatable(f.L1, v, pop(f)); return undefined; }],
+  ['setmetatable', (f) => {
+    const v = get(f, index(f)), mt = pop(f);
+    if (mt !== undefined && !(mt instanceof LuaTable)) luaError(f.L, 'table expected for setmetatable');
+    setmetatable(f.L1, v, mt);
+    return undefined;
+  }],
   ['geti', (f) => { const t = get(f, index(f)); return push(f, geti(f.L1, t, num(f))); }],
 ];
 
