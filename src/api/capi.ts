@@ -142,3 +142,51 @@ export function closeToBeClosed(L: LuaThread, values: Value[], e: unknown): unkn
   }
   return err;
 }
+
+/**
+ * For a generator native about to yield a call request (lua_callk from C):
+ * its frame's top becomes `L.top`, so the call is placed above the values
+ * the native keeps on its stack window instead of over them.
+ */
+export function marknativetop(L: LuaThread): void {
+  const ci = L.frames[L.depth];
+  if (ci !== undefined && ci.native !== undefined && ci.gen !== undefined) ci.pc = L.top;
+}
+
+/**
+ * Make the running generator native a protected call for the requests it
+ * yields (lua_pcallk), with message handler `msgh`, or (`on` false) an
+ * unprotected one again (lua_callk): an error of a request is thrown into
+ * the generator either way; protection decides whose message handler
+ * sees it first.
+ */
+export function protectnative(L: LuaThread, on: boolean, msgh?: Value): void {
+  const ci = L.frames[L.depth];
+  if (on) { ci.flags |= FrameFlag.PROTECT; ci.msgh = msgh; } else { ci.flags &= ~FrameFlag.PROTECT; ci.msgh = undefined; }
+}
+
+/**
+ * An identity of `L`'s last yield (the array of values it yielded): it
+ * changes at every yield, so a native that compares it before and after
+ * a call it made knows whether the call yielded in between (what decides,
+ * in C, whether lua_callk's continuation runs).
+ */
+export function lastyield(L: LuaThread): unknown {
+  return L.transfer;
+}
+
+/**
+ * Is `co` free to start a function (lua_resume with a function pushed
+ * below the arguments)? A new thread is, and so is one whose last function
+ * returned normally (PUC-Rio lets a thread in status LUA_OK be reused); one
+ * that yielded, is running, or died of an error is not.
+ */
+export function canstart(co: LuaThread): boolean {
+  return co.depth < 0 && co.body === undefined && (co.status === 'suspended' || (co.status === 'dead' && co.failure === undefined));
+}
+
+/** Make `body` the function `co` starts at its next resume (see {@link canstart}). */
+export function startwith(co: LuaThread, body: Value): void {
+  co.status = 'suspended';
+  co.body = body;
+}

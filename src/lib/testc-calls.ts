@@ -25,38 +25,82 @@
  * Read next: `src/lib/testc-commands.ts`, `src/api/capi.ts`.
  */
 import {
-  call, pcallh, load, error, yieldValues, resume, isyieldable, isthread, cclosure, newthread,
-  Status, type LuaThread, type Value,
+  call, load, error, resume, settop, isyieldable, isthread, cclosure, newthread, setglobal, tostring,
+  errorStatus, lastyield, protectnative, canstart, startwith, LuaError, Status, type LuaThread, type Value, type CallRequest,
 } from '../api/lua.ts';
 import { traceback, setHook, MASKCALL, MASKRET, MASKLINE, MASKCOUNT } from '../api/debug.ts';
 import { luaError, getmetafield } from '../api/auxlib.ts';
 import { platformOf } from '../api/platform.ts';
 import { cannotOpen } from './errno.ts';
 import {
-  type CFrame, num, word, index, get, put, popValues, pushResults, checkString, gettop,
-  returnAcross, runC, newFrame, STATUS_NAMES,
+  type CFrame, type Step, Script, num, word, index, get, put, popValues, pushResults, checkString, gettop,
+  returnAcross, runC, newFrame, testCClosure, YIELD_REQUEST, STATUS_NAMES,
 } from './testc.ts';
 import type { Command } from './testc-commands.ts';
 
-/** Pop the function and its `narg` arguments of a call. */
-function callee(f: CFrame, narg: number): [Value, Value[]] {
-  const [fn, ...args] = popValues(f, narg + 1);
-  return [fn, args];
+/** Pop the function and its `narg` arguments of a call, as a call request. */
+function request(f: CFrame, narg: number): CallRequest {
+  return popValues(f, narg + 1) as CallRequest;
 }
 
-function doCall(f: CFrame): undefined {
-  const narg = num(f), nres = num(f);
-  const [fn, args] = callee(f, narg);
-  pushResults(f, call(f.L1, fn, args), nres);
+/**
+ * `call`/`callk`: lua_call(k). With a continuation (`ctx`, the index of
+ * its script), a call that yielded goes on, once it returns, with that
+ * script instead of the rest of this one (lua_callk's continuation).
+ */
+function* doCall(f: CFrame, narg: number, nres: number, ctx?: number): Step {
+  const before = lastyield(f.L1);
+  const results = yield request(f, narg);
+  pushResults(f, results, nres);
+  if (ctx !== undefined && lastyield(f.L1) !== before) continuation(f, Status.YIELD, ctx);
   return undefined;
 }
 
-function protectedCall(f: CFrame, narg: number, nres: number, msgh: Value): undefined {
-  const [fn, args] = callee(f, narg);
-  const r = pcallh(f.L1, fn, args, msgh);
-  f.status = r.status;
-  if (r.status === Status.OK) pushResults(f, r.values, nres); else f.L1.push(r.values[0]);
+/** `pcall`/`pcallk`: lua_pcall(k) with message handler `msgh`; the status is kept for `pushstatus`. */
+function* doPcall(f: CFrame, narg: number, nres: number, msgh: Value, ctx?: number): Step {
+  const before = lastyield(f.L1);
+  const req = request(f, narg);
+  f.protect = { msgh };
+  if (f.gen) protectnative(f.L1, true, msgh);
+  let status = Status.OK, values: Value[];
+  try {
+    values = yield req;
+  } catch (e) {
+    if (!(e instanceof LuaError)) throw e;
+    status = errorStatus(e);
+    values = [e.value];
+  } finally {
+    f.protect = undefined;
+    if (f.gen) protectnative(f.L1, false);
+  }
+  f.status = status;
+  if (status === Status.OK) pushResults(f, values, nres); else f.L1.push(values[0]);
+  if (ctx === undefined) return undefined;
+  // where it may yield, lua_pcallk goes on in the continuation after a yield, and
+  // after any error (the error is recovered there); elsewhere it is lua_pcall
+  if (status !== Status.OK && f.gen === true && isyieldable(f.L1, f.L1)) continuation(f, status, ctx);
+  else if (lastyield(f.L1) !== before) continuation(f, status === Status.OK ? Status.YIELD : status, ctx);
   return undefined;
+}
+
+/** `yield n`/`yieldk n ctx`: yield the top n values; the values of the next resume are the native's results, or go to the continuation. */
+function* doYield(f: CFrame, n: number, ctx?: number): Step {
+  const resumed = yield [YIELD_REQUEST, ...popValues(f, n)];
+  for (const v of resumed) f.L1.push(v);
+  if (ctx === undefined) return resumed.length;
+  continuation(f, Status.YIELD, ctx);
+  return undefined;
+}
+
+/**
+ * A continuation (PUC-Rio's Cfunck): set the globals `status` and `ctx`,
+ * then go on with the script found at stack index `ctx`, in place of
+ * what was left of this one.
+ */
+function continuation(f: CFrame, status: Status, ctx: number): void {
+  setglobal(f.L1, 'status', STATUS_NAMES[status]);
+  setglobal(f.L1, 'ctx', ctx);
+  f.script = new Script(tostring(get(f, ctx)) ?? '');
 }
 
 /** `lua_status` of the script's thread, as `threadstatus` names it. */
@@ -77,9 +121,13 @@ function doResume(f: CFrame): undefined {
   const n = num(f);
   const args = co.stack.slice(co.top - n, co.top);
   co.top -= n;
+  // a thread not in the middle of a function starts the one pushed below the arguments
+  if (canstart(co) && co.top > 0) { startwith(co, co.stack[co.top - 1]); co.top--; }
   const r = resume(f.L1, co, args);
   const dead = co.status === 'dead';
+  if (dead) settop(co, 0, 0);   // a finished thread's stack holds its results only
   f.status = r[0] === true ? (dead ? Status.OK : Status.YIELD) : Status.ERRRUN;
+  (f.resumed ??= new Map()).set(co, co.top);
   for (const v of r.slice(1)) co.push(v);
   return undefined;
 }
@@ -128,29 +176,15 @@ export function installHook(L1: LuaThread, mask: number, count: number, script: 
   setHook(L1, hook, bits, count);
 }
 
-/** A C closure of the interpreter with `upvalues` (pushcclosure): called with a script, like T.testC. */
-export function testCClosure(L: LuaThread, upvalues: Value[]): Value {
-  return cclosure(L, 'testC', (L2, base, nargs) => {
-    const script = checkScript(L2, base, nargs);
-    return runC(newFrame(L2, L2, base, script, upvalues));
-  }, upvalues);
-}
-
-function checkScript(L: LuaThread, base: number, nargs: number): string {
-  const s = nargs >= 1 ? L.stack[base] : undefined;
-  if (typeof s !== 'string') luaError(L, 'bad argument #1 to \'testC\' (string expected)');
-  return s;
-}
-
 /** The instructions that call, raise, yield, resume and close. */
 export const CALL_COMMANDS: [string, Command][] = [
-  ['call', doCall],
-  ['callk', (f) => { const narg = num(f), nres = num(f); index(f); const [fn, args] = callee(f, narg); pushResults(f, call(f.L1, fn, args), nres); return undefined; }],
+  ['call', (f) => { const narg = num(f), nres = num(f); return doCall(f, narg, nres); }],
+  ['callk', (f) => { const narg = num(f), nres = num(f); return doCall(f, narg, nres, index(f)); }],
   ['pcall', (f) => {
     const narg = num(f), nres = num(f), h = num(f);
-    return protectedCall(f, narg, nres, h === 0 ? undefined : get(f, h));
+    return doPcall(f, narg, nres, h === 0 ? undefined : get(f, h));
   }],
-  ['pcallk', (f) => { const narg = num(f), nres = num(f); index(f); return protectedCall(f, narg, nres, undefined); }],
+  ['pcallk', (f) => { const narg = num(f), nres = num(f); return doPcall(f, narg, nres, undefined, index(f)); }],
   ['loadstring', (f) => {
     const s = checkString(f, num(f));
     const r = load(f.L1, s, s);
@@ -169,14 +203,14 @@ export const CALL_COMMANDS: [string, Command][] = [
   ['error', (f) => error(f.L1, get(f, -1))],
   ['throw', (f) => luaError(f.L1, 'C++')],
   ['return', (f) => { const n = num(f); return f.L1 === f.L ? n : returnAcross(f, n); }],
-  ['yield', (f) => yieldValues(f.L1, popValues(f, num(f)))],
-  ['yieldk', (f) => { const n = num(f); index(f); return yieldValues(f.L1, popValues(f, n)); }],
+  ['yield', (f) => doYield(f, num(f))],
+  ['yieldk', (f) => { const n = num(f); return doYield(f, n, index(f)); }],
   ['resume', doResume],
   ['isyieldable', (f) => { const co = get(f, index(f)); f.L1.push(isthread(co) && isyieldable(f.L1, co)); return undefined; }],
   ['threadstatus', (f) => { f.L1.push(STATUS_NAMES[threadStatus(f)]); return undefined; }],
   ['traceback', (f) => { const msg = word(f); f.L1.push(traceback(f.L1, msg, num(f))); return undefined; }],
   ['newthread', (f) => { f.L1.push(newthread(f.L1, undefined)); return undefined; }],
-  ['pushcclosure', (f) => { f.L1.push(testCClosure(f.L1, popValues(f, num(f)))); return undefined; }],
+  ['pushcclosure', (f) => { f.L1.push(testCClosure(f.L1, 'testC', undefined, popValues(f, num(f)))); return undefined; }],
   ['sethook', sethook],
   ['toclose', toclose],
   ['closeslot', closeslot],

@@ -34,11 +34,11 @@ import { isLightUserdata } from '../api/debug.ts';
 import { chargeBlock } from '../api/introspect.ts';
 import { checkStack, tolstring, integerLength, newmetatable, luaError, writestring } from '../api/auxlib.ts';
 import { mkfloat, tofloat } from '../value/index.ts';
-import { type CFrame, num, word, index, get, put, pop, popValues, gettop, isValid, closeSlotsFrom, mayGrowStack, STATUS_NAMES } from './testc.ts';
+import { type CFrame, type Step, num, word, index, get, put, pop, popValues, gettop, isValid, closeSlotsFrom, mayGrowStack, STATUS_NAMES } from './testc.ts';
 import { CALL_COMMANDS } from './testc-calls.ts';
 
-/** A handler: undefined to go on with the script, or how many values to return. */
-export type Command = (f: CFrame) => number | undefined;
+/** A handler: undefined to go on with the script, how many values to return, or (for an instruction that calls) a {@link Step}. */
+export type Command = (f: CFrame) => number | undefined | Step;
 
 const push = (f: CFrame, v: Value): undefined => { f.L1.push(v); return undefined; };
 
@@ -86,7 +86,8 @@ const stack: [string, Command][] = [
   ['xmove', (f) => {
     const from = threadAt(f, index(f)), to = threadAt(f, index(f));
     let n = num(f);
-    if (n === 0) n = from === f.L1 ? gettop(f) : from.top;
+    // all of the other thread's values: those its last resume left, or its whole stack
+    if (n === 0) n = from === f.L1 ? gettop(f) : from.top - (f.resumed?.get(from) ?? 0);
     xmove(from, to, n);
     return undefined;
   }],

@@ -29,7 +29,7 @@
  */
 import {
   valueAt, settop, absindex, tostring, tointeger, typeName, isthread, isuserdata, cclosure, closeToBeClosed, REGISTRYINDEX, Status,
-  type LuaThread, type Value,
+  native, call, pcallh, yieldValues, marknativetop, LuaError, type LuaThread, type Value, type CallRequest,
 } from '../api/lua.ts';
 import { registryTable } from '../api/debug.ts';
 import { luaError, argError } from '../api/auxlib.ts';
@@ -68,13 +68,20 @@ export interface CFrame {
   readonly base: number;
   /** The upvalues of the running C closure (`U n`). */
   readonly upvalues: Value[];
-  readonly script: Script;
+  /** The script being run (a continuation replaces it). */
+  script: Script;
   /** The status of the last pcall or resume (`pushstatus`). */
   status: Status;
   /** What `threadstatus` reports while a panic script runs (the error that caused the panic). */
   panicStatus?: Status;
   /** Window indices marked by `toclose`, in order. */
   readonly tbc: number[];
+  /** Running in a generator native: calls go to the machine and may yield. */
+  gen?: boolean;
+  /** Where the values a `resume` left on each thread start (what lua_gettop of that thread counts). */
+  resumed?: Map<LuaThread, number>;
+  /** While a `pcall`/`pcallk` request is out: its message handler (the request is protected). */
+  protect?: { msgh: Value };
 }
 
 /** The registry field where `T.alloccount` keeps the allocations still allowed (absent: no count). */
@@ -206,19 +213,99 @@ export function checkString(f: CFrame, idx: number): string {
 // ---- running a script -----------------------------------------------------------
 
 /**
- * Run the script of `f` to its end or its `return n`; returns how many
- * values the native returns (the top `n` of its window). Variables marked
- * by `toclose` are closed when the script ends, with the error if it
- * ends by one.
+ * What an instruction that calls or yields is: a generator that yields
+ * call requests (`[f, ...args]`, or `[YIELD_REQUEST, ...values]`) and
+ * returns like any handler (undefined, or how many values to return).
+ */
+export type Step = Generator<CallRequest, number | undefined, Value[]>;
+
+/** The request a `yield` instruction makes: suspend the coroutine with these values (lua_yield). */
+export const YIELD_REQUEST = native('yield', (L, base, nargs) => yieldValues(L, L.stack.slice(base, base + nargs)));
+
+/**
+ * Run the script of `f` to its end or its `return n` inside a plain
+ * native: a call request of an instruction runs at once (a protected one
+ * with its handler), and `yield` suspends the coroutine with the native's
+ * results being the values of the next resume (lua_yield without a
+ * continuation). Returns how many values the native returns.
  */
 export function runC(f: CFrame): number {
+  return closing(f, () => {
+    const it = interpret(f);
+    let step = it.next();
+    for (;;) {
+      if (step.done) return step.value;
+      let results: Value[];
+      try {
+        results = callNow(f, step.value);
+      } catch (e) {
+        step = it.throw(e);
+        continue;
+      }
+      step = it.next(results);
+    }
+  });
+}
+
+function callNow(f: CFrame, req: CallRequest): Value[] {
+  const [fn, ...args] = req;
+  if (fn === YIELD_REQUEST) yieldValues(f.L1, args);
+  if (f.protect === undefined) return call(f.L1, fn, args);
+  const r = pcallh(f.L1, fn, args, f.protect.msgh);
+  if (r.status !== Status.OK) throw new LuaError(r.values[0]);
+  return r.values;
+}
+
+/**
+ * The same inside a generator native (`T.testC` called from Lua): each
+ * call request goes to the machine as the native's own call, above its
+ * window, so the callee may yield; after a yield the instruction that
+ * asked for a continuation (`callk`, `pcallk`, `yieldk`) runs its
+ * continuation script when the call completes.
+ */
+export function* runCGen(f: CFrame): Generator<CallRequest, number, Value[]> {
+  const it = interpret(f);
+  let failure: unknown;
+  try {
+    let step = it.next();
+    for (;;) {
+      if (step.done) return finish(f, step.value);
+      const top = f.L1.top;
+      marknativetop(f.L1);
+      let results: Value[];
+      try {
+        results = yield step.value;
+      } catch (e) {
+        f.L1.top = top;
+        step = it.throw(e);
+        continue;
+      }
+      f.L1.top = top;
+      step = it.next(results);
+    }
+  } catch (e) {
+    failure = e;
+  }
+  throw closeOnError(f, failure);
+}
+
+/** Run `body`, closing the marked slots when it ends (normally or by an error). */
+function closing(f: CFrame, body: () => number): number {
   let n: number;
   try {
-    n = interpret(f);
+    n = body();
   } catch (e) {
-    if (f.tbc.length > 0) throw closeToBeClosed(f.L1, f.tbc.splice(0).map((i) => get(f, i)).reverse(), e);
-    throw e;
+    throw closeOnError(f, e);
   }
+  return finish(f, n);
+}
+
+function closeOnError(f: CFrame, e: unknown): unknown {
+  return f.tbc.length > 0 ? closeToBeClosed(f.L1, f.tbc.splice(0).map((i) => get(f, i)).reverse(), e) : e;
+}
+
+/** After `return n`: close the marked slots, keeping the `n` results on top. */
+function finish(f: CFrame, n: number): number {
   if (f.tbc.length > 0) {
     // the results stay above the closed variables' slots: close, then put them back on top
     const marked = f.tbc.splice(0).map((i) => get(f, i)).reverse();
@@ -230,13 +317,14 @@ export function runC(f: CFrame): number {
   return n;
 }
 
-function interpret(f: CFrame): number {
+function* interpret(f: CFrame): Generator<CallRequest, number, Value[]> {
   for (;;) {
     const inst = word(f);
     if (inst === '') return 0;
     const command = COMMANDS.get(inst);
     if (command === undefined) luaError(f.L, `unknown instruction ${inst}`);
-    const r = command(f);
+    let r = command(f);
+    if (typeof r === 'object') r = yield* r;
     if (r !== undefined) return r;
   }
 }
@@ -258,9 +346,11 @@ export function closeSlotsFrom(f: CFrame, from: number): void {
  * `T.testC(script, ...)`, `T.testC(thread, script)`, `T.testC(state,
  * script)`: run `script` on the caller's window (the script itself is
  * value 1 of it), on another thread's stack, or on the main thread of a
- * state made by `T.newstate`.
+ * state made by `T.newstate`. A generator native, so that its calls may
+ * yield (lua_callk); scripts on another thread run as a plain native would.
  */
-export function testC(L: LuaThread, base: number, nargs: number): number {
+export function* testC(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
+  L.top = base + nargs;
   const first = nargs >= 1 ? L.stack[base] : undefined;
   let L1: LuaThread | undefined;
   if (isthread(first)) L1 = first;
@@ -269,10 +359,33 @@ export function testC(L: LuaThread, base: number, nargs: number): number {
     if (host?.L === undefined) argError(L, 1, 'state expected');
     L1 = host.L;
   }
-  if (L1 === undefined) return runC(newFrame(L, L, base, checkScriptArg(L, base, nargs, 1)));
+  if (L1 === undefined) {
+    const f = newFrame(L, L, base, checkScriptArg(L, base, nargs, 1));
+    f.gen = true;
+    return resultsOf(L, yield* runCGen(f));
+  }
   const script = checkScriptArg(L, base, nargs, 2);
   // an idle thread's window is its whole stack; a suspended coroutine's starts at its top
-  return runC(newFrame(L, L1, L1.depth < 0 ? 0 : L1.top, script));
+  return resultsOf(L, runC(newFrame(L, L1, L1.depth < 0 ? 0 : L1.top, script)));
+}
+
+/** The top `n` values of `L`'s stack, a generator native's results. */
+function resultsOf(L: LuaThread, n: number): Value[] {
+  return L.stack.slice(L.top - n, L.top);
+}
+
+/**
+ * A C closure running `script` (or, without one, its first argument as
+ * T.testC does) with `upvalues` as its upvalues (`U n`): what
+ * T.makeCfunc and the `pushcclosure` instruction make.
+ */
+export function testCClosure(L: LuaThread, name: string, script: string | undefined, upvalues: Value[]): Value {
+  return cclosure(L, name, function* (L2: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
+    L2.top = base + nargs;
+    const f = newFrame(L2, L2, base, script ?? checkScriptArg(L2, base, nargs, 1), upvalues);
+    f.gen = true;
+    return resultsOf(L2, yield* runCGen(f));
+  }, upvalues);
 }
 
 function checkScriptArg(L: LuaThread, base: number, nargs: number, n: number): string {
@@ -283,9 +396,8 @@ function checkScriptArg(L: LuaThread, base: number, nargs: number, n: number): s
 
 /** `T.makeCfunc(script, ...)`: a C closure whose upvalues are the arguments; calling it runs upvalue 1. */
 export function makeCfunc(L: LuaThread, base: number, nargs: number): number {
-  checkScriptArg(L, base, nargs, 1);
-  const ups = L.stack.slice(base, base + nargs);
-  L.push(cclosure(L, 'Cfunc', (L2, b) => runC(newFrame(L2, L2, b, String(ups[0]), ups)), ups));
+  const script = checkScriptArg(L, base, nargs, 1);
+  L.push(testCClosure(L, 'Cfunc', script, L.stack.slice(base, base + nargs)));
   return 1;
 }
 

@@ -30,7 +30,7 @@
  * Read next: `src/lib/testc.ts`, `src/lib/testlib.ts`, `src/api/capi.ts`.
  */
 import {
-  LuaState, native, type Library,
+  LuaState, native, nativeGen, type Library,
 } from '../api/state.ts';
 import {
   load, pcallh, lightuserdata, topointer, tostring, closeAllTbc, closeHeap, rawgeti, rawseti,
@@ -301,11 +301,12 @@ function allocfailnext(): number {
 /** Add the C-API test functions to `T`; `libraries` are what T.loadlib preloads. */
 export function addApiTestFunctions(T: LuaTable, libraries: readonly Library[]): void {
   const fns: [string, Native][] = [
-    ['testC', testC], ['makeCfunc', makeCfunc], ['ref', ref], ['getref', getref], ['unref', unref],
+    ['makeCfunc', makeCfunc], ['ref', ref], ['getref', getref], ['unref', unref],
     ['d2s', d2s], ['s2d', s2d], ['pushuserdata', pushuserdata], ['udataval', udataval], ['upvalue', upvalue],
     ['newstate', newstate], ['closestate', closestate], ['doremote', doremote], ['loadlib', loadlib(libraries)],
     ['checkpanic', checkpanic], ['doonnewstack', doonnewstack], ['sethook', sethook], ['resume', coresume],
     ['stacklevel', stacklevel], ['querystr', querystr], ['alloccount', alloccount], ['allocfailnext', allocfailnext],
   ];
   for (const [name, fn] of fns) T.set(name, native(name, fn));
+  T.set('testC', nativeGen('testC', testC));   // a generator native: its calls may yield
 }
