@@ -132,6 +132,28 @@ test('coroutines: yield from a script, resume and xmove from another thread', ()
   assert.is(show('T.testC("threadstatus; return 1")'), 'OK');
 });
 
+test('§4.5 continuations: callk, pcallk and yieldk go on in their continuation script after a yield', () => {
+  // a call that yields: the continuation runs when it returns (status YIELD, ctx = the script's index)
+  assert.is(show(`(function ()
+    local co = coroutine.wrap(function () return T.testC("pushvalue 2; pushint 7; callk 1 1 3; invalid", coroutine.yield,
+      "getglobal status; getglobal ctx; return 3") end)
+    local first = co()
+    return first, co(8) end)()`), '7 8 YIELD 3');
+  // a call that does not yield: no continuation, the script goes on
+  assert.is(show('coroutine.wrap(function () return T.testC("pushvalue 2; callk 0 1 3; return 1", function () return 5 end, "pushint 0; return 1") end)()'), '5');
+  // pcallk where it may yield: an error is recovered in the continuation, the error value on top
+  assert.is(show('coroutine.wrap(function () return T.testC("pushvalue 2; pushstring bad; pcallk 1 0 3; x", error, "getglobal status; return 2") end)()'), 'bad ERRRUN');
+  // yieldk: the resume's values are on the stack when the continuation (reading upvalues) runs
+  assert.is(show(`(function ()
+    local f = T.makeCfunc("pushint 1; yieldk 1 U2", "pushvalue U3; return 2", "up")
+    local co = coroutine.wrap(f)
+    local first = co()
+    return first, co("r") end)()`), '1 r up');
+  // a thread made by newthread runs the function pushed on it; xmove brings back what it yielded
+  assert.is(show(`T.testC([[newthread; pushvalue 2; xmove 0 3 1; resume 3 0; pushstatus; xmove 3 0 0;
+    resume 3 0; pushstatus; return 4]], T.makeCfunc("pushstring a; pushint 2; yield 2"))`), 'YIELD a 2 OK');
+});
+
 test('other states: newstate, testC on it, doremote, loadlib, checkpanic, closestate', () => {
   assert.is(show(`(function ()
     local L = T.newstate()

@@ -11,13 +11,17 @@
  * variables; lua_toclose, lua_closeslot). PUC-Rio counterpart: the
  * corresponding instructions of `ltests.c`'s runC.
  *
- * How continuations are read here: a plain native cannot be resumed in
- * the middle, so `callk`/`pcallk` run as `call`/`pcall` (their
- * continuation would only run after a yield inside the call, which lucid
- * refuses across a plain native: "attempt to yield across a C-call
- * boundary"), and `yieldk` yields as `yield` does: the values of the
- * next resume become the script's results.
- *
+ * How calls and continuations work: an instruction that calls or yields
+ * is a generator ({@link Step}) that yields a call request. Inside
+ * `T.testC` (a generator native) the request is the native's own call,
+ * so the callee may yield the coroutine; when the call comes back after
+ * a yield, `callk`, `pcallk` and `yieldk` replace the rest of the script
+ * by their continuation script (PUC-Rio's Cfunck, with the globals
+ * `status` and `ctx` set), as lua_callk's continuation replaces the rest
+ * of a C function. A script on another thread, a hook or a panic runs
+ * in a plain native: its requests are made at once (lua_call, lua_pcall)
+ * and `yield` is lua_yield without a continuation.
+
  * Invariant: the results of a call are left on the window as lua_call
  * leaves them (adjusted to `nres`, all with -1); the status of the last
  * pcall or resume is kept for `pushstatus`.

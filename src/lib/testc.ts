@@ -19,10 +19,17 @@
  * test library `ltests.c` (runC, testC, makeCfunc, getnum, getindex),
  * which exists only in test builds; like there, `T` is off by default.
  *
+ * Two drivers run a script: {@link runCGen} inside a generator native
+ * (`T.testC`, `T.makeCfunc` and `pushcclosure` closures), where the call
+ * requests of the instructions go to the machine and may yield, and
+ * {@link runC} inside a plain native (scripts on another thread or state,
+ * hooks, panics), where they are made at once.
+ *
  * Invariant: every instruction goes through `src/api` (lua.ts, capi.ts,
  * auxlib.ts); this module never touches the machine below it. The window
  * of the script is `L1.stack` from `base` to `L1.top`, the same slots a
- * native's arguments and results live in.
+ * native's arguments and results live in; before a call request goes out
+ * the native's frame top is moved to `L1.top`, so the call lands above it.
  *
  * Read next: `src/lib/testc-commands.ts` (the instructions),
  * `src/api/capi.ts` (pseudo-indices, status codes), `src/lib/testlib.ts`.
