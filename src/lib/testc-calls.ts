@@ -38,8 +38,9 @@ import { platformOf } from '../api/platform.ts';
 import { cannotOpen } from './errno.ts';
 import {
   type CFrame, type Step, Script, num, word, index, get, put, popValues, pushResults, checkString, gettop,
-  returnAcross, runC, newFrame, testCClosure, YIELD_REQUEST, STATUS_NAMES,
+  returnAcross, runC, newFrame, YIELD_REQUEST, STATUS_NAMES,
 } from './testc.ts';
+import { testCClosure } from './testc-entry.ts';
 import type { Command } from './testc-commands.ts';
 
 /** Pop the function and its `narg` arguments of a call, as a call request. */

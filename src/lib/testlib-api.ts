@@ -41,7 +41,8 @@ import { registryTable, getUpvalue, setUpvalue, isLightUserdata } from '../api/d
 import { errorStatus } from '../api/capi.ts';
 import { memoryLimit, setMemoryLimit, totalMemory } from '../api/introspect.ts';
 import { mkfloat, tofloat } from '../value/index.ts';
-import { testC, makeCfunc, runC, newFrame, ALLOCCOUNT } from './testc.ts';
+import { runC, newFrame, ALLOCCOUNT } from './testc.ts';
+import { testC, makeCfunc } from './testc-entry.ts';
 import { installHook } from './testc-calls.ts';
 
 type Native = (L: LuaThread, base: number, nargs: number) => number;
