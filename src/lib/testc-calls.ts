@@ -12,7 +12,7 @@
  * corresponding instructions of `ltests.c`'s runC.
  *
  * How calls and continuations work: an instruction that calls or yields
- * is a generator ({@link Step}) that yields a call request. Inside
+ * is a generator (`Step`, testc.ts) that yields a call request. Inside
  * `T.testC` (a generator native) the request is the native's own call,
  * so the callee may yield the coroutine; when the call comes back after
  * a yield, `callk`, `pcallk` and `yieldk` replace the rest of the script

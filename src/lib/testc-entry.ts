@@ -12,8 +12,8 @@
  * `ltests.c` (testC, Cfunc, makeCfunc).
  *
  * Invariant: a script on the caller's own thread runs in the generator
- * driver ({@link runCGen}); one on another thread or state runs in the
- * plain one ({@link runC}), whose requests are made at once.
+ * driver (`runCGen`); one on another thread or state runs in the
+ * plain one (`runC`), whose requests are made at once.
  *
  * Read next: `src/lib/testc.ts`, `src/lib/testc-calls.ts`.
  */
