@@ -89,7 +89,7 @@ const total = Object.fromEntries(selected.map((f) => {
 const progress = (file, message) => progressIn(file, message, total[file]);
 
 /** Files that run with lucid's part of the T testing library. */
-const T_FILES = new Set(['code.lua', 'gc.lua', 'gengc.lua']);
+const T_FILES = new Set(['api.lua', 'code.lua', 'errors.lua', 'events.lua', 'gc.lua', 'gengc.lua', 'strings.lua']);
 
 /**
  * main.lua tests the standalone interpreter by running it through the
@@ -120,10 +120,11 @@ const preFor = (f) => {
   return engine === 'lucid' ? [...lucidOpts, '-e', modes, ...patchPrelude(f)] : ['-e', modes, ...patchPrelude(f)];
 };
 const results = await pool(selected.map((f) => async () => {
-  // code.lua inspects compiled code, gc.lua and gengc.lua the collector, through the T
-  // testing library; lucid provides those parts of T (src/lib/testlib.ts,
-  // src/api/introspect.ts), not the C-API part that api.lua and others would
-  // then try, so T is on for these files only
+  // code.lua inspects compiled code, gc.lua and gengc.lua the collector, api.lua,
+  // errors.lua, events.lua and strings.lua the C API (T.testC), through the T library
+  // (src/lib/testlib.ts, testc.ts, testlib-api.ts); the other files that use T
+  // need parts lucid does not give (T.querytab, C hooks that yield), so T is on
+  // for these files only
   const env = engine === 'lucid' && T_FILES.has(f) ? { ...process.env, LUCID_TESTLIB: '1' } : undefined;
   const run = await runProgram(engine, f, { pre: preFor(f), cwd: suite, timeout: timeout * 1000, env });
   let status = run.timedOut ? 'TIMEOUT' : run.status === 0 ? 'PASS' : 'FAIL';

@@ -33,7 +33,9 @@ test('T is off unless LUCID_TESTLIB is set; then it has the functions the offici
     for k, v in pairs(T) do if type(v) == "function" then n[#n + 1] = k end end
     table.sort(n)
     return table.concat(n, " ")`);
-  assert.is(names, 'checkmemory gcage gccolor gcstate listabslineinfo listcode listk listlocals newuserdata totalmem');
+  assert.is(names, 'alloccount allocfailnext checkmemory checkpanic closestate d2s doonnewstack doremote gcage gccolor gcstate getref ' +
+    'listabslineinfo listcode listk listlocals loadlib makeCfunc newstate newuserdata pushuserdata querystr ref resume ' +
+    's2d sethook stacklevel testC totalmem udataval unref upvalue');
 });
 
 test('collector states: read, run to one, and the errors of T.gcstate', () => {

@@ -27,7 +27,8 @@
 import type { LuaThread } from '../object/objects.ts';
 import { LuaClosure } from '../object/objects.ts';
 import { BLACK, WHITES, FIXED, Phase, AGE_NAMES, declaredMode, getAge, type GCObject } from '../gc/heap.ts';
-import { runToPhase, isDead } from '../gc/collector.ts';
+import { runToPhase, isDead, fullCollect } from '../gc/collector.ts';
+import { LuaError } from '../value/index.ts';
 import { checkHeap, countObjects } from '../gc/verify.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import type { Value } from '../value/index.ts';
@@ -109,6 +110,28 @@ export function countObjectsOfType(L: LuaThread, type: string): number {
 /** Limit the memory in use to `bytes` (0: no limit); past it, allocation fails with "not enough memory" (mem_query with a number: l_memcontrol's limit). */
 export function setMemoryLimit(L: LuaThread, bytes: number): void {
   L.global.heap.limit = bytes === 0 ? Infinity : bytes;
+}
+
+/** The memory limit {@link setMemoryLimit} set, in bytes (0: none). */
+export function memoryLimit(L: LuaThread): number {
+  const limit = L.global.heap.limit;
+  return limit === Infinity ? 0 : limit;
+}
+
+/**
+ * Charge `bytes` of a block the object `o` owns (a userdata's memory, as
+ * C's allocator would hand it out) to the heap, so the limit applies to
+ * it and the sweep gives it back with the object. Over the limit even
+ * after a full collection: "not enough memory", and nothing is charged.
+ */
+export function chargeBlock(L: LuaThread, o: object, bytes: number): void {
+  const G = L.global, h = G.heap;
+  if (h.total + bytes > h.limit) {
+    fullCollect(G, L);
+    if (h.total + bytes > h.limit) throw new LuaError('not enough memory');
+  }
+  (o as GCObject).gcsize += bytes;
+  h.charge(bytes);
 }
 
 /**

@@ -77,6 +77,7 @@ export type { LuaValue } from '../value/types.ts';
 export * from './operations.ts';
 export * from './calls.ts';
 export * from './gc.ts';
+export * from './capi.ts';
 
 // ---------------------------------------------------------------------------
 // The stack window (lua_gettop, lua_settop, lua_pushvalue, lua_rotate, ...)
@@ -350,10 +351,11 @@ export function rawseti(t: LuaTable, i: LuaInteger, v: Value): void {
   if (typeof i === 'number') t.setInt(i, v); else t.set(i, v);
 }
 
-/** `lua_rawlen`: the length of a string, the border of a table, 0 for anything else. */
+/** `lua_rawlen`: the length of a string, the border of a table, the bytes of a full userdata's block (a `Uint8Array` payload), 0 for anything else. */
 export function rawlen(v: Value): number {
   if (typeof v === 'string') return v.length;
   if (v instanceof LuaTable) return v.length();
+  if (v instanceof LuaUserdata && v.data instanceof Uint8Array) return v.data.length;
   return 0;
 }
 

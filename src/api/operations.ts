@@ -268,12 +268,22 @@ export function lessequal(L: LuaThread, a: Value, b: Value): boolean {
 
 function orderMeta(L: LuaThread, a: Value, b: Value, event: string): boolean {
   const h = metafield(L.global, a, event) ?? metafield(L.global, b, event);
+  if (h === undefined && event === '__le' && compat53(L)) {
+    // LUA_COMPAT_LT_LE (part of LUA_COMPAT_5_3): a <= b as not (b < a) when there is no __le
+    const lt = metafield(L.global, b, '__lt') ?? metafield(L.global, a, '__lt');
+    if (lt !== undefined) { const r = callSync(L, lt, [b, a])[0]; return r === undefined || r === false; }
+  }
   if (h === undefined) {
     const t1 = objTypeName(a), t2 = objTypeName(b);
     throw new LuaError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);
   }
   const r = callSync(L, h, [a, b])[0];
   return r !== undefined && r !== false;
+}
+
+/** Is the state built with Lua 5.3 compatibility (the `compat` option of its LuaState, on by default)? */
+function compat53(L: LuaThread): boolean {
+  return (L.global.host as { compat?: boolean } | undefined)?.compat !== false;
 }
 
 /**

@@ -76,7 +76,9 @@ export function gcStep(L: LuaThread, top: number): void {
     // over the memory limit: an emergency collection, and an error if that is not enough
     fullCollect(G, L, top);
     if (h.total > h.limit) {
-      h.debt = h.total - h.limit;
+      // as a failed C allocation: the error, and code that allocates nothing more
+      // goes on (T.totalmem(0) after a failed pcall); the next allocation fails again
+      h.debt = 0;
       throw new LuaError('not enough memory');
     }
     return;

@@ -34,9 +34,11 @@ import { arg, argError, checkAny, checkInteger, optInteger, luaError } from '../
 import {
   protoOf, listcode, listk, listabslineinfo, listlocals, GC_STATE_NAMES, gcStateName, gcMode,
   runGcToState, gcColor, gcAge, totalMemory, countObjectsOfType, setMemoryLimit, checkMemory,
-  listEveryObject, type Proto,
+  listEveryObject, chargeBlock, type Proto,
 } from '../api/introspect.ts';
 import { LuaTable, type Value } from '../value/index.ts';
+import { addApiTestFunctions } from './testlib-api.ts';
+import { standardLibraries } from './init.ts';
 
 type Native = (L: LuaThread, base: number, nargs: number) => number;
 
@@ -128,11 +130,17 @@ function checkmemory(L: LuaThread): number {
   return 0;
 }
 
+/** The largest block a userdata may have (a JS typed array's limit, well above any memory limit). */
+const MAX_BLOCK = 2 ** 31;
+
 /** T.newuserdata([size [, nuv]]): a full userdata of `size` bytes with `nuv` user values. */
 function newuserdata(L: LuaThread, base: number, nargs: number): number {
   const size = Number(optInteger(L, base, nargs, 1, 0));
+  if (size > MAX_BLOCK) luaError(L, 'memory allocation error: block too big');
   const nuv = Number(optInteger(L, base, nargs, 2, 0));
-  L.push(new LuaUserdata(L.global.heap, new Uint8Array(size), undefined, nuv));
+  const u = new LuaUserdata(L.global.heap, new Uint8Array(size), undefined, nuv);
+  L.push(u);
+  chargeBlock(L, u, size);
   return 1;
 }
 
@@ -158,6 +166,7 @@ export function openTestLib(state: LuaState): void {
   const T = new LuaTable(state.global.heap);
   addCodeTestFunctions(T);
   addGcTestFunctions(T);
+  addApiTestFunctions(T, standardLibraries);
   listEveryObject(state.L);   // every object on the list, so T.totalmem can count them
   state.global.testWarnings = { on: false, mode: 'normal', buffer: '', continuing: false };
   state.globals.set('T', T);

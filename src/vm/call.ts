@@ -457,7 +457,9 @@ export function callSync(L: LuaThread, f: LuaValue, args: LuaValue[]): LuaValue[
     L.ccall = savedC;
   }
   const results = stack.slice(slot, L.top);
-  L.top = slot;
+  // the stack as the call found it: a plain native's window ends where it did
+  // (slot may lie above it, past the calling Lua frame's registers)
+  L.top = savedTop;
   return results;
 }
 
