@@ -41,7 +41,28 @@ export function upvalueindex(i: number): number {
 }
 
 /** The status codes of lua.h, in their order (LUA_OK = 0 ... LUA_ERRERR = 5). */
-export const enum Status { OK = 0, YIELD = 1, ERRRUN = 2, ERRSYNTAX = 3, ERRMEM = 4, ERRERR = 5 }
+export const enum Status {
+  /** LUA_OK: the call finished normally. */
+  OK = 0,
+  /** LUA_YIELD: the coroutine is suspended in a yield. */
+  YIELD = 1,
+  /** LUA_ERRRUN: a runtime error (any error value but the two below). */
+  ERRRUN = 2,
+  /** LUA_ERRSYNTAX: a chunk did not compile. */
+  ERRSYNTAX = 3,
+  /** LUA_ERRMEM: "not enough memory"; no message handler runs for it. */
+  ERRMEM = 4,
+  /** LUA_ERRERR: the message handler itself failed. */
+  ERRERR = 5,
+}
+
+/** What {@link pcallh} gives back. */
+export interface PcallResult {
+  /** How the call ended: {@link Status.OK} or an error status. */
+  status: Status;
+  /** The call's results on success, or the single error value. */
+  values: Value[];
+}
 
 /**
  * The status a caught error stands for: "not enough memory" is LUA_ERRMEM,
@@ -60,7 +81,7 @@ export function errorStatus(e: LuaError): Status {
  * error happened (before the stack unwinds) and its result becomes the
  * error value. Returns the status and the results (or the error value).
  */
-export function pcallh(L: LuaThread, f: Value, args: Value[], msgh: Value): { status: Status; values: Value[] } {
+export function pcallh(L: LuaThread, f: Value, args: Value[], msgh: Value): PcallResult {
   // the running frame stands for this protected call (as calls.ts's pcall does)
   const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
   const flags = ci?.flags ?? 0, saved = ci?.msgh;

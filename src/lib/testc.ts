@@ -45,7 +45,9 @@ import { COMMANDS } from './testc-commands.ts';
 
 /** Where the interpreter reads the script: its text and the position of the next word. */
 export class Script {
+  /** Where the reader is: the index in `text` of the next character to read. */
   pos = 0;
+  /** @param text The script, as `T.testC` received it. */
   constructor(readonly text: string) {}
 
   /** Skip delimiters and `#` comments. */
@@ -89,7 +91,10 @@ export interface CFrame {
   /** Where the values a `resume` left on each thread start (what lua_gettop of that thread counts). */
   resumed?: Map<LuaThread, number>;
   /** While a `pcall`/`pcallk` request is out: its message handler (the request is protected). */
-  protect?: { msgh: Value };
+  protect?: {
+    /** The message handler of the protected request (nil for none). */
+    msgh: Value;
+  };
 }
 
 /** The registry field where `T.alloccount` keeps the allocations still allowed (absent: no count). */
