@@ -406,6 +406,12 @@ export class GlobalState {
   /** Deadline (ms since epoch) of the current host run, or Infinity. */
   deadline = Infinity;
   /**
+   * The budget and deadline are limits the host set (`LuaTask.step`), not
+   * the pauses of `LuaState.run`: where the run cannot suspend, running
+   * out of them is an error (src/vm/budget.ts).
+   */
+  hardLimit = false;
+  /**
    * Synchronous nested calls in progress (`callSync`, across all threads):
    * while positive, nothing may suspend (PUC-Rio's non-yieldable count).
    */
