@@ -13,6 +13,14 @@
  * Each limit runs in a child process (spec/fixtures/limits/stop-everywhere.ts)
  * with a kill timer, so that a place the limit misses fails this spec
  * instead of hanging the suite.
+ *
+ * `memoryLimit` holds where memory is allocated: with 16 MB, each
+ * allocation pattern of spec/fixtures/limits/memory-patterns.ts (a table
+ * of integers filled to 1e9 — which used to crash Node with "Reached heap
+ * limit" —, strings, concatenation, string.rep, table.concat,
+ * string.format, closures, coroutines, a tree of tables) fails with "not
+ * enough memory" while V8's live heap stays within 10% of the limit, and
+ * after a collection the state allocates again.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -23,21 +31,24 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const child = join(here, '..', 'fixtures', 'limits', 'stop-everywhere.ts');
 
-interface Line { start?: string; place?: string; outcome?: string; ms?: number; after?: unknown; topKept?: boolean }
+interface Line {
+  start?: string; place?: string; name?: string; outcome?: string; ms?: number; after?: unknown; topKept?: boolean;
+  peakMB?: number; countMB?: number;
+}
 
 /** Run the child for one limit; resolves to its lines, and the place it hung in if it was killed. */
-function runChild(mode: string): Promise<{ lines: Line[]; hung: string | undefined }> {
+function runChild(mode: string, script = child, flags: string[] = []): Promise<{ lines: Line[]; hung: string | undefined; code: number | null }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...flags, '--import', 'tsx', script, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d) => { out += d; });
-    const timer = setTimeout(() => p.kill('SIGKILL'), 30_000);
-    p.on('close', () => {
+    const timer = setTimeout(() => p.kill('SIGKILL'), 90_000);
+    p.on('close', (code) => {
       clearTimeout(timer);
       const lines = out.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Line);
       const started = lines.filter((l) => l.start !== undefined).map((l) => l.start!);
       const done = new Set(lines.filter((l) => l.place !== undefined).map((l) => l.place!));
-      resolve({ lines: lines.filter((l) => l.place !== undefined), hung: started.find((s) => !done.has(s)) });
+      resolve({ lines: lines.filter((l) => l.place !== undefined || l.name !== undefined), hung: started.find((s) => !done.has(s)), code });
     });
   });
 }
@@ -53,6 +64,8 @@ const expected: Record<string, (place: string, outcome: string) => boolean> = {
 };
 
 const runs = Object.fromEntries(Object.keys(expected).map((m) => [m, runChild(m)]));
+// Node's default heap: if the limit does not hold, V8 reaches its own limit first and the child dies
+const memory = runChild('', join(here, '..', 'fixtures', 'limits', 'memory-patterns.ts'), ['--expose-gc']);
 
 for (const mode of Object.keys(expected)) {
   test(`${mode}: every place stops and the state goes on`, async () => {
@@ -66,5 +79,16 @@ for (const mode of Object.keys(expected)) {
     }
   });
 }
+
+test('memoryLimit: every allocation pattern fails with "not enough memory" within 10% of 16 MB of V8 heap', async () => {
+  const { lines, code } = await memory;
+  assert.is(code, 0, 'the child process died (V8 out of memory?)');
+  assert.is(lines.length, 9);
+  for (const l of lines) {
+    assert.is(l.outcome, 'not enough memory', `${l.name}: ended with ${l.outcome}`);
+    assert.ok(l.peakMB! <= 16 * 1.1, `${l.name}: V8's live heap grew by ${l.peakMB} MB`);
+    assert.is(l.after, 10000, `${l.name}: after a collection the state gave ${String(l.after)}`);
+  }
+});
 
 test.run();

@@ -22,6 +22,7 @@ import { traceback } from '../vm/traceback.ts';
 import { metafield, typeName } from '../vm/meta.ts';
 import { callSync } from '../vm/call.ts';
 import { startTrace } from '../vm/trace.ts';
+import { requestCheck } from '../vm/budget.ts';
 import { compileChunk, LoadError } from './load.ts';
 import { LuaTable, LuaError, LuaFloat, number2string, type Value } from '../value/index.ts';
 import { isLuaValue, toLuaString, toLuaValue, toJSValue, bytesToLua, type ConvertOptions } from './interop.ts';
@@ -187,6 +188,7 @@ export class LuaState {
     // what the collector cannot do itself: call a finalizer, emit a warning
     G.heap.callFinalizer = (L, fn, o) => { callSync(L, fn, [o]); };
     G.heap.warn = (message) => warning(G, message, false);
+    G.heap.overLimit = () => requestCheck(G);
     const platform = options.platform;
     this.platform = platform;
     const stress = options.gcStress ?? platform.getenv('LUCID_GC_STRESS') === '1';
@@ -249,10 +251,8 @@ export class LuaState {
    */
   interrupt(): void {
     const G = this.global;
-    if (G.interrupted) return;
     G.interrupted = true;
-    G.savedTicks = G.ticks;
-    G.ticks = 0;
+    requestCheck(G);
   }
 
   /**

@@ -92,6 +92,7 @@ import type { LuaValue } from '../value/types.ts';
 import type { LuaThread } from '../object/objects.ts';
 import type { LuaUserdata } from '../object/userdata.ts';
 import { Phase, PHASE_NAMES } from './phase.ts';
+import { overhead } from './footprint.ts';
 import { barrierBack, barrierForward, metatableSet } from './barrier.ts';
 
 export {
@@ -232,6 +233,13 @@ export class Heap implements Collector {
   callFinalizer: (L: LuaThread, fn: LuaValue, o: LuaTable | LuaUserdata) => void = noFinalizers;
   /** Emit a warning (an error in a finalizer). Installed by the state. */
   warn: (message: string) => void = noWarnings;
+  /**
+   * An allocation took `total` past `limit`. The state installs a request
+   * for an early check of the running code (src/vm/budget.ts), where the
+   * emergency collection runs: an allocation itself is no safe point, and
+   * a loop that only fills a table reaches none of the collector's.
+   */
+  overLimit: () => void = noWarnings;
 
   // ── the Collector interface (src/value/collectable.ts) ──────────────────
 
@@ -242,10 +250,12 @@ export class Heap implements Collector {
    */
   link(o: GCObject, size: number): void {
     o.marked = this.currentWhite;
+    if (this.limit !== Infinity) size += overhead(o);   // a limit bounds real memory (footprint.ts)
     this.total += size;
     this.loose += size;
     this.debt += size;
     if (this.eager) this.attach(o);
+    if (this.total > this.limit) this.overLimit();
   }
 
   /** Charge bytes allocated without a new object (a new string, a table growing). */
@@ -253,6 +263,7 @@ export class Heap implements Collector {
     this.total += bytes;
     this.loose += bytes;
     this.debt += bytes;
+    if (this.total > this.limit) this.overLimit();
   }
 
   barrierBack(o: GCObject): void { barrierBack(this, o); }

@@ -395,7 +395,13 @@ export class GlobalState {
   ticks = TICK_QUANTUM;
   /** Set by `LuaState.interrupt()`: the next check raises "interrupted!". */
   interrupted = false;
-  /** `ticks` saved by `interrupt()` (it zeroes `ticks` to be seen at once). */
+  /**
+   * The next check must come at once (an interrupt, memory past the
+   * limit): `ticks` was zeroed and its value kept in `savedTicks`
+   * (src/vm/budget.ts requestCheck).
+   */
+  checkRequested = false;
+  /** `ticks` saved by `requestCheck`, restored when the early check is done. */
   savedTicks = 0;
   /** Size of the slice `ticks` started from (what one expiry consumed). */
   slice = TICK_QUANTUM;

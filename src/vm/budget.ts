@@ -40,6 +40,7 @@
 import { Suspend } from './call.ts';
 import { TICK_QUANTUM, type Frame, type LuaThread, type GlobalState } from '../object/objects.ts';
 import { LuaError } from '../value/index.ts';
+import { gcStep } from '../gc/collector.ts';
 
 /** Checks between two looks at the clock when a deadline is set (so it is seen within a few ms). */
 export const DEADLINE_QUANTUM = 1 << 14;
@@ -52,7 +53,14 @@ export const DEADLINE_QUANTUM = 1 << 14;
  */
 export function tick(L: LuaThread, ci: Frame | undefined, again: boolean): void {
   const G = L.global;
-  if (G.interrupted) raiseInterrupt(G);
+  if (G.checkRequested) {
+    // an early check (interrupt, memory): the slice under way goes on after it
+    G.checkRequested = false;
+    G.ticks = G.savedTicks;
+    if (G.interrupted) raiseInterrupt(G);
+    if (G.heap.total > G.heap.limit) emergency(L);
+    if (G.ticks >= 0) return;
+  }
   G.budget -= G.slice;
   const spent = G.budget <= 0;
   if (spent || (G.deadline !== Infinity && Date.now() >= G.deadline)) {
@@ -74,19 +82,41 @@ export function tick(L: LuaThread, ci: Frame | undefined, again: boolean): void 
 }
 
 /**
+ * Make the next check come at once (`interrupt()`, an allocation past the
+ * memory limit), keeping what is left of the slice for afterwards. Costs
+ * the loop nothing: it only zeroes the counter the loop already tests.
+ */
+export function requestCheck(G: GlobalState): void {
+  if (G.checkRequested) return;
+  G.checkRequested = true;
+  G.savedTicks = G.ticks;
+  G.ticks = 0;
+}
+
+/**
  * Raise the host's interrupt. Inside a nested call the request stays set
  * (and the next check comes at once) so that a pcall, a finalizer or a
  * failing message handler in there cannot swallow it; at the top level it
  * is consumed by this error.
  */
 function raiseInterrupt(G: GlobalState): never {
-  if (G.nny === 0) {
-    G.interrupted = false;
-    G.ticks = G.savedTicks;
-  } else {
-    G.ticks = 0;
-  }
+  if (G.nny === 0) G.interrupted = false;
+  else requestCheck(G);
   throw new LuaError('interrupted!');
+}
+
+/**
+ * Memory went past the limit since the last check, somewhere no safe point
+ * of the collector comes soon (a loop filling a table): the collector's
+ * emergency collection, then "not enough memory" if that was not enough
+ * (src/gc/collector.ts `gcStep`). A check is a safe point: the frames'
+ * registers are all the running thread holds.
+ */
+function emergency(L: LuaThread): void {
+  const h = L.global.heap;
+  if (h.busy) return;   // inside a finalizer: the collection under way decides
+  h.debt = Math.max(h.debt, 1);
+  gcStep(L, -1);
 }
 
 /**
@@ -115,6 +145,6 @@ export function endHostRun(L: LuaThread): void {
   const G = L.global;
   if (G.interrupted && G.nny === 0) {
     G.interrupted = false;
-    G.ticks = G.savedTicks;
+    if (G.checkRequested) { G.checkRequested = false; G.ticks = G.savedTicks; }
   }
 }
