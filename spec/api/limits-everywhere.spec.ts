@@ -33,7 +33,7 @@ const child = join(here, '..', 'fixtures', 'limits', 'stop-everywhere.ts');
 
 interface Line {
   start?: string; place?: string; name?: string; outcome?: string; ms?: number; after?: unknown; topKept?: boolean;
-  peakMB?: number; countMB?: number;
+  peakMB?: number; countMB?: number; clean?: boolean;
 }
 
 /** Run the child for one limit; resolves to its lines, and the place it hung in if it was killed. */
@@ -76,6 +76,7 @@ for (const mode of Object.keys(expected)) {
       assert.ok(expected[mode](l.place!, l.outcome!), `${mode}, ${l.place}: ended with ${l.outcome}`);
       assert.is(l.after, 2, `${mode}, ${l.place}: return 1 + 1 gave ${String(l.after)}`);
       assert.ok(l.topKept, `${mode}, ${l.place}: the stack top moved`);
+      assert.ok(l.clean, `${mode}, ${l.place}: a nested-call count or an interrupt was left behind`);
     }
   });
 }

@@ -139,6 +139,17 @@ export interface LuaStateOptions {
    * Lua error "not enough memory" (catchable by pcall), and the state stays
    * usable once the program lets go of memory.
    *
+   * The limit is checked where memory is allocated: an allocation past it
+   * makes the next check of the running code (a call or backward jump,
+   * src/vm/budget.ts) run the emergency collection, so even a loop that
+   * only stores into a table stops there; `string.rep` and `table.concat`
+   * check before they build their string. With a limit, the collector
+   * counts what V8 really spends on tables, closures and upvalues
+   * (src/gc/footprint.ts), several times their PUC-Rio size, so the count
+   * bounds the JS heap: with 16 MB, V8's live heap stays within 10% of it
+   * (spec/api/limits-everywhere.spec.ts). Garbage V8 has not yet collected
+   * itself comes on top.
+   *
    * ```ts
    * const lua = new LuaState({ memoryLimit: 8 * 1024 * 1024 });
    * lua.doString('local ok, e = pcall(string.rep, "x", 1e8) return e');   // ['not enough memory']
@@ -242,7 +253,13 @@ export class LuaState {
    * Ask the running Lua code to stop: the next check (a call or a backward
    * jump) raises the Lua error "interrupted!", as lua.c does on Ctrl-C. It
    * can be caught by pcall. Safe to call from a signal handler or a timer
-   * (they run while an async {@link run} lets the event loop go).
+   * (they run while an async {@link run} lets the event loop go), or from
+   * a host function. Inside a library function that calls Lua (a sort
+   * comparator, a gsub callback, `__tostring`, a finalizer) the request
+   * stays raised at every check until the code is back at the top level,
+   * so a pcall in there cannot swallow it. A timer cannot fire while Lua
+   * runs inside such a function (its JS frame cannot be suspended): use a
+   * task's budget or deadline to bound those ({@link LuaTask.step}).
    *
    * ```ts
    * process.on('SIGINT', () => lua.interrupt());

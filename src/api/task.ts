@@ -40,11 +40,20 @@ import { platformOf } from './platform.ts';
 /** How a task step ended. */
 export type TaskStatus = 'done' | 'budget' | 'waiting';
 
-/** Limits of one step of a task. */
+/**
+ * Limits of one step of a task. They hold wherever Lua code runs: where
+ * the run can be suspended, `step` returns 'budget' and the next step goes
+ * on exactly there; inside a library function that calls Lua (a sort
+ * comparator, a gsub callback, `__tostring`, a metamethod the table
+ * library calls, a finalizer, a message handler), whose JS frame cannot
+ * be suspended, the Lua error "budget exhausted" or "deadline exceeded"
+ * is raised instead, at every check until the code is back where it can
+ * suspend (src/vm/budget.ts).
+ */
 export interface StepOptions {
   /** Most checks (calls and backward jumps) to run before returning 'budget'. */
   budget?: number;
-  /** Stop (returning 'budget') once `Date.now()` passes this time (ms since epoch). */
+  /** Stop (returning 'budget') once `Date.now()` passes this time (ms since epoch); seen within 16,384 checks. */
   deadline?: number;
 }
 
