@@ -417,6 +417,8 @@ export class GlobalState {
    * out of them is an error (src/vm/budget.ts).
    */
   hardLimit = false;
+  /** Checks without a frame made since the limit ran out at the top level (src/vm/budget.ts). */
+  framelessChecks = 0;
   /**
    * Synchronous nested calls in progress (`callSync`, across all threads):
    * while positive, nothing may suspend (PUC-Rio's non-yieldable count).

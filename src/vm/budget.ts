@@ -42,6 +42,9 @@ import { TICK_QUANTUM, type Frame, type LuaThread, type GlobalState } from '../o
 import { LuaError } from '../value/index.ts';
 import { gcStep } from '../gc/collector.ts';
 
+/** Checks without a frame tolerated past a limit at the top level before it becomes an error. */
+const FRAMELESS_MAX = 1000;
+
 /** Checks between two looks at the clock when a deadline is set (so it is seen within a few ms). */
 export const DEADLINE_QUANTUM = 1 << 14;
 
@@ -70,9 +73,12 @@ export function tick(L: LuaThread, ci: Frame | undefined, again: boolean): void 
       throw new Suspend(L, undefined);
     }
     if (G.hardLimit) {
-      // cannot suspend here: stop with an error, and see the next check at once
       if (spent) G.budget = 0;
-      G.slice = 0; G.ticks = 0;
+      G.slice = 0; G.ticks = 0;   // see the next check at once
+      // a check without a frame at the top level (a native a generator
+      // requested): the next check with one suspends, unless none comes
+      if (G.nny === 0 && ++G.framelessChecks < FRAMELESS_MAX) return;
+      // cannot suspend here: stop with an error
       throw new LuaError(spent ? 'budget exhausted' : 'deadline exceeded');
     }
   }
@@ -132,6 +138,7 @@ export function setBudget(L: LuaThread, budget: number, deadline: number, hard =
   G.deadline = deadline;
   G.quantum = quantum;
   G.hardLimit = hard && (budget !== Infinity || deadline !== Infinity);
+  G.framelessChecks = 0;
   const s = Math.min(budget, quantum);
   G.slice = s;
   G.ticks = s;

@@ -270,7 +270,12 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: LuaValue[] | unde
     try {
       checkCStack(L, 0);   // the request is a call from C (luaD_call)
       callee = precall(L, slot, req.length - 1, -1);
-      if (callee === undefined) input = L.stack.slice(slot, L.top);
+      if (callee === undefined) {
+        input = L.stack.slice(slot, L.top);
+        // a native that finished is a check too, one that cannot suspend
+        // (a reader that is a native could feed `load` forever)
+        if (--L.global.ticks < 0) tick(L, undefined, false);
+      }
     } catch (e) {
       if (e === YIELD || e instanceof Suspend) { L.yieldGen = ci; throw e; }  // the thread suspends inside this request
       error = toLuaError(L, e);
