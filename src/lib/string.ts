@@ -177,7 +177,7 @@ function gsubFn(L: LuaThread, base: number, nargs: number): number {
   } else {
     typeArgError(L, base, nargs, 3, 'string/function/table');
   }
-  const [r, n] = guard(L, () => gsub(src, p, replacement, max));
+  const [r, n] = guard(L, () => gsub(src, p, replacement, max, (length) => reserve(L, length)));
   L.push(r);
   L.push(n);
   return 2;
