@@ -211,5 +211,9 @@ export function gsub(
     }
     if (anchor) break;
   }
-  return [out + subject.slice(run), n];
+  out += subject.slice(run);
+  // many replacements make a rope of many cons cells: reading a character
+  // makes V8 flatten it in place, so that the result costs its length
+  if (n > 16) void out.charCodeAt(0);
+  return [out, n];
 }
