@@ -20,8 +20,7 @@
  * limit" —, strings, concatenation, string.rep, table.concat,
  * string.format, string.gsub, closures, coroutines, a tree of tables) fails
  * with "not enough memory" while V8's live heap stays within 10% of the
- * limit, and
- * after a collection the state allocates again.
+ * limit, and after a collection the state allocates again.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
