@@ -19,7 +19,8 @@
  * collection per 100,000 objects, rounded up: an empty table costs about
  * 340 bytes (the object, its empty array and Map), a table with an array
  * part about 490, each hash entry 38–53 (the Map's entry and its bucket),
- * a closure 146 and an upvalue cell 80. An overestimate only makes the
+ * a closure 146 and an upvalue cell 80, and a float in an array slot 30
+ * (the slot and the number's box). An overestimate only makes the
  * limit a little stricter; an underestimate lets V8 run past it.
  *
  * Invariant: `overhead(o)` depends only on the object's current shape,
@@ -32,15 +33,29 @@ import { LuaTable } from '../value/table.ts';
 import { LuaClosure, UpVal } from '../object/objects.ts';
 import type { GCObject } from '../value/collectable.ts';
 
-/** Extra bytes of a table (object, empty array and Map), of its array's first backing store, and per hash entry. */
-const TABLE = 280, TABLE_ARRAY = 140, HASH_ENTRY = 24;
+/** Extra bytes of a table (object, empty array and Map) and of its array's first backing store. */
+const TABLE = 280, TABLE_ARRAY = 140;
+/** Extra bytes of a hash entry (the Map's entry and bucket beyond PUC-Rio's node). */
+export const HASH_ENTRY = 24;
 /** Extra bytes of a closure and of an upvalue cell. */
 const CLOSURE = 96, UPVAL = 48;
+
+/** The box of a number that is not a small integer (a V8 HeapNumber). */
+const BOXED_NUMBER = 16;
+
+/** Extra bytes of an array slot holding `v`: a number outside the int32 range or with a fraction is boxed. */
+export function slotOverhead(v: unknown): number {
+  return typeof v === 'number' && (v | 0) !== v ? BOXED_NUMBER : 0;
+}
 
 /** Bytes V8 spends on `o` beyond the collector's estimate of it. */
 export function overhead(o: GCObject): number {
   if (o instanceof LuaTable) {
-    return TABLE + (o.array.length > 0 ? TABLE_ARRAY : 0) + HASH_ENTRY * o.hash.size;
+    const a = o.array;
+    let boxed = 0;
+    for (let i = 0; i < a.length; i++) boxed += slotOverhead(a[i]);
+    for (const [k, v] of o.hash) boxed += slotOverhead(k) + slotOverhead(v);
+    return TABLE + (a.length > 0 ? TABLE_ARRAY : 0) + HASH_ENTRY * o.hash.size + boxed;
   }
   if (o instanceof LuaClosure) return CLOSURE;
   if (o instanceof UpVal) return UPVAL;

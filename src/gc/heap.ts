@@ -86,13 +86,13 @@
  * controls), `mark.ts`, `sweep.ts`, `barrier.ts`, docs/gc.md.
  */
 
-import { WHITE0, LINKED, type Collector, type GCObject } from '../value/collectable.ts';
+import { WHITE0, LINKED, SIZE, type Collector, type GCObject } from '../value/collectable.ts';
 import type { LuaTable } from '../value/table.ts';
 import type { LuaValue } from '../value/types.ts';
 import type { LuaThread } from '../object/objects.ts';
 import type { LuaUserdata } from '../object/userdata.ts';
 import { Phase, PHASE_NAMES } from './phase.ts';
-import { overhead } from './footprint.ts';
+import { overhead, slotOverhead, HASH_ENTRY } from './footprint.ts';
 import { barrierBack, barrierForward, metatableSet } from './barrier.ts';
 
 export {
@@ -264,6 +264,16 @@ export class Heap implements Collector {
     this.loose += bytes;
     this.debt += bytes;
     if (this.total > this.limit) this.overLimit();
+  }
+
+  /** Charge a new array slot holding `value` (with a limit, a boxed number's real cost too). */
+  chargeSlot(value: unknown): void {
+    this.charge(this.limit !== Infinity ? SIZE.arraySlot + slotOverhead(value) : SIZE.arraySlot);
+  }
+
+  /** Charge a new hash entry (with a limit, the Map's real cost and number boxes too). */
+  chargeEntry(key: unknown, value: unknown): void {
+    this.charge(this.limit !== Infinity ? SIZE.hashNode + HASH_ENTRY + slotOverhead(key) + slotOverhead(value) : SIZE.hashNode);
   }
 
   barrierBack(o: GCObject): void { barrierBack(this, o); }
