@@ -13,6 +13,14 @@
  * Invariant: `length` is the length of the string `result()` returns.
  * A result too large for a JS string becomes Lua's "not enough memory"
  * (the VM turns the RangeError into it), as a failed allocation does.
+ * A buffer given its thread checks the state's memory limit as it grows
+ * (every 64 KB: `reserve` in gc.ts), so a huge `table.concat` fails
+ * before the JS engine holds it.
+ *
+ * Memory: a rope costs a cons cell (about 32 bytes) per piece, more than
+ * the pieces themselves when they are short; `result()` flattens a rope
+ * of many pieces (one copy, the one reading it would make anyway), so a
+ * stored result costs its length.
  *
  * ```ts
  * const b = new StringBuffer();
@@ -23,6 +31,11 @@
  * Read next: `auxlib.ts`, `src/lib/table.ts` (concat).
  */
 import { LuaFloat, number2string, type Value } from '../value/index.ts';
+import type { LuaThread } from '../object/objects.ts';
+import { reserve } from './gc.ts';
+
+/** Growth between two checks of the memory limit. */
+const RESERVE_STEP = 1 << 16;
 
 /**
  * A byte string built piece by piece (PUC-Rio's luaL_Buffer): libraries append with `add`,
@@ -31,6 +44,12 @@ import { LuaFloat, number2string, type Value } from '../value/index.ts';
  */
 export class StringBuffer {
   private text = '';
+  private pieces = 0;
+  /** Length at which the memory limit is checked next. */
+  private nextCheck = RESERVE_STEP;
+
+  /** A buffer; with `L`, it checks `L`'s memory limit as it grows. */
+  constructor(private readonly L?: LuaThread) {}
 
   /** Bytes added so far. */
   get length(): number { return this.text.length; }
@@ -38,6 +57,11 @@ export class StringBuffer {
   /** `luaL_addlstring` / `luaL_addstring`. */
   add(s: string): void {
     this.text += s;
+    this.pieces++;
+    if (this.text.length >= this.nextCheck && this.L !== undefined) {
+      reserve(this.L, this.text.length);
+      this.nextCheck = this.text.length + RESERVE_STEP;
+    }
   }
 
   /** `luaL_addchar`: one byte (0–255). */
@@ -58,6 +82,8 @@ export class StringBuffer {
 
   /** `luaL_pushresult` without the push: the string built. */
   result(): string {
+    // reading a character makes V8 flatten the rope in place
+    if (this.pieces > 16) void this.text.charCodeAt(0);
     return this.text;
   }
 }

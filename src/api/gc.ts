@@ -19,6 +19,7 @@
  */
 import type { LuaThread } from '../object/objects.ts';
 import { fullCollect, explicitStep, switchMode } from '../gc/collector.ts';
+import { LuaError } from '../value/index.ts';
 
 /** The operations of `gc`, named as collectgarbage names them (LUA_GCSTOP, ...). */
 export type GcOption = 'stop' | 'restart' | 'collect' | 'count' | 'step' | 'setpause' | 'setstepmul' |
@@ -58,4 +59,19 @@ export function gc(L: LuaThread, what: GcOption, a = 0, b = 0, c = 0): number | 
       if (c !== 0) h.stepsize = c;
       return switchMode(G, L, 'incremental', L.top);
   }
+}
+
+/**
+ * Make room for `bytes` a library function is about to allocate (a string
+ * it is building), before the JS engine builds it: past the state's memory
+ * limit, an emergency full collection, then "not enough memory" if there
+ * is still no room (luaM_malloc's emergency collection and error). Cheap
+ * when no limit is set. The bytes themselves are charged when the string
+ * is returned (src/vm/call.ts precall).
+ */
+export function reserve(L: LuaThread, bytes: number): void {
+  const G = L.global, h = G.heap;
+  if (h.total + bytes <= h.limit) return;
+  if (!h.busy) fullCollect(G, L, -1);
+  if (h.total + bytes > h.limit) throw new LuaError('not enough memory');
 }

@@ -100,6 +100,17 @@ export interface LuaStateOptions {
    * Lua error "not enough memory" (catchable by pcall), and the state stays
    * usable once the program lets go of memory.
    *
+   * The limit is checked where memory is allocated: an allocation past it
+   * makes the next check of the running code (a call or backward jump,
+   * src/vm/budget.ts) run the emergency collection, so even a loop that
+   * only stores into a table stops there; `string.rep` and `table.concat`
+   * check before they build their string. With a limit, the collector
+   * counts what V8 really spends on tables, closures and upvalues
+   * (src/gc/footprint.ts), several times their PUC-Rio size, so the count
+   * bounds the JS heap: with 16 MB, V8's live heap stays within 10% of it
+   * (spec/api/limits-everywhere.spec.ts). Garbage V8 has not yet collected
+   * itself comes on top.
+   *
    * ```ts
    * const lua = new LuaState({ memoryLimit: 8 * 1024 * 1024 });
    * lua.doString('local ok, e = pcall(string.rep, "x", 1e8) return e');   // ['not enough memory']

@@ -20,6 +20,7 @@
 import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, joinHeap } from '../object/objects.ts';
 import { callSync } from '../vm/call.ts';
 import { startTrace } from '../vm/trace.ts';
+import { requestCheck } from '../vm/budget.ts';
 import { compileChunk, LoadError } from './load.ts';
 import { LuaTable, LuaError, type Value } from '../value/index.ts';
 import { toLuaString, bytesToLua, type ConvertOptions } from './interop.ts';
@@ -114,6 +115,7 @@ export class LuaState {
     // what the collector cannot do itself: call a finalizer, emit a warning
     G.heap.callFinalizer = (L, fn, o) => { callSync(L, fn, [o]); };
     G.heap.warn = (message) => warning(G, message, false);
+    G.heap.overLimit = () => requestCheck(G);
     const platform = options.platform;
     this.platform = platform;
     const stress = options.gcStress ?? platform.getenv('LUCID_GC_STRESS') === '1';
@@ -176,7 +178,13 @@ export class LuaState {
    * Ask the running Lua code to stop: the next check (a call or a backward
    * jump) raises the Lua error "interrupted!", as lua.c does on Ctrl-C. It
    * can be caught by pcall. Safe to call from a signal handler or a timer
-   * (they run while an async {@link run} lets the event loop go).
+   * (they run while an async {@link run} lets the event loop go), or from
+   * a host function. Inside a library function that calls Lua (a sort
+   * comparator, a gsub callback, `__tostring`, a finalizer) the request
+   * stays raised at every check until the code is back at the top level,
+   * so a pcall in there cannot swallow it. A timer cannot fire while Lua
+   * runs inside such a function (its JS frame cannot be suspended): use a
+   * task's budget or deadline to bound those ({@link LuaTask.step}).
    *
    * ```ts
    * process.on('SIGINT', () => lua.interrupt());
@@ -185,10 +193,8 @@ export class LuaState {
    */
   interrupt(): void {
     const G = this.global;
-    if (G.interrupted) return;
     G.interrupted = true;
-    G.savedTicks = G.ticks;
-    G.ticks = 0;
+    requestCheck(G);
   }
 
   /**

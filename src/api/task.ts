@@ -32,7 +32,7 @@ import { precall, deliver, driveGenerator, unwindTo, closeStackReserve, Suspend,
 import { execute, recover } from '../vm/execute.ts';
 import { finishResume, runProtected, wrapError } from '../vm/resume.ts';
 import { toLuaError, libWhere } from '../vm/errors.ts';
-import { setBudget } from '../vm/budget.ts';
+import { setBudget, endHostRun } from '../vm/budget.ts';
 import type { LuaThread } from '../object/objects.ts';
 import { LuaError, type Value } from '../value/index.ts';
 import { platformOf } from './platform.ts';
@@ -40,11 +40,20 @@ import { platformOf } from './platform.ts';
 /** How a task step ended. */
 export type TaskStatus = 'done' | 'budget' | 'waiting';
 
-/** Limits of one step of a task. */
+/**
+ * Limits of one step of a task. They hold wherever Lua code runs: where
+ * the run can be suspended, `step` returns 'budget' and the next step goes
+ * on exactly there; inside a library function that calls Lua (a sort
+ * comparator, a gsub callback, `__tostring`, a metamethod the table
+ * library calls, a finalizer, a message handler), whose JS frame cannot
+ * be suspended, the Lua error "budget exhausted" or "deadline exceeded"
+ * is raised instead, at every check until the code is back where it can
+ * suspend (src/vm/budget.ts).
+ */
 export interface StepOptions {
   /** Most checks (calls and backward jumps) to run before returning 'budget'. */
   budget?: number;
-  /** Stop (returning 'budget') once `Date.now()` passes this time (ms since epoch). */
+  /** Stop (returning 'budget') once `Date.now()` passes this time (ms since epoch); seen within 16,384 checks. */
   deadline?: number;
 }
 
@@ -135,11 +144,20 @@ export class LuaTask {
    * failed call.
    */
   step(options: StepOptions = {}): TaskStatus {
+    return this.advance(options.budget ?? Infinity, options.deadline ?? Infinity, true);
+  }
+
+  /**
+   * One step under a budget and deadline: `hard` when they are the host's
+   * limits (an error where the run cannot suspend, src/vm/budget.ts),
+   * not when they are only `run`'s pauses.
+   */
+  private advance(budget: number, deadline: number, hard: boolean): TaskStatus {
     if (this.status === 'failed') throw this.error!;
     if (this.status === 'done') return 'done';
     if (this.waiting !== undefined && !this.settled) return 'waiting';
     this.waiting = undefined;
-    setBudget(this.L, options.budget ?? Infinity, options.deadline ?? Infinity);
+    setBudget(this.L, budget, deadline, hard);
     try {
       return this.status = this.loop();
     } catch (e) {
@@ -149,6 +167,7 @@ export class LuaTask {
       throw this.error;
     } finally {
       setBudget(this.L, Infinity, Infinity);
+      if (this.finished) endHostRun(this.L);
     }
   }
 
@@ -160,7 +179,7 @@ export class LuaTask {
    */
   async run(slice = 1_000_000): Promise<Value[]> {
     for (;;) {
-      const s = this.step({ budget: slice });
+      const s = this.advance(slice, Infinity, false);
       if (s === 'done') return this.results;
       if (s === 'waiting') {
         try { await this.waiting; } catch { /* the rejection is delivered by the settle handler */ }

@@ -86,12 +86,13 @@
  * controls), `mark.ts`, `sweep.ts`, `barrier.ts`, docs/gc.md.
  */
 
-import { WHITE0, LINKED, type Collector, type GCObject } from '../value/collectable.ts';
+import { WHITE0, LINKED, SIZE, type Collector, type GCObject } from '../value/collectable.ts';
 import type { LuaTable } from '../value/table.ts';
 import type { LuaValue } from '../value/types.ts';
 import type { LuaThread } from '../object/objects.ts';
 import type { LuaUserdata } from '../object/userdata.ts';
 import { Phase, PHASE_NAMES } from './phase.ts';
+import { overhead, slotOverhead, HASH_ENTRY } from './footprint.ts';
 import { barrierBack, barrierForward, metatableSet } from './barrier.ts';
 
 export {
@@ -255,6 +256,13 @@ export class Heap implements Collector {
   callFinalizer: (L: LuaThread, fn: LuaValue, o: LuaTable | LuaUserdata) => void = noFinalizers;
   /** Emit a warning (an error in a finalizer). Installed by the state. */
   warn: (message: string) => void = noWarnings;
+  /**
+   * An allocation took `total` past `limit`. The state installs a request
+   * for an early check of the running code (src/vm/budget.ts), where the
+   * emergency collection runs: an allocation itself is no safe point, and
+   * a loop that only fills a table reaches none of the collector's.
+   */
+  overLimit: () => void = noWarnings;
 
   // ── the Collector interface (src/value/collectable.ts) ──────────────────
 
@@ -265,10 +273,12 @@ export class Heap implements Collector {
    */
   link(o: GCObject, size: number): void {
     o.marked = this.currentWhite;
+    if (this.limit !== Infinity) size += overhead(o);   // a limit bounds real memory (footprint.ts)
     this.total += size;
     this.loose += size;
     this.debt += size;
     if (this.eager) this.attach(o);
+    if (this.total > this.limit) this.overLimit();
   }
 
   /** Charge bytes allocated without a new object (a new string, a table growing). */
@@ -276,6 +286,17 @@ export class Heap implements Collector {
     this.total += bytes;
     this.loose += bytes;
     this.debt += bytes;
+    if (this.total > this.limit) this.overLimit();
+  }
+
+  /** Charge a new array slot holding `value` (with a limit, a boxed number's real cost too). */
+  chargeSlot(value: unknown): void {
+    this.charge(this.limit !== Infinity ? SIZE.arraySlot + slotOverhead(value) : SIZE.arraySlot);
+  }
+
+  /** Charge a new hash entry (with a limit, the Map's real cost and number boxes too). */
+  chargeEntry(key: unknown, value: unknown): void {
+    this.charge(this.limit !== Infinity ? SIZE.hashNode + HASH_ENTRY + slotOverhead(key) + slotOverhead(value) : SIZE.hashNode);
   }
 
   barrierBack(o: GCObject): void { barrierBack(this, o); }

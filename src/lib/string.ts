@@ -30,7 +30,7 @@
  */
 import type { LuaState } from '../api/state.ts';
 import {
-  cclosure, isfunction, typeName, gettable, call, rawarith, dump as dumpFunction, setmetatable, createtable,
+  cclosure, isfunction, typeName, gettable, call, rawarith, dump as dumpFunction, setmetatable, createtable, reserve,
   type LuaThread,
 } from '../api/lua.ts';
 import {
@@ -87,6 +87,7 @@ function rep(L: LuaThread, base: number, nargs: number): number {
   const n = Number(checkInteger(L, base, nargs, 2));
   const sep = arg(L, base, nargs, 3) === undefined ? '' : checkString(L, base, nargs, 3);
   if (n <= 0) { L.push(''); return 1; }
+  reserve(L, (s.length + sep.length) * n);   // under a memory limit, fail before building it
   if ((s.length + sep.length) * n > MAX_STRING) luaError(L, 'resulting string too large');
   L.push(sep === '' ? s.repeat(n) : (s + sep).repeat(n - 1) + s);
   return 1;
@@ -176,7 +177,7 @@ function gsubFn(L: LuaThread, base: number, nargs: number): number {
   } else {
     typeArgError(L, base, nargs, 3, 'string/function/table');
   }
-  const [r, n] = guard(L, () => gsub(src, p, replacement, max));
+  const [r, n] = guard(L, () => gsub(src, p, replacement, max, (length) => reserve(L, length)));
   L.push(r);
   L.push(n);
   return 2;

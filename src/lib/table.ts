@@ -98,7 +98,7 @@ function concat(L: LuaThread, base: number, nargs: number): number {
   const sep = optString(L, base, nargs, 2, '');
   const i = optInteger(L, base, nargs, 3, 1);
   const j = arg(L, base, nargs, 4) === undefined ? integerLength(L, t) : checkInteger(L, base, nargs, 4);
-  const b = new StringBuffer();
+  const b = new StringBuffer(L);
   const add = (k: Int) => {
     const v = geti(L, t, k);
     if (!b.addValue(v)) luaError(L, `invalid value (${typeName(v)}) at index ${k} in table for 'concat'`);

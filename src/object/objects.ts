@@ -427,7 +427,13 @@ export class GlobalState {
   ticks = TICK_QUANTUM;
   /** Set by `LuaState.interrupt()`: the next check raises "interrupted!". */
   interrupted = false;
-  /** `ticks` saved by `interrupt()` (it zeroes `ticks` to be seen at once). */
+  /**
+   * The next check must come at once (an interrupt, memory past the
+   * limit): `ticks` was zeroed and its value kept in `savedTicks`
+   * (src/vm/budget.ts requestCheck).
+   */
+  checkRequested = false;
+  /** `ticks` saved by `requestCheck`, restored when the early check is done. */
   savedTicks = 0;
   /** Size of the slice `ticks` started from (what one expiry consumed). */
   slice = TICK_QUANTUM;
@@ -437,6 +443,14 @@ export class GlobalState {
   quantum = TICK_QUANTUM;
   /** Deadline (ms since epoch) of the current host run, or Infinity. */
   deadline = Infinity;
+  /**
+   * The budget and deadline are limits the host set (`LuaTask.step`), not
+   * the pauses of `LuaState.run`: where the run cannot suspend, running
+   * out of them is an error (src/vm/budget.ts).
+   */
+  hardLimit = false;
+  /** Checks without a frame made since the limit ran out at the top level (src/vm/budget.ts). */
+  framelessChecks = 0;
   /**
    * Synchronous nested calls in progress (`callSync`, across all threads):
    * while positive, nothing may suspend (PUC-Rio's non-yieldable count).

@@ -157,6 +157,17 @@ export interface Collector {
   /** Charge bytes allocated without a new object (a table growing, a new string). */
   charge(bytes: number): void;
   /**
+   * Charge a new array slot holding `value`: `SIZE.arraySlot`, plus, when
+   * the heap has a memory limit, the box V8 makes for a number that is
+   * not a small integer (src/gc/footprint.ts).
+   */
+  chargeSlot(value: unknown): void;
+  /**
+   * Charge a new hash entry: `SIZE.hashNode`, plus, when the heap has a
+   * memory limit, the Map's real cost and the boxes of a number key or value.
+   */
+  chargeEntry(key: unknown, value: unknown): void;
+  /**
    * A collectable value was stored into black object `o` (a table, a
    * userdata's user value): `o` is gray again (PUC-Rio's back barrier).
    * Callers test `o.marked & BLACK` first.

@@ -145,7 +145,7 @@ export class LuaTable implements LuaObject, GCObject {
     if (i === n + 1) {
       if (value === undefined) { this.hash.delete(i); return; }
       a.push(value);
-      this.heap.charge(SIZE.arraySlot);
+      this.heap.chargeSlot(value);
       if (this.hash.size > 0) this.migrate();
       return;
     }
@@ -158,7 +158,7 @@ export class LuaTable implements LuaObject, GCObject {
     if (value === undefined) { h.delete(key); return; }
     const n = h.size;
     h.set(key, value);
-    if (h.size !== n) this.heap.charge(SIZE.hashNode);
+    if (h.size !== n) this.heap.chargeEntry(key, value);
   }
 
   /** Move keys n+1, n+2 … from the hash part to the end of the array part. */

@@ -40,6 +40,7 @@ import { execute } from './execute.ts';
 import { LuaError as LuaErrorCtor, type LuaError } from '../value/index.ts';
 import { gcStep } from '../gc/collector.ts';
 import { stringSize } from '../value/collectable.ts';
+import { tick, endHostRun } from './budget.ts';
 import { hookNativeCall, hookNativeReturn, hookYieldReturn, hookGeneratorCall, hookReturn } from './hooks.ts';
 
 export { LUAI_MAXSTACK };
@@ -265,11 +266,16 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: LuaValue[] | unde
     L.ensure(slot + req.length + 1);
     for (let i = 0; i < req.length; i++) L.stack[slot + i] = req[i];
     error = undefined;
+    let callee: Frame | undefined;
     try {
       checkCStack(L, 0);   // the request is a call from C (luaD_call)
-      const callee = precall(L, slot, req.length - 1, -1);
-      if (callee !== undefined) { callee.cont = Cont.GENERATOR; return; }
-      input = L.stack.slice(slot, L.top);
+      callee = precall(L, slot, req.length - 1, -1);
+      if (callee === undefined) {
+        input = L.stack.slice(slot, L.top);
+        // a native that finished is a check too, one that cannot suspend
+        // (a reader that is a native could feed `load` forever)
+        if (--L.global.ticks < 0) tick(L, undefined, false);
+      }
     } catch (e) {
       if (e === YIELD || e instanceof Suspend) { L.yieldGen = ci; throw e; }  // the thread suspends inside this request
       error = toLuaError(L, e);
@@ -277,6 +283,13 @@ export function driveGenerator(L: LuaThread, ci: Frame, input: LuaValue[] | unde
       unwindTo(L, depth, error);  // drop what the failed request left above ci
       L.ccall = undefined;
       input = undefined;
+    }
+    if (callee !== undefined) {
+      callee.cont = Cont.GENERATOR;
+      // the requested call is a check (src/vm/budget.ts), as if at its first
+      // instruction: a suspension here resumes the callee's frame on top
+      if (--L.global.ticks < 0) tick(L, callee, false);
+      return;
     }
   }
 }
@@ -426,9 +439,12 @@ export function callSync(L: LuaThread, f: LuaValue, args: LuaValue[]): LuaValue[
   stack[slot] = f;
   for (let i = 0; i < args.length; i++) stack[slot + 1 + i] = args[i];
   const depth = L.depth;
+  const G = L.global;
   L.nCcalls++;
-  L.global.nny++;
+  G.nny++;
   try {
+    // a nested call is a check (src/vm/budget.ts): limits reach code that a library runs
+    if (--G.ticks < 0) tick(L, undefined, false);
     const callee = precall(L, slot, args.length, -1);
     if (callee !== undefined) execute(L, depth + 1);
   } catch (e) {
@@ -452,9 +468,10 @@ export function callSync(L: LuaThread, f: LuaValue, args: LuaValue[]): LuaValue[
     throw err;
   } finally {
     L.nCcalls--;
-    L.global.nny--;
+    G.nny--;
     if (pushed) L.depth--;
     L.ccall = savedC;
+    if (depth < 0) endHostRun(L);  // back at the host: no interrupt left pending
   }
   const results = stack.slice(slot, L.top);
   // the stack as the call found it: a plain native's window ends where it did

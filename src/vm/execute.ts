@@ -29,7 +29,7 @@
  */
 import { LuaClosure, Cont, type LuaThread, type UpVal } from '../object/objects.ts';
 import {
-  precall, finishReturn, PENDING, YIELD, Suspend, callHandler, closeNextAsFrame, unwindTo, unwindInto, driveGenerator, stackOverflow, closeStackReserve,
+  precall, finishReturn, PENDING, YIELD, isSignal, Suspend, callHandler, closeNextAsFrame, unwindTo, unwindInto, driveGenerator, stackOverflow, closeStackReserve,
 } from './call.ts';
 import { tick } from './budget.ts';
 import { enterFrame, traceExec, hookReturn, hookVarargCall } from './hooks.ts';
@@ -85,6 +85,7 @@ export function recover(L: LuaThread, stopDepth: number, err: LuaError, keep = f
       driveGenerator(L, L.frames[d], undefined, err);
       return true;
     } catch (e) {
+      if (isSignal(e)) throw e;  // the generator's next request suspended the thread
       err = toLuaError(L, e);
       callHandler(L, err);
       L.ccall = undefined;

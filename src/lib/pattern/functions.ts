@@ -169,38 +169,54 @@ function expand(ms: MatchState, repl: string, s: number, e: number): string {
   return out + repl.slice(i);
 }
 
+/** Growth of gsub's result between two calls of its `room` callback. */
+const ROOM_STEP = 1 << 16;
+
 /**
  * `string.gsub(s, pattern, repl, n)`: the new string and the number of
- * matches replaced; at most `maxReplacements` (default: all).
+ * matches replaced; at most `maxReplacements` (default: all). Unmatched
+ * characters are copied a run at a time (a rope of one piece per
+ * character would cost V8 a cons cell each). `room(length)` is told each
+ * time the result grows by 64 KB, so that the caller can check a memory
+ * limit before the result gets larger.
  */
 export function gsub(
   subject: string, pattern: string, repl: Replacement, maxReplacements?: number | bigint,
+  room?: (length: number) => void,
 ): [string, number] {
   const anchor = pattern.charCodeAt(0) === 0x5e; /* ^ */
   const ms = new MatchState(subject, anchor ? pattern.slice(1) : pattern);
   const max = maxReplacements === undefined ? subject.length + 1 : Number(maxReplacements);
   let out = '';
   let src = 0;
+  let run = 0;   // start of the unmatched characters not yet copied
   let lastMatch = -1;
   let n = 0;
+  let nextRoom = ROOM_STEP;
   while (n < max) {
     ms.reset();
     const e = ms.match(src, 0);
     if (e !== -1 && e !== lastMatch) {
       n++;
+      if (run < src) out += subject.slice(run, src);
       if (typeof repl === 'string') {
         out += expand(ms, repl, src, e);
       } else {
         const value = repl(ms.captures(src, e, true));
         out += value === undefined ? subject.slice(src, e) : value;
       }
-      src = lastMatch = e;
+      src = run = lastMatch = e;
+      if (out.length >= nextRoom && room !== undefined) { room(out.length); nextRoom = out.length + ROOM_STEP; }
     } else if (src < subject.length) {
-      out += subject[src++];
+      src++;
     } else {
       break;
     }
     if (anchor) break;
   }
-  return [out + subject.slice(src), n];
+  out += subject.slice(run);
+  // many replacements make a rope of many cons cells: reading a character
+  // makes V8 flatten it in place, so that the result costs its length
+  if (n > 16) void out.charCodeAt(0);
+  return [out, n];
 }
