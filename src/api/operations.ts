@@ -253,7 +253,10 @@ export function lessthan(L: LuaThread, a: Value, b: Value): boolean {
   return orderMeta(L, a, b, '__lt');
 }
 
-/** `a <= b`: numbers, strings, else `__le` (luaV_lessequal). */
+/**
+ * `a <= b`: numbers, strings, else `__le` (luaV_lessequal); with Lua 5.3
+ * compatibility on, a missing `__le` falls back to `not (b < a)` via `__lt`.
+ */
 export function lessequal(L: LuaThread, a: Value, b: Value): boolean {
   if (isNumber(a) && isNumber(b)) return numberLessEqual(a, b);
   if (typeof a === 'string' && typeof b === 'string') return a <= b;
@@ -262,6 +265,10 @@ export function lessequal(L: LuaThread, a: Value, b: Value): boolean {
 
 function orderMeta(L: LuaThread, a: Value, b: Value, event: string): boolean {
   const h = metafield(L.global, a, event) ?? metafield(L.global, b, event);
+  if (h === undefined && event === '__le' && L.global.compat &&
+      (metafield(L.global, b, '__lt') ?? metafield(L.global, a, '__lt')) !== undefined) {
+    return !orderMeta(L, b, a, '__lt');  // LUA_COMPAT_LT_LE: a <= b is not (b < a)
+  }
   if (h === undefined) {
     const t1 = objTypeName(a), t2 = objTypeName(b);
     throw new LuaError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);

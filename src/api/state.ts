@@ -111,7 +111,8 @@ export interface LuaStateOptions {
   /**
    * Lua 5.3 compatibility, as the released Lua 5.4 is built
    * (LUA_COMPAT_5_3): `math.pow`, `math.ldexp`, `math.frexp`, `math.cosh`,
-   * `math.sinh`, `math.tanh`, `math.log10` and `math.atan2` exist.
+   * `math.sinh`, `math.tanh`, `math.log10` and `math.atan2` exist, and
+   * `a <= b` without a `__le` metamethod is `not (b < a)` through `__lt`.
    * Default: true; false gives strict Lua 5.4.
    */
   compat?: boolean;
@@ -210,6 +211,7 @@ export class LuaState {
     G.mainThread = this.L;
     G.host = this;
     this.compat = options.compat ?? true;
+    G.compat = this.compat;
     const given = options.libraries ?? [];
     const list = options.sandbox === true ? sandboxLibraries(given) : given;
     const extra = options.sandbox === true ? [] : hostLibraries.filter((h) => !list.some((l) => l.open === h.open));

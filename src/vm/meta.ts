@@ -291,8 +291,24 @@ export function lessMeta(L: LuaThread, x: LuaValue, y: LuaValue, orEqual: boolea
   const ev = orEqual ? '__le' : '__lt';
   let h = metafield(L.global, x, ev);
   if (h === undefined) h = metafield(L.global, y, ev);
+  if (h === undefined && orEqual && L.global.compat) return lessEqualByLess(L, x, y);
   if (h === undefined) orderError(L, x, y);
   const r = callMeta(L, h, x, y, Cont.COMPARE, 0);
   if (r === PENDING) return PENDING;
   return r !== undefined && r !== false;
+}
+
+/**
+ * `x <= y` without `__le` under Lua 5.3 compatibility (LUA_COMPAT_LT_LE):
+ * `not (y < x)` through `__lt`, looked up on `y` first since it is now
+ * the left operand. A suspended call finishes through Cont.COMPARE with
+ * argument 1, which negates the result (PUC-Rio's CIST_LEQ).
+ */
+function lessEqualByLess(L: LuaThread, x: LuaValue, y: LuaValue): boolean | Pending {
+  let h = metafield(L.global, y, '__lt');
+  if (h === undefined) h = metafield(L.global, x, '__lt');
+  if (h === undefined) orderError(L, x, y);
+  const r = callMeta(L, h, y, x, Cont.COMPARE, 1);
+  if (r === PENDING) return PENDING;
+  return r === undefined || r === false;
 }
