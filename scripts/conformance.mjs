@@ -21,9 +21,9 @@
  *   --mode MODE        the suite's flags: `default` (the above), `full` (no
  *                      _port, no _soft: heavy and non-portable tests, as
  *                      PUC-Rio runs it on Linux), `port` (_port only), `soft`
- *                      (_soft only). The expectations file holds the default
- *                      mode's figures: other modes print their results and
- *                      are not judged against it yet.
+ *                      (_soft only). Each mode is judged against its
+ *                      expectations: the default lines of the file,
+ *                      overlaid by the mode's `[mode M]` section.
  * Lines listed in lua-tests/conformance-patches.txt (checks lucid cannot meet
  * by design, each with its reason) are blanked before their file runs.
  *
@@ -81,7 +81,7 @@ const all = readdirSync(suite).filter((f) => f.endsWith('.lua')).sort();
 const manualOnly = new Set(['heavy.lua']);
 const selected = files.length ? files.map((f) => f.replace(/^.*\//, '')) : all.filter((f) => !manualOnly.has(f));
 for (const f of all) if (!files.length && manualOnly.has(f)) console.log(`SKIP     ${f}  (runs only when named: it exhausts memory by design)`);
-const expectations = engine === 'lucid' ? readExpectations(expectationsFile) : new Map();
+const expectations = engine === 'lucid' ? readExpectations(expectationsFile, mode) : new Map();
 const total = Object.fromEntries(selected.map((f) => {
   try { return [f, readFileSync(join(suite, f), 'latin1').split('\n').length]; } catch { return [f, 0]; }
 }));
@@ -140,16 +140,15 @@ const results = await pool(selected.map((f) => async () => {
 
 const counts = { PASS: 0, FAIL: 0, TIMEOUT: 0 };
 for (const { status } of results) counts[status]++;
-const judged = mode === 'default';   // the expectations hold the default mode's figures
-const verdict = judged ? judge(results, expectations) : { regressions: [], improvements: [] };
-if (!judged) console.log(`mode ${mode}: not judged against the expectations file (it holds the default mode's figures)`);
+const verdict = judge(results, expectations);
+if (mode !== 'default') console.log(`mode ${mode}: judged against the default expectations overlaid by [mode ${mode}]`);
 for (const { f, status } of verdict.regressions) console.log(`REGRESSION ${f}: expected PASS, got ${status}`);
 for (const { f, expected } of verdict.improvements) {
   console.log(`IMPROVED   ${f}: now passes (expected ${expected.status}: ${expected.reason}); record it in the expectations file`);
 }
 const regressions = verdict.regressions.length; const improvements = verdict.improvements.length;
-const unlisted = engine === 'lucid' && judged ? selected.filter((f) => !expectations.has(f)) : [];
+const unlisted = engine === 'lucid' ? selected.filter((f) => !expectations.has(f)) : [];
 if (unlisted.length) console.log(`not in the expectations file: ${unlisted.join(', ')}`);
 console.log(`\n${engine}: ${counts.PASS} PASS, ${counts.FAIL} FAIL, ${counts.TIMEOUT} TIMEOUT of ${results.length} files` +
-  (engine === 'lucid' && judged ? `; ${regressions} regressions, ${improvements} improvements against ${expectationsFile.replace(root + '/', '')}` : ''));
+  (engine === 'lucid' ? `; ${regressions} regressions, ${improvements} improvements against ${expectationsFile.replace(root + '/', '')}` : ''));
 process.exitCode = regressions > 0 ? 1 : 0;
