@@ -25,7 +25,8 @@
  *                      expectations: the default lines of the file,
  *                      overlaid by the mode's `[mode M]` section.
  * Lines listed in lua-tests/conformance-patches.txt (checks lucid cannot meet
- * by design, each with its reason) are blanked before their file runs.
+ * by design, each with its reason) are blanked before their file runs, and
+ * in the files all.lua runs.
  *
  *   --all              run only all.lua: the whole suite as one program
  *   --lucid-opt OPT    pass an option to lucid before the file (repeatable),
@@ -107,7 +108,24 @@ for (const l of readFileSync(join(root, 'lua-tests', 'conformance-patches.txt'),
   const m = /^([\w.-]+):(\d+)\s/.exec(l);
   if (m) patches.set(m[1], [...(patches.get(m[1]) ?? []), Number(m[2])]);
 }
+/**
+ * all.lua runs the other files through `dofile` and `loadfile`: its
+ * prelude replaces both, so that a file of the patch list is loaded from
+ * its patched text there too.
+ */
+const allPrelude = () => {
+  const table = [...patches].map(([file, lines]) => `[${JSON.stringify(file)}] = {${lines.map((x) => `[${x}] = true`).join(', ')}}`);
+  return ['-e', `do local patches = {${table.join(', ')}} ` +
+    'local loadfile0 = loadfile ' +
+    'local function patched (name) local lines = type(name) == "string" and patches[name:match("[^/]*$")] ' +
+    'if not lines then return nil end local t, n = {}, 0 ' +
+    'for l in io.lines(name) do n = n + 1 t[n] = lines[n] and "" or l end return table.concat(t, "\n") end ' +
+    'function loadfile (name, ...) local text = patched(name) ' +
+    'if text then return load(text, "@" .. name, ...) end return loadfile0(name, ...) end ' +
+    'function dofile (name) return assert(loadfile(name))() end end'];
+};
 const patchPrelude = (f) => {
+  if (f === 'all.lua' && patches.size > 0) return allPrelude();
   const lines = patches.get(f);
   if (!lines) return [];
   return ['-e', `do local t, n = {}, 0 for l in io.lines(${JSON.stringify(f)}) do n = n + 1 ` +

@@ -59,6 +59,8 @@ export const KNOWN = [
     expected: /^/, got: /bad argument #\d+ to '(math\.)?(max|min)'/ },
   { name: 'reader-error-position', reason: 'load with a reader function that returns a non-string: the message lacks the position lua gives it',
     expected: /\.lua:\d+: reader function must return a string/, got: /"reader function must return a string/ },
+  { name: 'nan-operand-order', reason: 'accepted difference: an arithmetic operation on two NaNs keeps the sign of its first operand on x86 (lua prints -nan or nan accordingly); V8 may compute it with the operands swapped',
+    test: (x, y) => x !== y && x.replace(/-nan/gi, 'nan') === y.replace(/-nan/gi, 'nan') },
   { name: 'libm-ulp', reason: 'accepted difference: the transcendental functions of V8 (sin, cos, tan, asin, acos, atan, exp, log, ^) may differ from glibc in the last bits',
     test: ulpsApart },
   { name: 'utf8-char-arg-order', reason: 'utf8.char checks the types of all its arguments before their ranges; lua checks each argument in turn',
