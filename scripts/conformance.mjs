@@ -33,9 +33,11 @@
  *                      e.g. --lucid-opt -W
  *
  * The collector's stress mode comes from the environment, which the files
- * inherit: `LUCID_GC_STRESS=1 npm run conformance -- --suite DIR`.
+ * inherit: `LUCID_GC_STRESS=1 npm run conformance -- --suite DIR`. TMPDIR
+ * is a private folder, removed at the end: no temporary file is left.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runProgram, pool, errorMessage } from './lib/engines.mjs';
 import { readExpectations, progress as progressIn, judge } from './lib/expectations.mjs';
@@ -139,12 +141,20 @@ const preFor = (f) => {
     : NOT_PORT.has(f) ? '_soft=true' : '_port=true; _soft=true';
   return engine === 'lucid' ? [...lucidOpts, '-e', modes, ...patchPrelude(f)] : ['-e', modes, ...patchPrelude(f)];
 };
+/**
+ * The files make temporary files (os.tmpname, io.tmpfile, io.popen) and a
+ * file that fails midway leaves them behind (main.lua removes its own only
+ * at its end). lucid puts them in TMPDIR: each run gets a private folder,
+ * removed when the run ends. (lua5.4's os.tmpname always uses /tmp.)
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'lucid-conformance-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const results = await pool(selected.map((f) => async () => {
   // code.lua inspects compiled code, gc.lua and gengc.lua the collector, through the T
   // testing library; lucid provides those parts of T (src/lib/testlib.ts,
   // src/api/introspect.ts), not the C-API part that api.lua and others would
   // then try, so T is on for these files only
-  const env = engine === 'lucid' && T_FILES.has(f) ? { ...process.env, LUCID_TESTLIB: '1' } : undefined;
+  const env = { ...process.env, TMPDIR: scratch, ...(engine === 'lucid' && T_FILES.has(f) ? { LUCID_TESTLIB: '1' } : {}) };
   // stdin is an empty pipe: files.lua (full mode) expects seeking it to fail, as on the terminal of PUC-Rio's runs
   const run = await runProgram(engine, f, { pre: preFor(f), cwd: suite, timeout: timeout * 1000, env, stdin: 'pipe' });
   let status = run.timedOut ? 'TIMEOUT' : run.status === 0 ? 'PASS' : 'FAIL';
