@@ -147,7 +147,8 @@ const preFor = (f) => {
  * at its end). lucid puts them in TMPDIR: each run gets a private folder,
  * removed when the run ends. (lua5.4's os.tmpname always uses /tmp.)
  */
-const scratch = mkdtempSync(join(tmpdir(), 'lucid-conformance-'));
+// no '-' in the name: main.lua loads a temporary file with `lua -l NAME`, and lua.c cuts a global name at its first '-'
+const scratch = mkdtempSync(join(tmpdir(), 'lucid_conformance_'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const results = await pool(selected.map((f) => async () => {
   // code.lua inspects compiled code, gc.lua and gengc.lua the collector, through the T
