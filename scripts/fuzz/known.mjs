@@ -55,30 +55,23 @@ export const KNOWN = [
     expected: /table or string expected, got/, got: /table or string expected\)/ },
   { name: 'xpcall-no-handler', reason: "xpcall without a message handler calls the function; lua raises \"bad argument #2 to 'xpcall' (function expected, got no value)\"",
     expected: /bad argument #2 to 'xpcall' \(function expected/, got: /^/ },
-  { name: 'bitwise-blame', reason: 'a bitwise operation on operands that are not integers blames another operand (or omits the variable) where lua blames the first one that is not a number (luaG_opinterror, luaG_tointerror)',
-    expected: /attempt to perform bitwise operation on/, got: /attempt to perform bitwise operation on/ },
-  { name: 'compat-le-via-lt', reason: '__le is not emulated through not __lt(b, a), as the release build does (LUA_COMPAT_LT_LE under LUA_COMPAT_5_3; issue 13)',
-    expected: /^\d+:\ttrue (true|false)$/, got: /attempt to compare/ },
   { name: 'minmax-compare', reason: "math.max and math.min check that their arguments are numbers; lua compares them with lua_compare (\"attempt to compare …\", and strings compare)",
     expected: /^/, got: /bad argument #\d+ to '(math\.)?(max|min)'/ },
-  { name: 'load-nesting-limit', reason: 'the C-stack limit of the parser ignores the C calls already active (load under pcall): a nested chunk compiles where lua reports "C stack overflow"',
-    expected: /C stack overflow/, got: /^/ },
-  { name: 'nan-sign', reason: 'the sign of a NaN is lost through math functions and some operations: lua prints "-nan", lucid "nan"',
-    expected: /-nan/i, got: /(^|[^-])nan/i },   // %G and %E print NAN
   { name: 'reader-error-position', reason: 'load with a reader function that returns a non-string: the message lacks the position lua gives it',
     expected: /\.lua:\d+: reader function must return a string/, got: /"reader function must return a string/ },
-  { name: 'float-key-2^53', reason: 'a float key whose value is an integer of magnitude 2^53 or more is not normalised to the integer key: t[2^53] and t[9007199254740992] are different entries',
-    test: valuesLost },
+  { name: 'border', reason: 'accepted difference: the length of a table with holes is any border (manual §3.4.7); lucid keeps no nil inside its array part, so a constructor like {1, nil, 3} has the border 1 where lua finds 3',
+    test: (x, y) => {
+      const a = fields(x); const b = fields(y);
+      return /^\d+:\t/.test(x) && a.length === b.length && a[0] === b[0] && a[1] !== b[1] && /^\d+$/.test(a[1] ?? '') && /^\d+$/.test(b[1] ?? '');
+    } },
+  { name: 'nan-operand-order', reason: 'accepted difference: an arithmetic operation on two NaNs keeps the sign of its first operand on x86 (lua prints -nan or nan accordingly); V8 may compute it with the operands swapped',
+    test: (x, y) => x !== y && x.replace(/-nan/gi, 'nan') === y.replace(/-nan/gi, 'nan') },
   { name: 'libm-ulp', reason: 'accepted difference: the transcendental functions of V8 (sin, cos, tan, asin, acos, atan, exp, log, ^) may differ from glibc in the last bits',
     test: ulpsApart },
-  { name: 'string-arith-position', reason: "an arithmetic error raised inside the string library's coercion metamethods gets a position; lua raises it from C, without one",
-    expected: /(^error: |")attempt to (divide by zero|perform 'n%%0')/, got: /\.lua:\d+: attempt to (divide by zero|perform 'n%%0')/ },
   { name: 'utf8-char-arg-order', reason: 'utf8.char checks the types of all its arguments before their ranges; lua checks each argument in turn',
     expected: /bad argument #\d+ to '(utf8\.)?char' \(value out of range\)/, got: /bad argument #\d+ to '(utf8\.)?char'/ },
   { name: 'fmod-arg-order', reason: "math.fmod checks its first argument first; lua, built by gcc, checks the second first (the order in which C evaluates luaL_checknumber(L, 1) and luaL_checknumber(L, 2) is unspecified)",
     expected: /bad argument #2 to '(math\.)?fmod'/, got: /bad argument #1 to '(math\.)?fmod'/ },
-  { name: 'for-nan-limit', reason: 'an integer for loop with a NaN limit does not run; lua clips the limit (to mininteger for a negative step) and runs it',
-    expected: /^/, got: /^(1:\ttrue|1:\t0|2:\ttrue 0)$/ },
 ];
 
 /**

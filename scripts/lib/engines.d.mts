@@ -3,6 +3,6 @@ export function commandFor(engine: string, file: string, args?: string[], pre?: 
 export function hasInterpreter(name: string): boolean;
 export function errorMessage(stderr: string): string;
 export function runProgram(engine: string, file: string, options?: {
-  args?: string[]; pre?: string[]; cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv;
+  args?: string[]; pre?: string[]; cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv; stdin?: 'ignore' | 'pipe';
 }): Promise<{ stdout: string; stderr: string; status: number; timedOut: boolean; ms: number }>;
 export function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]>;

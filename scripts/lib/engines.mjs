@@ -50,11 +50,14 @@ export function errorMessage(stderr) {
  * Run a program; resolves to { stdout, stderr, status, timedOut, ms }.
  * stdout and stderr are byte strings (latin1).
  */
-export function runProgram(engine, file, { args = [], pre = [], cwd, timeout = 60_000, env } = {}) {
+export function runProgram(engine, file, { args = [], pre = [], cwd, timeout = 60_000, env, stdin = 'ignore' } = {}) {
   const [cmd, argv] = commandFor(engine, file, args, pre);
   return new Promise((done) => {
     const t0 = performance.now();
-    const child = spawn(cmd, argv, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // stdin 'pipe': an empty pipe, closed at once (not seekable, as a terminal); 'ignore': /dev/null
+    const child = spawn(cmd, argv, { cwd, env: env ?? process.env, stdio: [stdin, 'pipe', 'pipe'] });
+    child.stdin?.on('error', () => {});
+    child.stdin?.end();
     const out = []; const err = [];
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeout);

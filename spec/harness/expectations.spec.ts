@@ -27,6 +27,16 @@ test('conformance expectations: statuses, reasons, comments', () => {
   assert.is(map.get('heavy.lua')?.status, 'TIMEOUT');
 });
 
+test('conformance expectations: a [mode M] section overlays the default lines for that mode only', () => {
+  const text = 'a.lua PASS\nb.lua PASS\n[mode full]\nb.lua FAIL # heavy tests\n[mode soft]\na.lua TIMEOUT # slow\n';
+  assert.equal(parseExpectations(text).get('b.lua'), { status: 'PASS', reason: '' });
+  assert.equal(parseExpectations(text).size, 2);
+  assert.equal(parseExpectations(text, 'x', 'full').get('b.lua'), { status: 'FAIL', reason: 'heavy tests' });
+  assert.equal(parseExpectations(text, 'x', 'full').get('a.lua')?.status, 'PASS');
+  assert.equal(parseExpectations(text, 'x', 'soft').get('a.lua')?.status, 'TIMEOUT');
+  assert.equal(parseExpectations(text, 'x', 'port').get('b.lua')?.status, 'PASS');
+});
+
 test('conformance expectations: a failure without a reason is refused', () => {
   assert.throws(() => parseExpectations('gc.lua FAIL'), /gives no reason/);
   assert.throws(() => parseExpectations('gc.lua MAYBE # ?'), /cannot read/);

@@ -22,6 +22,12 @@ test('§3.4.3 strings that are not numerals', () => {
     ['nil', 'nil', 'nil', 'nil', 'nil', 'nil', 'nil', 'nil', 'nil']);
 });
 
+test('§3.4.3 numerals longer than 200 characters (issue 13): floats as lua5.4 reads them, no NUL inside', () => {
+  assert.equal(['9'.repeat(320), '1' + '0'.repeat(250), '-' + '9'.repeat(320), '0'.repeat(300) + '12',
+    '  ' + '1'.repeat(250) + '.5e-240  ', '1'.repeat(250) + '\0', '1'.repeat(201) + 'e'].map(read),
+  ['inf', '1e+250', '-inf', '12', '1111111111.1111', 'nil', 'nil']);
+});
+
 test('§3.4.3 floats print with %.14g, and .0 when they look like integers', () => {
   const xs = [1e15, 1e16, 2 ** 53, 2 ** 63, 0.1, 1 / 3, 100, -0, 1e100, 1e-100, 12345678901234.5,
     123456789012345, 2 ** -1074, -1 / 0, 3.14159265358979];

@@ -166,7 +166,8 @@ export function closethread(L: LuaThread, co: LuaThread): LuaError | undefined {
 export function load(L: LuaThread, chunk: string, chunkname: string, mode = 'bt', ...env: [Value?]): LuaClosure | string {
   try {
     // a rest parameter, not a default: a default would replace an explicit nil (undefined)
-    return loadChunk(L.global, chunk, chunkname, mode, env.length > 0 ? env[0] : L.global.globals);
+    // the calls in progress (pcall, ...) count against the parser's C-stack limit, as nCcalls does in lua
+    return loadChunk(L.global, chunk, chunkname, mode, env.length > 0 ? env[0] : L.global.globals, L.nCcalls + L.nGen);
   } catch (e) {
     if (e instanceof LoadError) return e.message;
     throw e;

@@ -28,9 +28,10 @@ export class LoadError extends Error {}
 
 /**
  * Compile `chunk` (a byte string) named `chunkname`; `mode` is load's
- * "b", "t" or "bt".
+ * "b", "t" or "bt". `cLevels` are the C levels already in use, which count
+ * against the parser's nesting limit (`ParseOptions.cLevels`).
  */
-export function compileChunk(chunk: string, chunkname: string, mode = 'bt'): Proto {
+export function compileChunk(chunk: string, chunkname: string, mode = 'bt', cLevels?: number): Proto {
   if (chunk[0] === LUA_SIGNATURE[0]) {   // as PUC-Rio: the first byte decides
     if (!mode.includes('b')) {
       throw new LoadError(`attempt to load a binary chunk (mode is '${mode}')`);
@@ -44,12 +45,12 @@ export function compileChunk(chunk: string, chunkname: string, mode = 'bt'): Pro
   if (!mode.includes('t')) {
     throw new LoadError(`attempt to load a text chunk (mode is '${mode}')`);
   }
-  return compileSource(chunk, chunkname);
+  return compileSource(chunk, chunkname, cLevels);
 }
 
-function compileSource(source: string, chunkname: string): Proto {
+function compileSource(source: string, chunkname: string, cLevels: number | undefined): Proto {
   try {
-    return compile(parse(source, chunkname));
+    return compile(parse(source, chunkname, { cLevels }));
   } catch (e) {
     if (e instanceof LuaSyntaxError) throw new LoadError(e.message);
     throw e;

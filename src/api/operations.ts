@@ -259,7 +259,10 @@ export function lessthan(L: LuaThread, a: Value, b: Value): boolean {
   return orderMeta(L, a, b, '__lt');
 }
 
-/** `a <= b`: numbers, strings, else `__le` (luaV_lessequal). */
+/**
+ * `a <= b`: numbers, strings, else `__le` (luaV_lessequal); with Lua 5.3
+ * compatibility on, a missing `__le` falls back to `not (b < a)` via `__lt`.
+ */
 export function lessequal(L: LuaThread, a: Value, b: Value): boolean {
   if (isNumber(a) && isNumber(b)) return numberLessEqual(a, b);
   if (typeof a === 'string' && typeof b === 'string') return a <= b;
@@ -268,10 +271,9 @@ export function lessequal(L: LuaThread, a: Value, b: Value): boolean {
 
 function orderMeta(L: LuaThread, a: Value, b: Value, event: string): boolean {
   const h = metafield(L.global, a, event) ?? metafield(L.global, b, event);
-  if (h === undefined && event === '__le' && compat53(L)) {
-    // LUA_COMPAT_LT_LE (part of LUA_COMPAT_5_3): a <= b as not (b < a) when there is no __le
-    const lt = metafield(L.global, b, '__lt') ?? metafield(L.global, a, '__lt');
-    if (lt !== undefined) { const r = callSync(L, lt, [b, a])[0]; return r === undefined || r === false; }
+  if (h === undefined && event === '__le' && L.global.compat &&
+      (metafield(L.global, b, '__lt') ?? metafield(L.global, a, '__lt')) !== undefined) {
+    return !orderMeta(L, b, a, '__lt');  // LUA_COMPAT_LT_LE: a <= b is not (b < a)
   }
   if (h === undefined) {
     const t1 = objTypeName(a), t2 = objTypeName(b);
@@ -279,11 +281,6 @@ function orderMeta(L: LuaThread, a: Value, b: Value, event: string): boolean {
   }
   const r = callSync(L, h, [a, b])[0];
   return r !== undefined && r !== false;
-}
-
-/** Is the state built with Lua 5.3 compatibility (the `compat` option of its LuaState, on by default)? */
-function compat53(L: LuaThread): boolean {
-  return (L.global.host as { compat?: boolean } | undefined)?.compat !== false;
 }
 
 /**

@@ -73,7 +73,8 @@ export interface LuaStateOptions {
   /**
    * Lua 5.3 compatibility, as the released Lua 5.4 is built
    * (LUA_COMPAT_5_3): `math.pow`, `math.ldexp`, `math.frexp`, `math.cosh`,
-   * `math.sinh`, `math.tanh`, `math.log10` and `math.atan2` exist.
+   * `math.sinh`, `math.tanh`, `math.log10` and `math.atan2` exist, and
+   * `a <= b` without a `__le` metamethod is `not (b < a)` through `__lt`.
    * Default: true; false gives strict Lua 5.4.
    */
   compat?: boolean;

@@ -95,6 +95,8 @@ export interface HostProcesses {
   popen(command: string, mode: 'r' | 'w'): HostPipe;
   /** Run `command` and wait for it (C's `system`); the standard streams are shared. */
   execute(command: string): ExitStatus;
+  /** Is there a shell to run commands (C's `system(NULL)`)? Absent: yes. */
+  available?(): boolean;
 }
 
 /** The local time zone, as C's `localtime`/`mktime` see it (times in seconds since the epoch). */

@@ -57,10 +57,11 @@ export function mainClosure(G: GlobalState, proto: Proto, env: Value): LuaClosur
 
 /**
  * Load a chunk (byte string) as a closure with `_ENV` = `env`; throws
- * LoadError with load's message when it does not compile.
+ * LoadError with load's message when it does not compile. `cLevels`: the
+ * C levels in use, which count against the parser's nesting limit.
  */
-export function loadChunk(G: GlobalState, chunk: string, chunkname: string, mode: string, env: Value): LuaClosure {
-  return mainClosure(G, compileChunk(chunk, chunkname, mode), env);
+export function loadChunk(G: GlobalState, chunk: string, chunkname: string, mode: string, env: Value, cLevels?: number): LuaClosure {
+  return mainClosure(G, compileChunk(chunk, chunkname, mode, cLevels), env);
 }
 
 
@@ -140,6 +141,7 @@ export class LuaState {
     G.host = this;
     this.boundary = new Boundary(this, options.strings ?? 'text');
     this.compat = options.compat ?? true;
+    G.compat = this.compat;
     const given = options.libraries ?? [];
     const list = options.sandbox === true ? sandboxLibraries(given) : given;
     const extra = options.sandbox === true ? [] : hostLibraries.filter((h) => !list.some((l) => l.open === h.open));

@@ -169,7 +169,9 @@ async function main(argv: string[]): Promise<number> {
   const o: Options = parsed.options;
   if (o.testlib) process.env.LUCID_TESTLIB = '1';   // the switch src/lib/testlib.ts reads through the platform
   const platform = nodePlatform({ stdout: 'buffered', hideEnv: o.E ? PATH_VARIABLES : [] });
-  const state = new LuaState({ platform });
+  // strict Lua 5.4 on request; the environment variable reaches lucids started by io.popen/os.execute too
+  const compat = !o.noCompat && process.env.LUCID_COMPAT !== '0';
+  const state = new LuaState({ platform, compat });
   gc(state.L, 'generational');   // lua.c's default mode (docs/gc.md), without compiling a chunk for it
   state.setGlobal('arg', argTable(state.global.heap, argv, o.script));
   if (o.trace) state.trace((line) => platform.stdout.write(line + '\n'));   // after the set-up above: the user's code only

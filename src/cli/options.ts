@@ -28,8 +28,12 @@ export interface Options {
   /** Index in argv of the script (argv.length when there is none). */
   script: number;
   e: boolean; i: boolean; v: boolean; E: boolean; W: boolean;
-  /** lucid's own: `--trace` prints each instruction (src/vm/trace.ts); `--testlib` opens `T`. */
-  trace?: boolean; testlib?: boolean;
+  /**
+   * lucid's own: `--trace` prints each instruction (src/vm/trace.ts);
+   * `--testlib` opens `T`; `--no-compat` turns Lua 5.3 compatibility off
+   * (strict 5.4, `LuaStateOptions.compat`).
+   */
+  trace?: boolean; testlib?: boolean; noCompat?: boolean;
 }
 
 /**
@@ -66,7 +70,9 @@ export function parseOptions(argv: string[], progname: string): Parsed {
     if (a[0] !== '-') { o.script = i; return { ok: true, options: o }; }
     switch (a[1]) {
       case '-':
-        if (a === '--trace' || a === '--testlib') { o[a === '--trace' ? 'trace' : 'testlib'] = true; break; }
+        if (a === '--trace') { o.trace = true; break; }
+        if (a === '--testlib') { o.testlib = true; break; }
+        if (a === '--no-compat') { o.noCompat = true; break; }
         if (a.length > 2) return bad(a);
         o.script = i + 1;
         return { ok: true, options: o };

@@ -353,7 +353,7 @@ const io: Record<string, Fn> = {
       L.push(newFile(L, processes.popen(prog, mode), 'popen'));
       return 1;
     } catch (e) {
-      return push(L, failResult(e));
+      return push(L, failResult(e, prog));   // luaL_fileresult(L, 0, prog)
     }
   },
 };

@@ -32,7 +32,7 @@ import {
   LuaTable, LuaFloat, mkfloat, tofloat, tointeger, F2I, isInteger, numberLess, normint,
   MAXINTEGER, MININTEGER, type Value,
 } from '../value/index.ts';
-import { pow } from '../value/number.ts';
+import { pow, cfmod, cNaN, DEFAULT_NAN } from '../value/number.ts';
 import { RandomState } from './random.ts';
 import { LibError } from './lib-error.ts';
 
@@ -88,7 +88,7 @@ function fmod(L: LuaThread, base: number, nargs: number): number {
   // lmathlib passes both checks as C arguments, which gcc evaluates last first
   const b = checkNumber(L, base, nargs, 2);
   const a = checkNumber(L, base, nargs, 1);
-  return pushFloat(L, tofloat(a) % tofloat(b));
+  return pushFloat(L, cfmod(tofloat(a), tofloat(b)));
 }
 
 function modf(L: LuaThread, base: number, nargs: number): number {
@@ -105,13 +105,22 @@ function modf(L: LuaThread, base: number, nargs: number): number {
   return 2;
 }
 
+/**
+ * glibc's logarithms where V8's NaN differs: a NaN argument comes back
+ * with its sign, and log and log2 of a negative number are the default
+ * NaN ("-nan"); log10 of a negative number is a positive NaN in both.
+ */
+const clog = (x: number): number => { const r = Math.log(x); return r === r ? r : cNaN(x, x, DEFAULT_NAN); };
+const clog2 = (x: number): number => { const r = Math.log2(x); return r === r ? r : cNaN(x, x, DEFAULT_NAN); };
+const clog10 = (x: number): number => { const r = Math.log10(x); return r === r ? r : cNaN(x, x, NaN); };
+
 function log(L: LuaThread, base: number, nargs: number): number {
   const x = tofloat(checkNumber(L, base, nargs, 1));
-  if (arg(L, base, nargs, 2) === undefined) return pushFloat(L, Math.log(x));
+  if (arg(L, base, nargs, 2) === undefined) return pushFloat(L, clog(x));
   const b = tofloat(checkNumber(L, base, nargs, 2));
-  if (b === 2) return pushFloat(L, Math.log2(x));
-  if (b === 10) return pushFloat(L, Math.log10(x));
-  return pushFloat(L, Math.log(x) / Math.log(b));
+  if (b === 2) return pushFloat(L, clog2(x));
+  if (b === 10) return pushFloat(L, clog10(x));
+  return pushFloat(L, clog(x) / clog(b));
 }
 
 function atan(L: LuaThread, base: number, nargs: number): number {
@@ -280,7 +289,7 @@ export function openMath(state: LuaState): LuaTable {
   if (state.compat) {
     setfuncs(state.L, M, {
       atan2: atan, cosh: unary(Math.cosh), sinh: unary(Math.sinh), tanh: unary(Math.tanh),
-      pow: powFn, frexp: frexpFn, ldexp: ldexpFn, log10: unary(Math.log10),
+      pow: powFn, frexp: frexpFn, ldexp: ldexpFn, log10: unary(clog10),
     });
   }
   M.setStr('pi', mkfloat(Math.PI));

@@ -129,7 +129,7 @@ function execResult(L: LuaThread, st: ExitStatus): number {
 function execute(L: LuaThread, base: number, nargs: number): number {
   const processes = platformOf(L).processes;
   const cmd = arg(L, base, nargs, 1);
-  if (cmd === undefined) { L.push(processes !== undefined); return 1; }  // is a shell available?
+  if (cmd === undefined) { L.push(processes !== undefined && (processes.available?.() ?? true)); return 1; }  // is a shell available?
   const command = checkString(L, base, nargs, 1);
   if (processes === undefined) return execResult(L, { how: 'exit', code: 127 });
   L.global.flush();   // what Lua printed comes before what the command prints

@@ -68,14 +68,23 @@ export function searchPath(platform: Platform, name: string, path: string, sep =
   return { tried: `no file '${tried.join("'\n\tno file '")}'` };
 }
 
-function packageTable(L: LuaThread): LuaTable {
-  const p = L.global.globals.get('package');
-  if (!(p instanceof LuaTable)) luaError(L, "'package' must be a table");
-  return p;
+/*
+ * The searchers and `require` reach the package table they were opened
+ * with (PUC-Rio gives it to them as an upvalue), `package.loaded` and
+ * `package.preload` through the registry: a program that sets the global
+ * `package` to another table (the official attrib.lua does) changes
+ * nothing for them.
+ */
+
+/** The registry's table `key` (`_LOADED`, `_PRELOAD`), which must be a table. */
+function registryTable(L: LuaThread, key: string, what: string): LuaTable {
+  const t = L.global.registry.get(key);
+  if (!(t instanceof LuaTable)) luaError(L, `'package.${what}' must be a table`);
+  return t;
 }
 
-function pathField(L: LuaThread, field: string): string {
-  const v = packageTable(L).get(field);
+function pathField(L: LuaThread, pkg: LuaTable, field: string): string {
+  const v = pkg.get(field);
   if (typeof v !== 'string') luaError(L, `'package.${field}' must be a string`);
   return v;
 }
@@ -93,8 +102,7 @@ function searchpath(L: LuaThread, base: number, nargs: number): number {
 /** Searcher 1: `package.preload[name]`. */
 function searcherPreload(L: LuaThread, base: number, nargs: number): number {
   const name = checkString(L, base, nargs, 1);
-  const preload = packageTable(L).get('preload');
-  if (!(preload instanceof LuaTable)) luaError(L, "'package.preload' must be a table");
+  const preload = registryTable(L, '_PRELOAD', 'preload');
   const loader = preload.get(name);
   if (loader === undefined) { L.push(`no field package.preload['${name}']`); return 1; }
   L.push(loader);
@@ -103,10 +111,10 @@ function searcherPreload(L: LuaThread, base: number, nargs: number): number {
 }
 
 /** Searcher 2: a Lua file along `package.path`. */
-function searcherLua(L: LuaThread, base: number, nargs: number): number {
+function searcherLua(L: LuaThread, base: number, nargs: number, pkg: LuaTable): number {
   const name = checkString(L, base, nargs, 1);
   const platform = platformOf(L);
-  const r = searchPath(platform, name, pathField(L, 'path'));
+  const r = searchPath(platform, name, pathField(L, pkg, 'path'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
   let loader: LuaClosure;
   try {
@@ -122,9 +130,9 @@ function searcherLua(L: LuaThread, base: number, nargs: number): number {
 }
 
 /** Searchers 3 and 4: native libraries along `package.cpath`, which this build cannot load. */
-function searcherC(L: LuaThread, base: number, nargs: number): number {
+function searcherC(L: LuaThread, base: number, nargs: number, pkg: LuaTable): number {
   const name = checkString(L, base, nargs, 1);
-  const r = searchPath(platformOf(L), name, pathField(L, 'cpath'));
+  const r = searchPath(platformOf(L), name, pathField(L, pkg, 'cpath'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
   // a host module plays the part of a C library (src/lib/jsmodule.ts)
   const modules = moduleLoader(L, r.file);
@@ -132,11 +140,11 @@ function searcherC(L: LuaThread, base: number, nargs: number): number {
   luaError(L, `error loading module '${name}' from file '${r.file}':\n\t${DLMSG}`);
 }
 
-function searcherCroot(L: LuaThread, base: number, nargs: number): number {
+function searcherCroot(L: LuaThread, base: number, nargs: number, pkg: LuaTable): number {
   const name = checkString(L, base, nargs, 1);
   const dot = name.indexOf('.');
   if (dot < 0) return 0;
-  const r = searchPath(platformOf(L), name.slice(0, dot), pathField(L, 'cpath'));
+  const r = searchPath(platformOf(L), name.slice(0, dot), pathField(L, pkg, 'cpath'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
   const modules = moduleLoader(L, r.file);
   if (modules) { L.push(jsLoader(modules, name, r.file)); L.push(r.file); return 2; }
@@ -144,11 +152,9 @@ function searcherCroot(L: LuaThread, base: number, nargs: number): number {
 }
 
 /** `require(name)` (ll_require and findloader). */
-function* require(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
+function* require(L: LuaThread, base: number, nargs: number, pkg: LuaTable): Generator<CallRequest, Value[], Value[]> {
   const name = checkString(L, base, nargs, 1);
-  const pkg = packageTable(L);
-  const loaded = pkg.get('loaded');
-  if (!(loaded instanceof LuaTable)) luaError(L, "'package.loaded' must be a table");
+  const loaded = registryTable(L, '_LOADED', 'loaded');
   const already = loaded.get(name);
   if (already !== undefined && already !== false) return [already];
   const searchers = pkg.get('searchers');
@@ -194,7 +200,7 @@ export function openPackage(state: LuaState): void {
   loaded.set('package', pkg);
   const searchers = new LuaTable(state.global.heap);
   [searcherPreload, searcherLua, searcherC, searcherCroot].forEach((s, i) => {
-    searchers.setInt(i + 1, native(s.name, s));
+    searchers.setInt(i + 1, native(s.name, (L, base, nargs) => s(L, base, nargs, pkg)));
   });
   pkg.set('loaded', loaded);
   const preload = new LuaTable(state.global.heap);
@@ -209,5 +215,5 @@ export function openPackage(state: LuaState): void {
   pkg.set('searchpath', native('searchpath', searchpath));
   pkg.set('loadlib', nativeGen('loadlib', loadlib));
   G.set('package', pkg);
-  G.set('require', nativeGen('require', require));
+  G.set('require', nativeGen('require', (L, base, nargs) => require(L, base, nargs, pkg)));
 }

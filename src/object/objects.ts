@@ -411,6 +411,13 @@ export class GlobalState {
   warnWrite: (s: string) => void = () => {};
   /** Warnings are shown (`warn("@on")`, `lucid -W`). */
   warnOn = false;
+  /**
+   * Lua 5.3 compatibility (LUA_COMPAT_5_3, `LuaStateOptions.compat`): among
+   * others, `a <= b` without `__le` falls back to `not (b < a)` through
+   * `__lt` (LUA_COMPAT_LT_LE). The state sets it; on by default as in the
+   * released Lua 5.4.
+   */
+  compat = true;
   /** The last warning piece said more would follow. */
   warnContinuing = false;
   /** The test build's warning modes (set by the `T` library; src/api/warn.ts). */

@@ -45,6 +45,8 @@ export interface NodePlatformOptions {
   stdout?: 'direct' | 'buffered';
   /** Environment variables hidden from Lua (`lucid -E` hides LUA_PATH and its kin). */
   hideEnv?: readonly string[];
+  /** The shell that runs `os.execute` and `io.popen` commands. Default: `/bin/sh`, as C's system and popen. */
+  shell?: string;
 }
 
 /** Bytes → a `latin1` Buffer (the bytes themselves). */
@@ -110,8 +112,13 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
     : new SinkStream((s) => { process.stdout.write(bytesOf(s)); });
   // C's stderr is unbuffered
   const stderr = new SinkStream((s) => writeAll(2, bytesOf(s)), () => {}, 'no');
-  /** A temporary file name in the system's folder (text, as Node gives it). */
-  const tempName = () => path.join(os.tmpdir(), `lua_${process.pid}_${Math.random().toString(36).slice(2, 10)}`);
+  /** A temporary file name in the system's folder (text, as Node gives it), `lua_XXXXXX` as lua5.4's mkstemp template. */
+  const tempName = () => {
+    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    let tail = '';
+    for (let i = 0; i < 6; i++) tail += chars[Math.floor(Math.random() * chars.length)];
+    return path.join(os.tmpdir(), `lua_${tail}`);
+  };
   return {
     stdin: new NodeStream(0, true, false, false, false, undefined),
     stdout,
@@ -134,20 +141,31 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
       }
     },
     remove(name) {
-      if (fs.statSync(bytesOf(name)).isDirectory()) fs.rmdirSync(bytesOf(name)); else fs.unlinkSync(bytesOf(name));
+      // C's remove(): unlink, and rmdir when that is a directory (a symbolic link is unlinked, never followed)
+      try {
+        fs.unlinkSync(bytesOf(name));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EISDIR' && code !== 'EPERM') throw e;   // unlink(2) of a directory: EISDIR on Linux, EPERM elsewhere
+        fs.rmdirSync(bytesOf(name));
+      }
     },
     rename: (from, to) => fs.renameSync(bytesOf(from), bytesOf(to)),
     tmpname() {
-      const name = tempName();
-      try {
-        fs.writeFileSync(name, '', { flag: 'wx' });   // mkstemp creates the file
-      } catch {
-        throw hostError('EEXIST', 'unable to generate a unique filename');
+      // mkstemp: create the file (mode 0600), trying other names while one exists
+      for (let tries = 0; tries < 100; tries++) {
+        const name = tempName();
+        try {
+          fs.closeSync(fs.openSync(name, 'wx', 0o600));
+          return fromText(name);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
+        }
       }
-      return fromText(name);
+      throw hostError('EEXIST', 'unable to generate a unique filename');
     },
 
-    processes: nodeProcesses(open),
+    processes: nodeProcesses(open, options.shell),
     getenv(name) {
       const key = Buffer.from(name, 'latin1').toString('utf8');
       const v = hidden.has(key) ? undefined : process.env[key];

@@ -30,9 +30,14 @@ const HEX_INT = /^[ \f\n\r\t\v]*([-+])?0[xX]([0-9a-fA-F]+)[ \f\n\r\t\v]*$/;
 const DEC_FLOAT = /^[ \f\n\r\t\v]*[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?[ \f\n\r\t\v]*$/;
 const HEX_FLOAT = /^[ \f\n\r\t\v]*([-+])?0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?[0-9]+))?[ \f\n\r\t\v]*$/;
 
-/** A string as a Lua number, or undefined when it is not a numeral. */
+/**
+ * A string as a Lua number, or undefined when it is not a numeral. There
+ * is no length limit (lobject.c's L_MAXLENNUM bounds only its retry with
+ * the locale's decimal point): 320 nines read as `inf`. A string with an
+ * embedded zero byte is never a numeral.
+ */
 export function str2number(s: string): Num | undefined {
-  if (s.length > 200 || s.indexOf('\0') >= 0) return undefined;
+  if (s.indexOf('\0') >= 0) return undefined;
   let m = HEX_INT.exec(s);
   if (m) {
     // hex integers wrap around (lobject.c l_str2int)
@@ -41,6 +46,8 @@ export function str2number(s: string): Num | undefined {
   }
   m = DEC_INT.exec(s);
   if (m) {
+    // more than 19 significant digits can only be a float: skip the bigint
+    if (m[2].length > 19 && m[2].replace(/^0+/, '').length > 19) return mkfloat(Number((m[1] ?? '') + m[2]));
     const v = BigInt(m[2]);
     const signed = m[1] ? -v : v;
     if (signed >= -(1n << 63n) && signed < (1n << 63n)) return normint(signed);

@@ -209,19 +209,52 @@ export function shiftl(a: bigint, n: bigint): LuaInteger {
   return normint(n >= 0n ? u << n : u >> -n);
 }
 
+/**
+ * The NaN an invalid operation makes on x86-64 (0/0, glibc's `log(-1)`,
+ * `fmod(1, 0)`): its sign bit is set, and C's printf shows it as "-nan".
+ * V8's own functions return a NaN without sign, so where the two differ
+ * lucid substitutes this one.
+ */
+export const DEFAULT_NAN = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0];
+
+/**
+ * The NaN a C function returns when JS gave NaN: a NaN argument comes
+ * back as it went in (x86 propagates the first NaN operand), else the
+ * invalid operation's `fresh` NaN (DEFAULT_NAN, or a positive one where
+ * glibc makes that).
+ */
+export function cNaN(a: number, b: number, fresh: number): number {
+  return a !== a ? a : b !== b ? b : fresh;
+}
+
+/** C's fmod, NaN sign included: the remainder has the sign of the dividend. */
+export function cfmod(a: number, b: number): number {
+  const m = a % b;
+  return m === m ? m : cNaN(a, b, DEFAULT_NAN);
+}
+
 /** Float modulo with Lua's sign rule (`luai_nummod`). */
 export function fmod(a: number, b: number): number {
-  let m = a % b;
+  let m = cfmod(a, b);
   // the result takes the sign of the divisor (luai_nummod)
   if (m > 0 ? b < 0 : (m < 0 && b > 0)) m += b;
   return m;
 }
 
-/** C's pow, where it differs from JS's (pow(1, NaN), pow(-1, ±inf)). */
+/**
+ * Lua's `^` (luai_numpow: `a*a` for an exponent of 2, else C's pow) where
+ * C's pow differs from JS's: pow(1, NaN) and pow(-1, ±inf) are 1; a
+ * negative base to a non-integral power is the default NaN (-nan); a NaN
+ * base keeps its sign except under an odd integral power (glibc).
+ */
 export function pow(a: number, b: number): number {
+  if (b === 2) return a * a;
   if (a === 1 || b === 0) return 1;
   if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
-  return Math.pow(a, b);
+  const r = Math.pow(a, b);
+  if (r === r) return r;
+  if (a !== a && b % 2 !== 0 && Number.isInteger(b)) return NaN;  // glibc clears the sign here
+  return cNaN(a, b, DEFAULT_NAN);
 }
 
 /** Float arithmetic; the result is not yet boxed. */

@@ -88,7 +88,8 @@ export class LuaTable implements LuaObject, GCObject {
   /** Raw get (`rawget`), any key. */
   get(key: LuaValue): LuaValue {
     if (typeof key === 'number') {
-      if (Number.isInteger(key)) return this.getInt(key);
+      if (Number.isSafeInteger(key)) return this.getInt(key);
+      // 2^53 and beyond: an integral float is the bigint key `set` stored
       return key !== key ? undefined : this.hash.get(floatKey(key));
     }
     if (typeof key === 'string') return this.hash.get(key);

@@ -43,6 +43,7 @@ import { forPrep, forLoop } from './forloop.ts';
 import {
   LuaTable, LuaFloat, boxfloat, mkfloat, arith, ArithOp, isNumber, rawEquals, type LuaError,
 } from '../value/index.ts';
+import { pow } from '../value/number.ts';
 
 /**
  * Run the thread until the frame at depth `stopDepth` has returned. Errors
@@ -325,7 +326,7 @@ function run(L: LuaThread, stopDepth: number): void {
         case 38: /* POW */ case 39: /* DIV */ {
           const x = stack[base + ((i >>> 16) & 0xff)], y = stack[base + (i >>> 24)];
           if (typeof x === 'number' && typeof y === 'number') {
-            const r = (i & 0x7f) === 38 ? (y === 2 ? x * x : Math.pow(x, y)) : x / y;
+            const r = (i & 0x7f) === 38 ? pow(x, y) : x / y;
             stack[base + A] = Number.isSafeInteger(r) ? boxfloat(r) : r; pc++; break;
           }
           ci.pc = pc;

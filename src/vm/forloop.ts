@@ -87,8 +87,8 @@ function forLimit(L: LuaThread, limit: LuaValue, step: number | bigint): number 
   const f = tofloat(n);
   const r = tointeger(n, step < 0 ? F2I.CEIL : F2I.FLOOR, false);
   if (r !== undefined) return r;
-  if (f !== f) return undefined;  // NaN: no iteration
-  // beyond the integer range: clip, or skip when it lies on the wrong side
+  // beyond the integer range: clip, or skip when it lies on the wrong side;
+  // a NaN limit is not above 0, so lua clips it as a very negative one
   if (f > 0) return step < 0 ? undefined : normint((1n << 63n) - 1n);
   return step > 0 ? undefined : normint(-(1n << 63n));
 }

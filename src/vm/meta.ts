@@ -27,7 +27,7 @@ import { typeName as valueTypeName } from '../value/types.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import {
   LuaTable, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
-  number2string,
+  number2string, LuaError,
 } from '../value/index.ts';
 
 /** MAXTAGLOOP: the longest `__index`/`__newindex` chain followed. */
@@ -158,7 +158,7 @@ export function arithMeta(L: LuaThread, x: LuaValue, y: LuaValue, tm: number, lx
   // not converted (lstrlib has no bitwise metamethods). Arithmetic converts
   // numeric strings here, as the string metamethods would (§3.4.3).
   if (bitwise ? bitwiseOperands(x, y) : true) {
-    const r = arith(op, x, y);
+    const r = typeof x === 'string' || typeof y === 'string' ? stringArith(op, x, y) : arith(op, x, y);
     if (r !== undefined) return r;
   }
   const ev = EVENTS[tm];
@@ -167,18 +167,32 @@ export function arithMeta(L: LuaThread, x: LuaValue, y: LuaValue, tm: number, lx
   if (h !== undefined) return callMeta(L, h, x, y, Cont.STORE, a);
   if (bitwise) {
     if (isNumber(x) && isNumber(y)) {
-      // luaG_tointerror: blame the second operand when it is the culprit
-      const yBad = tointeger(y, F2I.EQ, false) === undefined;
-      runError(L, `number${varInfo(L, yBad ? ly : lx)} has no integer representation`);
+      // luaG_tointerror: the first operand when it has no integer value, else the second
+      const xBad = tointeger(x, F2I.EQ, false) === undefined;
+      runError(L, `number${varInfo(L, xBad ? lx : ly)} has no integer representation`);
     }
-    // luaG_opinterror: the second operand when it is not a number, else the first
-    typeError(L, isNumber(y) ? x : y, 'perform bitwise operation on', isNumber(y) ? lx : ly);
+    // luaG_opinterror: the first operand when it is not a number, else the second
+    typeError(L, isNumber(x) ? y : x, 'perform bitwise operation on', isNumber(x) ? ly : lx);
   }
   if (typeof x === 'string' && typeof y === 'string' && op !== ArithOp.UNM) {
     typeError(L, x, 'perform arithmetic on', lx);
   }
   const culpritIsY = tonumberish(x);
   typeError(L, culpritIsY ? y : x, 'perform arithmetic on', culpritIsY ? ly : lx);
+}
+
+/**
+ * Arithmetic on a numeric string: in lua the string library's metamethod
+ * does it, from C, so its errors ("attempt to divide by zero", "attempt to
+ * perform 'n%%0'") carry no position.
+ */
+function stringArith(op: ArithOp, x: LuaValue, y: LuaValue): LuaValue | undefined {
+  try {
+    return arith(op, x, y);
+  } catch (e) {
+    if (e instanceof LuaError) e.needsPosition = false;
+    throw e;
+  }
 }
 
 function tonumberish(v: LuaValue): boolean {
@@ -291,8 +305,24 @@ export function lessMeta(L: LuaThread, x: LuaValue, y: LuaValue, orEqual: boolea
   const ev = orEqual ? '__le' : '__lt';
   let h = metafield(L.global, x, ev);
   if (h === undefined) h = metafield(L.global, y, ev);
+  if (h === undefined && orEqual && L.global.compat) return lessEqualByLess(L, x, y);
   if (h === undefined) orderError(L, x, y);
   const r = callMeta(L, h, x, y, Cont.COMPARE, 0);
   if (r === PENDING) return PENDING;
   return r !== undefined && r !== false;
+}
+
+/**
+ * `x <= y` without `__le` under Lua 5.3 compatibility (LUA_COMPAT_LT_LE):
+ * `not (y < x)` through `__lt`, looked up on `y` first since it is now
+ * the left operand. A suspended call finishes through Cont.COMPARE with
+ * argument 1, which negates the result (PUC-Rio's CIST_LEQ).
+ */
+function lessEqualByLess(L: LuaThread, x: LuaValue, y: LuaValue): boolean | Pending {
+  let h = metafield(L.global, y, '__lt');
+  if (h === undefined) h = metafield(L.global, x, '__lt');
+  if (h === undefined) orderError(L, x, y);
+  const r = callMeta(L, h, y, x, Cont.COMPARE, 1);
+  if (r === PENDING) return PENDING;
+  return r === undefined || r === false;
 }

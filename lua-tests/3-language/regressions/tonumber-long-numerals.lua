@@ -1,0 +1,10 @@
+-- §3.4.3 (string to number): a numeral longer than 200 characters is still read, as a float when it is one (official strings.lua:273; issue 13); uses string
+print("320 nines", tonumber(string.rep("9", 320)))
+print("1 and 250 zeros", tonumber("1" .. string.rep("0", 250)))
+print("negative", tonumber("-" .. string.rep("9", 320)))
+print("leading zeros", tonumber(string.rep("0", 300) .. "12"), math.type(tonumber(string.rep("0", 250) .. "7")))
+print("long float", tonumber("  " .. string.rep("1", 250) .. ".5e-240  "))
+print("%.99f of -10^38", tonumber(string.format("%.99f", -(10^38))) == -(10^38))
+print("long hex", tonumber("0x" .. string.rep("f", 300)), tonumber("0x" .. string.rep("0", 300) .. "1p4"))
+print("arithmetic", string.rep("9", 320) + 0, ("1" .. string.rep("0", 250)) * 1)
+print("embedded NUL", tonumber(string.rep("1", 250) .. "\0"), tonumber(string.rep("1", 201) .. "e"))
