@@ -23,6 +23,7 @@
  * @property E - `-E`: ignore the environment variables `LUA_INIT`, `LUA_PATH` and `LUA_CPATH`.
  * @property W - `-W`: turn warnings on.
  * @property testlib - `--testlib`: open the test library `T` (as `LUCID_TESTLIB=1` does).
+ * @property noCompat - `--no-compat`: strict Lua 5.4, without the Lua 5.3 compatibility the release build has (as `LUCID_COMPAT=0` does).
  */
 export interface Options {
   /** Index in argv of the script (argv.length when there is none). */
