@@ -16,8 +16,8 @@
  *     node scripts/exercises.mjs --check --rotate 6  # 6 of them, chosen by the day
  *     node scripts/exercises.mjs --check 03 17       # the exercises named
  *
- * `npm test` runs the rotating subset (all of them take several minutes on
- * a busy machine); `npm run exercises` runs all. Ends with `N passed, M
+ * `npm test` and `npm run exercises` run all of them (about two minutes on
+ * a quiet machine); `--rotate` is for quick loops. Ends with `N passed, M
  * failed` (one test per exercise).
  */
 import { spawnSync } from 'node:child_process';
