@@ -49,14 +49,6 @@ function valuesLost(x, y) {
  *          test?: (expected: string, got: string) => boolean }[]}
  */
 export const KNOWN = [
-  { name: 'coroutine-arg-type', reason: "a coroutine function given a non-thread says 'coroutine expected'; lua says 'thread expected'",
-    expected: /\(thread expected, got [\w ]+\)/, got: /\(coroutine expected, got [\w ]+\)/ },
-  { name: 'rawlen-message', reason: "rawlen's argument error lacks ', got TYPE' (lua 5.4.8 uses luaL_argexpected)",
-    expected: /table or string expected, got/, got: /table or string expected\)/ },
-  { name: 'xpcall-no-handler', reason: "xpcall without a message handler calls the function; lua raises \"bad argument #2 to 'xpcall' (function expected, got no value)\"",
-    expected: /bad argument #2 to 'xpcall' \(function expected/, got: /^/ },
-  { name: 'minmax-compare', reason: "math.max and math.min check that their arguments are numbers; lua compares them with lua_compare (\"attempt to compare …\", and strings compare)",
-    expected: /^/, got: /bad argument #\d+ to '(math\.)?(max|min)'/ },
   { name: 'reader-error-position', reason: 'load with a reader function that returns a non-string: the message lacks the position lua gives it',
     expected: /\.lua:\d+: reader function must return a string/, got: /"reader function must return a string/ },
   { name: 'border', reason: 'accepted difference: the length of a table with holes is any border (manual §3.4.7); lucid keeps no nil inside its array part, so a constructor like {1, nil, 3} has the border 1 where lua finds 3',
@@ -68,10 +60,6 @@ export const KNOWN = [
     test: (x, y) => x !== y && x.replace(/-nan/gi, 'nan') === y.replace(/-nan/gi, 'nan') },
   { name: 'libm-ulp', reason: 'accepted difference: the transcendental functions of V8 (sin, cos, tan, asin, acos, atan, exp, log, ^) may differ from glibc in the last bits',
     test: ulpsApart },
-  { name: 'utf8-char-arg-order', reason: 'utf8.char checks the types of all its arguments before their ranges; lua checks each argument in turn',
-    expected: /bad argument #\d+ to '(utf8\.)?char' \(value out of range\)/, got: /bad argument #\d+ to '(utf8\.)?char'/ },
-  { name: 'fmod-arg-order', reason: "math.fmod checks its first argument first; lua, built by gcc, checks the second first (the order in which C evaluates luaL_checknumber(L, 1) and luaL_checknumber(L, 2) is unspecified)",
-    expected: /bad argument #2 to '(math\.)?fmod'/, got: /bad argument #1 to '(math\.)?fmod'/ },
 ];
 
 /**
