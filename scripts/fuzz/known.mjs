@@ -49,8 +49,6 @@ function valuesLost(x, y) {
  *          test?: (expected: string, got: string) => boolean }[]}
  */
 export const KNOWN = [
-  { name: 'reader-error-position', reason: 'load with a reader function that returns a non-string: the message lacks the position lua gives it',
-    expected: /\.lua:\d+: reader function must return a string/, got: /"reader function must return a string/ },
   { name: 'border', reason: 'accepted difference: the length of a table with holes is any border (manual §3.4.7); lucid keeps no nil inside its array part, so a constructor like {1, nil, 3} has the border 1 where lua finds 3',
     test: (x, y) => {
       const a = fields(x); const b = fields(y);

@@ -155,4 +155,17 @@ return f()`, '@tb.lua'));
   assert.is(task.results[0], "t\nstack traceback:\n\ttb.lua:2: in function <tb.lua:2>\n\t(...tail calls...)\n\t[C]: in ?");
 });
 
+test("errors raised inside load meet the running message handler (lua_load keeps the errfunc)", () => {
+  // expected values from lua 5.4.8 on the same chunk
+  const [reader, overflow, syntax] = run(`
+local function h(m) return "H:" .. tostring(m) end
+local function overflow() return load("return " .. string.rep("(", 300) .. "1" .. string.rep(")", 300)) end
+return select(3, xpcall(load, h, function() return {} end)),
+       select(3, xpcall(overflow, h)),
+       select(3, xpcall(load, h, "x = = 1"))`);
+  assert.is(reader, 'H:reader function must return a string');
+  assert.is(overflow, 'H:C stack overflow');
+  assert.is(syntax, `[string "x = = 1"]:1: unexpected symbol near '='`);   // a syntax error is not raised through the handler
+});
+
 test.run();

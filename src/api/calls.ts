@@ -27,7 +27,7 @@
  * `src/lib/base.ts` (pcall, xpcall, load), `src/lib/coroutine.ts`.
  */
 import { LuaNative, LuaClosure, FrameFlag, type LuaThread } from '../object/objects.ts';
-import { callSync, YIELD } from '../vm/call.ts';
+import { callHandler, callSync, YIELD } from '../vm/call.ts';
 import { metafield, objTypeName } from '../vm/meta.ts';
 import { resume as vmResume, wrapError as vmWrapError, closeThread } from '../vm/resume.ts';
 import { LuaError, type Value } from '../value/index.ts';
@@ -90,6 +90,19 @@ export function protect(L: LuaThread, msgh?: Value): void {
 export function error(L: LuaThread, v: Value): never {
   void L;
   throw new LuaError(v);
+}
+
+/**
+ * An error raised and caught inside the running native, as `lua_load`
+ * catches its reader's `luaL_error`: the value the catcher receives. The
+ * error is raised in a protected call of its own, which keeps the running
+ * message handler (an xpcall's, or the standalone interpreter's traceback),
+ * so that handler sees it first, where it happened (luaG_errormsg).
+ */
+export function caughtError(L: LuaThread, v: Value): Value {
+  const err = new LuaError(v);
+  callHandler(L, err);
+  return err.value;
 }
 
 // ---------------------------------------------------------------------------
@@ -169,8 +182,12 @@ export function load(L: LuaThread, chunk: string, chunkname: string, mode = 'bt'
     // the calls in progress (pcall, ...) count against the parser's C-stack limit, as nCcalls does in lua
     return loadChunk(L.global, chunk, chunkname, mode, env.length > 0 ? env[0] : L.global.globals, L.nCcalls + L.nGen);
   } catch (e) {
-    if (e instanceof LoadError) return e.message;
-    throw e;
+    if (!(e instanceof LoadError)) throw e;
+    if (!e.runtime) return e.message;
+    // a message handler's result replaces the message; load's second result is
+    // a string here, so a handler that returns another value leaves the message
+    const handled = caughtError(L, e.message);
+    return typeof handled === 'string' ? handled : e.message;
   }
 }
 

@@ -23,8 +23,16 @@ import { undump, LUA_SIGNATURE } from '../bytecode/undump.ts';
 import { parse, LuaSyntaxError } from '../parser/index.ts';
 import { compile } from '../compiler/index.ts';
 
-/** A chunk that cannot be loaded: `message` is what `load` returns with nil. */
-export class LoadError extends Error {}
+/**
+ * A chunk that cannot be loaded: `message` is what `load` returns with nil.
+ * `runtime`: lua raises it as a runtime error inside lua_load ("C stack
+ * overflow"), so a message handler running at the time sees it first.
+ */
+export class LoadError extends Error {
+  constructor(message: string, readonly runtime = false) {
+    super(message);
+  }
+}
 
 /**
  * Compile `chunk` (a byte string) named `chunkname`; `mode` is load's
@@ -52,7 +60,7 @@ function compileSource(source: string, chunkname: string, cLevels: number | unde
   try {
     return compile(parse(source, chunkname, { cLevels }));
   } catch (e) {
-    if (e instanceof LuaSyntaxError) throw new LoadError(e.message);
+    if (e instanceof LuaSyntaxError) throw new LoadError(e.message, e.runtime);
     throw e;
   }
 }

@@ -25,7 +25,7 @@
  */
 import type { LuaState } from '../api/state.ts';
 import {
-  native, isfunction, typeName, getmetatable as rawGetMetatable, setmetatable as setMeta, geti,
+  caughtError, native, isfunction, typeName, getmetatable as rawGetMetatable, setmetatable as setMeta, geti,
   rawequal as rawEqual, load as loadChunk, protect, gc, warning,
   topointer, type GcOption, type LuaThread, type CallRequest,
 } from '../api/lua.ts';
@@ -263,8 +263,9 @@ function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest
     let piece = r[0];
     if (piece === undefined || piece === '') break;
     if (isNumber(piece)) piece = number2string(piece);   // lua_tolstring: numbers are strings
-    // luaL_error inside lua_load, which load catches: the position is load's caller's
-    if (typeof piece !== 'string') return [undefined, where(L) + 'reader function must return a string'];
+    // luaL_error inside lua_load, which load catches: the position is load's
+    // caller's, and the running message handler sees the error first
+    if (typeof piece !== 'string') return [undefined, caughtError(L, where(L) + 'reader function must return a string')];
     text += piece;
   }
   return loaded(L, text, name, mode, env, hasEnv);

@@ -122,7 +122,7 @@ class Diagnoser extends TokenCursor {
   }
 
   private enterLevel(): void {
-    if (++this.level === MAX_C_CALLS) throw new LuaSyntaxError('C stack overflow', this.line);
+    if (++this.level === MAX_C_CALLS) throw new LuaSyntaxError('C stack overflow', this.line, true);
     if (this.level > this.peak) this.peak = this.level;
   }
 

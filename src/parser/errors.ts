@@ -30,8 +30,11 @@ export class LuaSyntaxError extends Error {
   /**
    * @param message - The full message, `chunk:line: what near 'token'`, as `load` returns it.
    * @param line - The line the error is reported at.
+   * @param runtime - Raised as a runtime error in lua (luaG_runerror, as "C
+   *   stack overflow" is), not a syntax error: the running message handler
+   *   sees it before `load` returns it.
    */
-  constructor(message: string, readonly line: number) {
+  constructor(message: string, readonly line: number, readonly runtime = false) {
     super(message);
   }
 }
