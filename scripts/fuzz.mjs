@@ -4,6 +4,7 @@
  *   npm run fuzz -- [--count N] [--seed S] [--oracle PATH] [--jobs J] [--batch B]
  *                   [--check] [--record] [--no-shrink] [--max-shrink K]
  *   npm run fuzz -- --robust [--count N] [--seed S]        (robust.mjs)
+ *   npm run fuzz -- --seed S --print I                       (program I's source)
  *
  * Generates N random programs from seed S (scripts/fuzz/generate.mjs), runs
  * them in batches on the oracle (scripts/fuzz/oracle.mjs) and on lucid
@@ -18,6 +19,8 @@
  *           no oracle on the machine, compares with the outputs recorded for
  *           this seed and count (record.mjs).
  * --record  write those recorded outputs (needs an oracle).
+ * --start I begin at program I of the seed (programs I … I+N-1), to split a
+ *           long run or to rerun one program (`--start I --count 1`).
  *
  * Ends with `N passed, M failed`: N programs agree, M differ in a way no
  * known signature explains (or crashed lucid).
@@ -34,12 +37,14 @@ import { readRecord, writeRecord as writeOracleRecord, outcomeDigest, recordFile
 import { runProgram } from './lib/engines.mjs';
 import { corpusDir, writeRecord, readRecord as readCorpusRecord, compare, expectedFailuresFile } from './lib/corpus.mjs';
 
-const opts = { count: 1000, seed: 1, jobs: 2, batch: 200, maxShrink: 10, check: false, record: false, shrink: true };
+const opts = { count: 1000, start: 0, seed: 1, jobs: 2, batch: 200, maxShrink: 10, check: false, record: false, shrink: true };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const value = () => argv[++i];
   if (a === '--count') opts.count = Number(value());
+  else if (a === '--start') opts.start = Number(value());
+  else if (a === '--print') opts.print = Number(value());
   else if (a === '--seed') opts.seed = Number(value());
   else if (a === '--oracle') opts.oracle = value();
   else if (a === '--jobs') opts.jobs = Number(value());
@@ -55,9 +60,10 @@ for (let i = 0; i < argv.length; i++) {
 
 
 async function differential(o) {
+  if (o.start && o.record) { console.error('--record keeps whole runs only: no --start'); return 2; }
   const t0 = performance.now();
   const programs = [];
-  for (let i = 0; i < o.count; i++) {
+  for (let i = o.start; i < o.start + o.count; i++) {
     const tree = generateProgram(o.seed, i);
     programs.push({ id: `s${o.seed}_${i}`, index: i, tree, src: render(tree) });
   }
@@ -112,7 +118,8 @@ async function differential(o) {
   }
 
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
-  console.log(`${o.count} programs (seed ${o.seed}) in ${secs} s: ${passed} agree, ` +
+  const range = o.start ? `, from program ${o.start}` : '';
+  console.log(`${o.count} programs (seed ${o.seed}${range}) in ${secs} s: ${passed} agree, ` +
     `${[...known.values()].reduce((a, b) => a + b, 0)} known differences, ${fresh.length} new`);
   for (const [name, n] of [...known].sort((a, b) => b[1] - a[1])) console.log(`  known  ${String(n).padStart(5)}  ${name}`);
   const groups = groupBySignature(fresh);
@@ -199,7 +206,9 @@ async function save(o, oracle, f, src, rounds) {
   console.log(`  ${name} (${src.split('\n').length} lines): ${problem.split('\n')[0]}`);
 }
 
-if (opts.robust) {
+if (opts.print !== undefined) {
+  process.stdout.write(render(generateProgram(opts.seed, opts.print)));
+} else if (opts.robust) {
   const { robust } = await import('./fuzz/robust.mjs');
   process.exitCode = await robust(opts);
 } else {
