@@ -91,6 +91,9 @@ test('bad options to new LuaState, on both entry points', () => {
       [{ write: 'out.txt' }, "bad option 'write' to 'LuaState' (function expected, got 'out.txt')"],
       [{ sandbox: 'yes' }, "bad option 'sandbox' to 'LuaState' (boolean expected, got 'yes')"],
       [{ platform: 1 }, "bad option 'platform' to 'LuaState' (object expected, got number)"],
+      // a signal no other thread can write is a mistake, not a no-op
+      [{ interruptSignal: new Int32Array(1) }, "bad option 'interruptSignal' to 'LuaState' (Int32Array over a SharedArrayBuffer expected, got object)"],
+      [{ interruptSignal: new Int32Array(new SharedArrayBuffer(0)) }, "bad option 'interruptSignal' to 'LuaState' (Int32Array over a SharedArrayBuffer expected, got object)"],
     ];
     for (const [options, message] of cases) assert.is(luaErrorOf(() => new State(options)).message, message);
   }

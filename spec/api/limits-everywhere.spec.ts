@@ -62,6 +62,8 @@ const expected: Record<string, (place: string, outcome: string) => boolean> = {
   budget: (_, o) => o === 'budget' || /budget exhausted$/.test(o),
   deadline: (_, o) => o === 'budget' || /deadline exceeded$/.test(o),
   interrupt: (place, o) => /interrupted!$/.test(o) || (catching.has(place) && o === 'done'),
+  // another thread's interruptSignal, while this one is blocked in a synchronous step
+  signal: (place, o) => /interrupted!$/.test(o) || (catching.has(place) && o === 'done'),
 };
 
 const runs = Object.fromEntries(Object.keys(expected).map((m) => [m, runChild(m)]));

@@ -119,6 +119,22 @@ export interface LuaStateOptions {
    */
   memoryLimit?: number;
   /**
+   * An interrupt another thread can raise while this state runs, even a
+   * synchronous call that never gives its own thread's event loop a turn:
+   * an `Int32Array` over a `SharedArrayBuffer`. Storing a non-zero value
+   * in element 0 (`Atomics.store(signal, 0, 1)`) makes the running Lua
+   * code raise "interrupted!" within a few thousand checks (calls and
+   * backward jumps), wherever it runs, as {@link LuaState.interrupt} does;
+   * the state sets the element back to 0 when it takes the interrupt.
+   *
+   * ```ts
+   * // in a worker: const lua = new LuaState({ interruptSignal: workerData.signal });
+   * // in the main thread, to stop it:
+   * Atomics.store(signal, 0, 1);
+   * ```
+   */
+  interruptSignal?: Int32Array;
+  /**
    * How Lua strings reach JavaScript in results, arguments of registered
    * functions and `toJS`: `'text'` (the default) decodes them as UTF-8,
    * with U+FFFD for bytes that are not valid UTF-8; `'bytes'` gives a
@@ -151,6 +167,8 @@ const OPTION_TYPES: Record<string, [test: (v: unknown) => boolean, expected: str
   gcLog: [(v) => typeof v === 'function', 'function'],
   gcLogSteps: [(v) => typeof v === 'boolean', 'boolean'],
   memoryLimit: [(v) => typeof v === 'number' && v > 0, 'positive number'],
+  interruptSignal: [(v) => v instanceof Int32Array && v.length > 0 && typeof SharedArrayBuffer === 'function' && v.buffer instanceof SharedArrayBuffer,
+    'Int32Array over a SharedArrayBuffer'],
   strings: [(v) => v === 'text' || v === 'bytes', "'text' or 'bytes'"],
 };
 

@@ -20,7 +20,7 @@
 import { LuaClosure, LuaNative, LuaThread, GlobalState, UpVal, joinHeap } from '../object/objects.ts';
 import { callSync } from '../vm/call.ts';
 import { startTrace } from '../vm/trace.ts';
-import { requestCheck } from '../vm/budget.ts';
+import { requestCheck, setBudget } from '../vm/budget.ts';
 import { compileChunk, LoadError } from './load.ts';
 import { LuaTable, LuaError, type Value } from '../value/index.ts';
 import { toLuaString, bytesToLua, type ConvertOptions } from './interop.ts';
@@ -127,6 +127,7 @@ export class LuaState {
     if (log) G.heap.log = log;
     G.heap.logSteps = log !== undefined && (options.gcLogSteps ?? logEnv === 'steps');
     if (options.memoryLimit !== undefined) G.heap.limit = options.memoryLimit;
+    G.interruptSignal = options.interruptSignal;
     if (options.write) {
       G.write = options.write;
     } else {
@@ -139,6 +140,7 @@ export class LuaState {
     this.L = new LuaThread(G);
     G.mainThread = this.L;
     G.host = this;
+    setBudget(this.L, Infinity, Infinity);   // slices short enough to see interruptSignal soon
     this.boundary = new Boundary(this, options.strings ?? 'text');
     this.compat = options.compat ?? true;
     G.compat = this.compat;

@@ -435,6 +435,12 @@ export class GlobalState {
   /** Set by `LuaState.interrupt()`: the next check raises "interrupted!". */
   interrupted = false;
   /**
+   * The host's cross-thread interrupt (`LuaStateOptions.interruptSignal`):
+   * element 0 turns non-zero when another thread asks this state to stop.
+   * Read at the end of each slice, where the clock is read for a deadline.
+   */
+  interruptSignal: Int32Array | undefined = undefined;
+  /**
    * The next check must come at once (an interrupt, memory past the
    * limit): `ticks` was zeroed and its value kept in `savedTicks`
    * (src/vm/budget.ts requestCheck).

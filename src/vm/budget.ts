@@ -10,6 +10,12 @@
  * PUC-Rio counterpart: `lua.c` (laction/lstop: a count hook raising
  * "interrupted!"), `ldebug.c` luaG_traceexec (the count hook).
  *
+ * Interrupts come two ways: `interrupt()` on the state's own thread (a
+ * timer or signal handler while an async run lets the event loop go), and
+ * a shared `Int32Array` another thread writes (`interruptSignal`), looked
+ * at with the clock at the end of each slice, which reaches a synchronous
+ * run (`doString` in a worker) that no event of its own thread can.
+ *
  * The counter is paid once per *check*: each CALL and TAILCALL and each
  * backward jump (FORLOOP, TFORLOOP, JMP back) in the dispatch loop, each
  * Lua function a generator native requests (`load`'s reader, pcall's
@@ -85,6 +91,21 @@ export function tick(L: LuaThread, ci: Frame | undefined, again: boolean): void 
   const s = G.budget > 0 ? Math.min(G.budget, G.quantum) : G.quantum;
   G.slice = s;
   G.ticks = s - 1;  // this check is the first of the new slice
+  const signal = G.interruptSignal;
+  if (signal !== undefined && Atomics.load(signal, 0) !== 0) {
+    // another thread's interrupt: taken (reset) here, then raised as interrupt() is
+    Atomics.store(signal, 0, 0);
+    G.interrupted = true;
+    raiseInterrupt(G);
+  }
+}
+
+/**
+ * Checks per slice for a run with this deadline: fewer when the clock or
+ * another thread's interrupt signal must be looked at soon.
+ */
+export function quantumFor(G: GlobalState, deadline: number): number {
+  return deadline === Infinity && G.interruptSignal === undefined ? TICK_QUANTUM : DEADLINE_QUANTUM;
 }
 
 /**
@@ -132,7 +153,7 @@ function emergency(L: LuaThread): void {
  * run cannot suspend; otherwise they are only pauses (`LuaTask.run`).
  */
 export function setBudget(L: LuaThread, budget: number, deadline: number, hard = true,
-  quantum = deadline === Infinity ? TICK_QUANTUM : DEADLINE_QUANTUM): void {
+  quantum = quantumFor(L.global, deadline)): void {
   const G = L.global;
   G.budget = budget;
   G.deadline = deadline;
