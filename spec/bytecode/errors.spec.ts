@@ -9,6 +9,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { BinaryChunkError, undump } from '../../src/bytecode/undump.ts';
+import { LuaState } from '../../src/index.ts';
 
 const chunk = readFileSync(new URL('../fixtures/bytecode/closures.luac', import.meta.url)).toString('latin1');
 
@@ -60,6 +61,21 @@ test('a missing constant string is rejected', () => {
   assert.ok(at > 0);
   const broken = chunk.slice(0, at + 1) + '\x80' + chunk.slice(at + 8);
   assert.is(messageOf(broken, '=x'), 'x: bad binary format (bad format for constant string)');
+});
+
+test('code of an altered chunk that cannot run is a Lua error about the chunk, and the state goes on', () => {
+  // NEWTABLE (opcode 19, after VARARGPREP) turned into LOADI: SETLIST then
+  // stores into an integer. lua 5.4.8 dies of a segmentation fault here.
+  const lua = new LuaState({ write: () => {} });
+  const [ok, msg, after] = lua.doString(`
+    local d = string.dump(load("local t = {1, 2, 3} return t"), true)
+    local i = assert(d:find("\\x51\\0\\0\\0\\x13", 1, true))
+    local f = assert(load(d:sub(1, i + 3) .. "\\x01" .. d:sub(i + 5), "=bad", "b"))
+    local ok, msg = pcall(f)
+    return ok, msg, 1 + 1`);
+  assert.is(ok, false);
+  assert.is(msg, '?:-1: malformed binary chunk: its code cannot run');
+  assert.is(after, 2);
 });
 
 test.run();

@@ -67,6 +67,11 @@ export class Proto implements GCObject {
   gcsize = 0;
   /** The 32-bit instructions. */
   code: Uint32Array = new Uint32Array(0);
+  /**
+   * Read from a binary chunk (undump.ts), not compiled here: its code is
+   * only as consistent as the bytes were, and lua runs such code unchecked.
+   */
+  binary = false;
   /** K: the constants. */
   constants: Constant[] = [];
   /** Prototypes of the functions defined inside this one. */

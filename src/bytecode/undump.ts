@@ -239,6 +239,7 @@ function readDebug(r: ChunkReader, f: Proto): void {
 
 function readFunction(r: ChunkReader, parentSource: string | undefined): Proto {
   const f = new Proto();
+  f.binary = true;
   f.source = r.stringOrNone() ?? parentSource;
   f.linedefined = r.int();
   f.lastlinedefined = r.int();

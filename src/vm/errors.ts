@@ -177,6 +177,16 @@ export function orderError(L: LuaThread, a: LuaValue, b: LuaValue): never {
  * know where it ran gets the position of the running instruction here.
  */
 export function toLuaError(L: LuaThread, e: unknown): LuaError {
+  if (!(e instanceof LuaError) && !(e instanceof RangeError) && L.depth >= 0 && L.frames[L.depth].closure?.proto.binary) {
+    // Code from a binary chunk whose bytes were altered can ask the VM for
+    // what no compiler emits (SETLIST into a number, a constant past the
+    // end); lua would crash or misbehave. lucid's instructions then fail in
+    // JS: that is the chunk's fault, and the message says so (the JS
+    // exception stays as the cause, for whoever debugs lucid itself).
+    const err = new LuaError(`${where(L.frames[L.depth])}malformed binary chunk: its code cannot run`);
+    err.cause = e;
+    return err;
+  }
   const err = asLuaError(e);
   if (err.needsPosition) {
     err.needsPosition = false;
