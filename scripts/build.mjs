@@ -66,10 +66,16 @@ if (!process.argv.includes('--no-types')) {
   copyFileSync(join(root, 'src/parser/grammar.ohm-bundle.d.ts'), join(types, 'parser/grammar.ohm-bundle.d.ts'));
   const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]);
+  const specifiers = /((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*?)\.ts\2/g;
   for (const file of walk(types)) {
     const text = readFileSync(file, 'utf8');
-    const fixed = text.replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*?)\.ts\2/g, '$1$2$3.js$2');
+    const fixed = text.replace(specifiers, '$1$2$3.js$2');
     if (fixed !== text) writeFileSync(file, fixed);
+    // the same declarations for the `require` condition: in this ES-module
+    // package a .d.ts declares an ES module, which a CommonJS consumer's
+    // tsc (module node16/nodenext) refuses to require (TS1479); a .d.cts
+    // tree whose specifiers name .cjs files declares CommonJS
+    writeFileSync(file.replace(/\.d\.ts$/, '.d.cts'), text.replace(specifiers, '$1$2$3.cjs$2'));
   }
 }
 
