@@ -19,6 +19,9 @@
 // Node version and V8 flags that change the code, so a new bundle or a new
 // Node never meets an old cache; a cache V8 rejects, or whose own checksum
 // does not match (a torn or corrupted file), is ignored and written again.
+// The checksum is ours because V8 checks only the cache's header (its
+// version, flags and the source's length): a flipped byte in the code
+// itself is accepted, and run.
 // Where: $LUCID_CODE_CACHE_DIR, else $XDG_CACHE_HOME/lucid/code-cache, else
 // ~/.cache/lucid/code-cache, else (not writable) the system's temporary
 // folder. LUCID_CODE_CACHE=0 turns it off. Nothing here ever fails a run:

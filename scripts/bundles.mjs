@@ -104,10 +104,13 @@ export function nodeCliOptions(name, outfile) {
   return {
     ...common, entryPoints: [`src/cli/${name}.ts`], outfile, format: 'cjs', write: false,
     platform: 'node', target: 'node20', minifyWhitespace: true, minifySyntax: true,
-    define: { 'import.meta.url': '__lucidModuleUrl' },
+    // import.meta.url's only uses are createRequire's base, which takes a
+    // path as well as a URL: the file's path, because pathToFileURL would
+    // set up Node's URL class during start-up (a few milliseconds)
+    define: { 'import.meta.url': '__filename' },
     // "use strict" first: esbuild's own directive comes after the banner,
     // where it no longer counts
-    banner: { js: `${KEY_PLACEHOLDER}\n'use strict';const __lucidModuleUrl = require('node:url').pathToFileURL(__filename).href;` },
+    banner: { js: `${KEY_PLACEHOLDER}\n'use strict';` },
   };
 }
 
