@@ -24,7 +24,8 @@
 // itself is accepted, and run.
 // Where: $LUCID_CODE_CACHE_DIR, else $XDG_CACHE_HOME/lucid/code-cache, else
 // ~/.cache/lucid/code-cache, else (not writable) the system's temporary
-// folder. LUCID_CODE_CACHE=0 turns it off. Nothing here ever fails a run:
+// folder; files a day old go when a new one is written. LUCID_CODE_CACHE=0
+// turns it off. Nothing here ever fails a run:
 // a cache that cannot be read or written only costs time.
 //
 // Invariant: only Node built-ins are loaded before the program (each one
@@ -90,10 +91,30 @@ function writeCache(name, data) {
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(tmp, Buffer.concat([header, data]));
       fs.renameSync(tmp, file);   // atomic: a run started meanwhile reads the old file or the new
+      prune(dir, name);
       return;
     } catch {
       try { fs.unlinkSync(tmp); } catch { /* never written */ }
     }
+  }
+}
+
+/** A cache file untouched this long goes when another is written. */
+const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Remove the cache files of `dir` older than MAX_AGE_MS, but `keep`: each
+ * rebuilt bundle leaves a file of its own (about 700 KB), and a cache in
+ * use is only written again when it is gone. Runs only when a cache was
+ * just written, which is seldom.
+ */
+function prune(dir, keep) {
+  const old = Date.now() - MAX_AGE_MS;
+  for (const f of fs.readdirSync(dir)) {
+    if (f === keep || !f.endsWith('.bin')) continue;
+    try {
+      if (fs.statSync(path.join(dir, f)).mtimeMs < old) fs.unlinkSync(path.join(dir, f));
+    } catch { /* gone already, or not ours to remove */ }
   }
 }
 

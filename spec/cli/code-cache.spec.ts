@@ -8,7 +8,8 @@
  * next, never written with LUCID_CODE_CACHE=0, moved to the temporary
  * folder when the home cache cannot be written, a corrupted file rejected
  * and written again, a changed bundle (a new key) never served the old
- * code; none of it ever fails a run. Small bundles made here stand for
+ * code, day-old files removed when a new one is written; none of it ever
+ * fails a run. Small bundles made here stand for
  * the real one, so that each case costs one short process.
  *
  * Manual: none (lucid's own). See docs/cli.md, "Start-up".
@@ -17,7 +18,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -129,6 +130,25 @@ test('a changed bundle has a new key: the old cache is never used for it', () =>
   assert.is(run(two, { LUCID_CODE_CACHE_DIR: dir }).stdout, 'two\n');
   assert.is(caches(dir).length, 2);
   assert.is(run(two, { LUCID_CODE_CACHE_DIR: dir }).stdout, 'two\n');
+});
+
+test('writing a cache removes the cache files more than a day old, and only those', () => {
+  const dir = join(scratch, 'cache');
+  mkdirSync(dir);
+  const day = 24 * 60 * 60;
+  const stale = join(dir, `${'0'.repeat(64)}-old.bin`);
+  const recent = join(dir, `${'1'.repeat(64)}-recent.bin`);
+  const other = join(dir, 'notes.txt');
+  for (const f of [stale, recent, other]) writeFileSync(f, 'x');
+  const now = Date.now() / 1000;
+  utimesSync(stale, now - 2 * day, now - 2 * day);
+  utimesSync(recent, now - day / 2, now - day / 2);
+  utimesSync(other, now - 2 * day, now - 2 * day);
+  assert.is(run(bundle('p.cjs', PROGRAM), { LUCID_CODE_CACHE_DIR: dir }).stdout, OUTPUT);
+  assert.not.ok(existsSync(stale), 'the day-old cache is gone');
+  assert.ok(existsSync(recent), 'the recent cache stays');
+  assert.ok(existsSync(other), 'a file that is not a cache stays');
+  assert.is(caches(dir).length, 2, 'the new cache and the recent one');
 });
 
 test('a bundle without a key runs without the cache', () => {
