@@ -132,9 +132,8 @@ function findCache(name) {
  * code cache when it can be.
  */
 function runBundle(file) {
+  if (process.env.LUCID_CODE_CACHE === '0') return require(file);
   const vm = require('node:vm');
-  const importer = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (process.env.LUCID_CODE_CACHE === '0' || importer === undefined) return require(file);
   // the bundle is ASCII (stampBundle checks): read as Latin-1, V8 makes a
   // one-byte string without decoding UTF-8
   const source = fs.readFileSync(file, 'latin1');
@@ -143,10 +142,14 @@ function runBundle(file) {
   const name = `${key}-${variant()}.bin`;
   const cachedData = findCache(name);
   // the wrapper on the bundle's first line: line numbers (and so stack
-  // traces and the source map) are those of the file
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file, cachedData, importModuleDynamically: importer,
-  });
+  // traces and the source map) are those of the file. `import()` inside
+  // the script would find no module loader once its code comes from the
+  // cache (and vm's own remedy is experimental and warns): the program
+  // imports ES modules (Lua's require of a .mjs) through __lucidImport,
+  // an import() compiled here (src/platform/node-modules.ts)
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname, __lucidImport) {${source}\n})`,
+    { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     // at exit, so the data holds the functions this run compiled as well
     // (measured: a cache made right after compiling, smaller, saves half
@@ -157,7 +160,7 @@ function runBundle(file) {
   }
   const mod = { exports: {}, filename: file, id: file, loaded: false };
   const req = require('node:module').createRequire(file);
-  script.runInThisContext()(mod.exports, req, mod, file, path.dirname(file));
+  script.runInThisContext()(mod.exports, req, mod, file, path.dirname(file), (url) => import(url));
   mod.loaded = true;
   return mod.exports;
 }

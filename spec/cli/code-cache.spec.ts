@@ -151,6 +151,19 @@ test('writing a cache removes the cache files more than a day old, and only thos
   assert.is(caches(dir).length, 2, 'the new cache and the recent one');
 });
 
+test('lucid with its code cache: require of a JavaScript module, CommonJS or ES, works on every run', () => {
+  // the ES module comes through an import() compiled outside the cached
+  // script: one inside it has no loader once its code comes from the cache
+  const fixtures = resolve(import.meta.dirname, '../lib/fixtures/js-modules');
+  const env = { ...process.env, LUCID_CODE_CACHE: '', LUCID_CODE_CACHE_DIR: join(scratch, 'cache') };
+  const chunk = `package.cpath = ${JSON.stringify(`${fixtures}/?.js;${fixtures}/?.mjs`)} print(require("esm").kind, type(require("greet")))`;
+  for (const round of ['writes the cache', 'reads it']) {
+    const r = spawnSync(process.execPath, [join(BIN, 'lucid.cjs'), '-e', chunk], { encoding: 'utf8', env });
+    assert.is(r.stdout + r.stderr, 'esm\ttable\n', round);
+  }
+  assert.is(caches(join(scratch, 'cache')).length, 1);
+});
+
 test('a bundle without a key runs without the cache', () => {
   const dir = join(scratch, 'cache');
   const file = join(scratch, 'plain.cjs');
