@@ -8,11 +8,11 @@
 // Engines, each started as its own child process so that the figures are
 // comparable (every one pays its own process start, nothing is subtracted):
 //   lua5.4   the system interpreter (PUC-Rio C), when it is on the PATH
-//   lucid    bin/lucid.mjs file.lua size (its #! line: node --max-semi-space-size=128)
+//   lucid    bin/lucid.cjs file.lua size (its #! line: node --max-semi-space-size=128)
 //   wasmoon  PUC-Rio Lua 5.4 compiled to WebAssembly (bench/engines/wasmoon-run.mjs)
 //   fengari  Lua 5.3 written in JavaScript (bench/engines/fengari-run.mjs)
 //
-//   lucid@base  with --baseline DIR: the lucid of another checkout (DIR/bin/lucid.mjs),
+//   lucid@base  with --baseline DIR: the lucid of another checkout (DIR/bin/lucid.cjs),
 //           so that a change is measured before and after in the same run
 //
 // A cell is the best wall time of N runs (default 3). The row "(startup)"
@@ -32,7 +32,7 @@
 // Read next: bench/programs/*.lua (each header says what it measures and
 // which library functions it needs), docs/benchmarks.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -45,12 +45,12 @@ const node = process.execPath;
 
 /** Each engine turns (file, size) into a command line. */
 // lucid runs as the `lucid` command does, through its #! line, which gives
-// V8 a larger young generation (bin/lucid.mjs says why); the other engines
+// V8 a larger young generation (bin/lucid.cjs says why); the other engines
 // that run on V8 get the same setting, so that no engine has it alone
 const V8_FLAGS = ['--max-semi-space-size=128'];
 const ENGINES = [
   { name: 'lua5.4', command: (file, size) => ['lua5.4', [file, ...size]] },
-  { name: 'lucid', command: (file, size) => [join(root, 'bin', 'lucid.mjs'), [file, ...size]] },
+  { name: 'lucid', command: (file, size) => [join(root, 'bin', 'lucid.cjs'), [file, ...size]] },
   { name: 'wasmoon', command: (file, size) => [node, [...V8_FLAGS, join(root, 'bench', 'engines', 'wasmoon-run.mjs'), file, ...size]] },
   { name: 'fengari', command: (file, size) => [node, [...V8_FLAGS, join(root, 'bench', 'engines', 'fengari-run.mjs'), file, ...size]] },
 ];
@@ -285,7 +285,9 @@ async function main() {
   if (options.baseline) {
     const dir = options.baseline;
     const at = engines.findIndex((e) => e.name === 'lucid');
-    const base = { name: 'lucid@base', command: (file, size) => [join(dir, 'bin', 'lucid.mjs'), [file, ...size]] };
+    // bin/lucid.cjs where the other checkout has it (bin/lucid.mjs before)
+    const program = ['lucid.cjs', 'lucid.mjs'].map((f) => join(dir, 'bin', f)).find((f) => existsSync(f));
+    const base = { name: 'lucid@base', command: (file, size) => [program, [file, ...size]] };
     engines = [...engines.slice(0, at + 1), base, ...engines.slice(at + 1)];
   }
   if (engines.some((e) => e.name === 'lua5.4') && !hasSystemLua()) {

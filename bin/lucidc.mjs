@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// lucidc — the compiler and lister (like `luac`). See bin/launch.mjs for what
-// it runs (the built bundle, or the TypeScript sources in a checkout).
-import { launch } from './launch.mjs';
+// The former name of bin/lucidc.cjs, kept for scripts and habits that use
+// it: it only hands over (the .cjs file is the package's `lucidc` program).
+import { createRequire } from 'node:module';
 
-await launch('lucidc');
+createRequire(import.meta.url)('./lucidc.cjs');

@@ -1,8 +1,8 @@
 /**
  * The esbuild settings of every JavaScript file lucid ships, in one place:
- * `npm run build` (scripts/build.mjs) writes them to dist/, and bin/launch.mjs
+ * `npm run build` (scripts/build.mjs) writes them to dist/, and bin/stamp.cjs
  * builds the command-line pair from the same settings into .lucid-cache/
- * when it runs in a checkout whose dist/ is absent or older than src/.
+ * when it runs in a checkout whose dist/ is absent or stale.
  *
  * Choices (docs/cli.md, "Start-up", says what each buys):
  * - Bundles, not one output file per module: Node loads one file of 400 KB
@@ -21,6 +21,7 @@
  *   the browser platform: a `node:` module or a Node built-in reached from
  *   src/browser.ts fails the build.
  */
+import { createHash } from 'node:crypto';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
@@ -75,10 +76,7 @@ const common = {
   plugins: [ohmKernel],
 };
 
-/**
- * The Node build: the library (index, as ES modules), the two programs
- * (cli/lucid, cli/lucidc), sharing chunks; `outdir` is dist/ or the cache.
- */
+/** The Node build of the library as an ES module; `outdir` is dist/. */
 export function nodeEsmOptions(outdir, entries = NODE_ENTRIES) {
   return {
     ...common, entryPoints: entries, outdir, format: 'esm', splitting: true,
@@ -88,11 +86,52 @@ export function nodeEsmOptions(outdir, entries = NODE_ENTRIES) {
 }
 
 /** The entry points of the Node build. */
-export const NODE_ENTRIES = {
-  index: 'src/index.ts',
-  'cli/lucid': 'src/cli/lucid.ts',
-  'cli/lucidc': 'src/cli/lucidc.ts',
-};
+export const NODE_ENTRIES = { index: 'src/index.ts' };
+
+/** The first line of a program bundle: its SHA-256, filled in by `stampBundle`. */
+export const BUNDLE_KEY_PREFIX = '// lucid-bundle sha256:';
+const KEY_PLACEHOLDER = BUNDLE_KEY_PREFIX + '0'.repeat(64);
+
+/**
+ * One program (`src/cli/<name>.ts`) as a single CommonJS file, what
+ * bin/lucid.cjs and bin/lucidc.cjs run through bin/code-cache.cjs. CommonJS
+ * because a classic script is what `vm.Script` compiles with V8's code
+ * cache (an ES module has no such door on Node 20); one file so that the
+ * cache covers the whole program. Its first line is a placeholder that
+ * `stampBundle` replaces by the SHA-256 of the rest: the key of the cache.
+ */
+export function nodeCliOptions(name, outfile) {
+  return {
+    ...common, entryPoints: [`src/cli/${name}.ts`], outfile, format: 'cjs', write: false,
+    platform: 'node', target: 'node20', minifyWhitespace: true, minifySyntax: true,
+    // import.meta.url's only uses are createRequire's base, which takes a
+    // path as well as a URL: the file's path, because pathToFileURL would
+    // set up Node's URL class during start-up (a few milliseconds)
+    define: { 'import.meta.url': '__filename' },
+    // "use strict" first: esbuild's own directive comes after the banner,
+    // where it no longer counts
+    banner: { js: `${KEY_PLACEHOLDER}\n'use strict';` },
+  };
+}
+
+/**
+ * The output files of a `nodeCliOptions` build, as [path, contents] with the
+ * key written into the bundle's first line (same length as the placeholder,
+ * so the source map's columns still hold).
+ */
+export function stampBundle(outputFiles) {
+  return outputFiles.map((f) => {
+    if (!f.path.endsWith('.cjs')) return [f.path, f.contents];
+    const text = Buffer.from(f.contents).toString('utf8');
+    if (!text.startsWith(KEY_PLACEHOLDER)) throw new Error(`${f.path}: no key placeholder on its first line`);
+    const body = text.slice(KEY_PLACEHOLDER.length);
+    // bin/code-cache.cjs reads the bundle as Latin-1 (faster than UTF-8);
+    // esbuild's default charset escapes everything else
+    if (/[^\x00-\x7f]/.test(body)) throw new Error(`${f.path}: not ASCII`);
+    const key = createHash('sha256').update(body).digest('hex');
+    return [f.path, Buffer.from(BUNDLE_KEY_PREFIX + key + body, 'utf8')];
+  });
+}
 
 /** The library as one CommonJS file, for `require('lucid-lua')`. */
 export function nodeCjsOptions(outfile) {
@@ -102,7 +141,8 @@ export function nodeCjsOptions(outfile) {
     // a CommonJS module has no import.meta: the one use (createRequire's
     // base, in src/platform/node-modules.ts) gets the file's own URL
     define: { 'import.meta.url': '__lucidModuleUrl' },
-    banner: { js: "const __lucidModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // "use strict" first, as in nodeCliOptions
+    banner: { js: "'use strict';const __lucidModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   };
 }
 

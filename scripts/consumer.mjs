@@ -109,7 +109,8 @@ const tarball = join(scratch, info.filename);
 const files = info.files.map((f) => f.path);
 const stray = files.filter((f) => !/^(dist\/|bin\/|grammar\.ohm$|README\.md$|LICENSE$|package\.json$)/.test(f));
 check('the tarball holds dist/, bin/, grammar.ohm, README.md, LICENSE and nothing else', stray.length === 0 &&
-  ['dist/index.js', 'dist/index.cjs', 'dist/lucid.browser.js', 'dist/types/index.d.ts', 'dist/cli/lucid.js', 'LICENSE']
+  ['dist/index.js', 'dist/index.cjs', 'dist/lucid.browser.js', 'dist/types/index.d.ts', 'dist/types/index.d.cts',
+    'dist/cli/lucid.cjs', 'dist/cli/lucidc.cjs', 'bin/lucid.cjs', 'bin/code-cache.cjs', 'LICENSE']
     .every((f) => files.includes(f)), `unexpected: ${stray.join(', ')}`);
 
 // --- the scratch project ----------------------------------------------------
@@ -151,9 +152,9 @@ try { lua.doString('error("x")'); } catch (e) { if (e instanceof LuaError) conso
 const page = new BrowserState({ platform: browserPlatform({ stdout: (text: string) => console.log(text) }) });
 page.doString('print(1)');
 `);
-// the same file as CommonJS (.cts): TypeScript lets it import the package's
-// ES-module declarations under module nodenext (Node's require of ES
-// modules), not under node16 (README, "Install")
+// the same file as CommonJS (.cts): the package's `require` condition has
+// declarations of its own (.d.cts), so it type-checks under node16 as well
+// as nodenext (with the .d.ts alone, node16 says TS1479)
 writeFileSync(join(project, 'main.cts'), `import { LuaState } from 'lucid-lua';
 const results: unknown[] = new LuaState().doString('return 1');
 console.log(results.length);
@@ -161,8 +162,9 @@ console.log(results.length);
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const typeChecks = [
   ['node16', 'node16', 'main.ts'], ['bundler', 'esnext', 'main.ts'], ['nodenext', 'nodenext', 'main.cts'],
+  ['node16', 'node16', 'main.cts'],
 ].map(([resolution, module, file]) => {
-  const config = `tsconfig.${resolution}.json`;
+  const config = `tsconfig.${resolution}.${file}.json`;
   writeFileSync(join(project, config), JSON.stringify({
     compilerOptions: {
       strict: true, target: 'es2022', module, moduleResolution: resolution,
@@ -175,7 +177,8 @@ const typeChecks = [
 });
 
 // --- each Node ----------------------------------------------------------------
-const bin = join(project, 'node_modules', 'lucid-lua', 'bin', 'lucid.mjs');
+const bin = join(project, 'node_modules', 'lucid-lua', 'bin', 'lucid.cjs');
+const binMjs = join(project, 'node_modules', 'lucid-lua', 'bin', 'lucid.mjs');
 /** The checks on one Node: [name, ok, detail] each. */
 async function onNode(major) {
   let node;
@@ -191,6 +194,7 @@ async function onNode(major) {
     at(['cjs.cjs'], EXPECTED, 'cjs.cjs'),
     at(['browser.mjs'], '2\tkept in memory\n', 'lucid-lua/browser'),
     at([bin, 'script.lua', 'x'], '1\tx\t  3.1\n', 'the lucid program'),
+    at([binMjs, 'script.lua', 'y'], '1\ty\t  3.1\n', 'the lucid program by its former name (bin/lucid.mjs)'),
   ]);
 }
 const results = await Promise.all([...typeChecks, ...[20, 22, 24].map(onNode)]);

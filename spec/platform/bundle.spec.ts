@@ -18,7 +18,7 @@ import * as vm from 'node:vm';
 import { createRequire } from 'node:module';
 
 const root = path.resolve(import.meta.dirname, '../..');
-// esbuild comes with tsx, as bin/launch.mjs uses it
+// esbuild comes with tsx (bin/stamp.cjs bundles the programs with it too)
 const esbuild = createRequire(createRequire(import.meta.url).resolve('tsx'))('esbuild') as typeof import('esbuild');
 
 /** The stubs for the parser's child process, and only for it. */

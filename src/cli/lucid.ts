@@ -198,4 +198,5 @@ async function main(argv: string[]): Promise<number> {
   return ok ? 0 : 1;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// no top-level await: the program is also bundled as CommonJS (bin/lucid.cjs)
+void main(process.argv.slice(2)).then((status) => { process.exitCode = status; });

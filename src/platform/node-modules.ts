@@ -23,12 +23,23 @@ import type { HostModules } from '../api/platform.ts';
 
 const requireCJS = createRequire(import.meta.url);
 
+/**
+ * Where the program runs from bin/code-cache.cjs (inside `vm.Script`, from
+ * V8's code cache), an `import()` of its own finds no module loader, so
+ * the launcher passes one in under this name; elsewhere it is undeclared.
+ */
+declare const __lucidImport: ((url: string) => Promise<Record<string, unknown>>) | undefined;
+
+function importESM(url: string): Promise<Record<string, unknown>> {
+  return typeof __lucidImport === 'function' ? __lucidImport(url) : import(url) as Promise<Record<string, unknown>>;
+}
+
 /** Node's host modules: CommonJS and ES modules. */
 export const nodeModules: HostModules = {
   isModule: (file) => /\.(c|m)?js$/.test(file),
   load(file) {
     const full = resolve(Buffer.from(file, 'latin1').toString('utf8'));
-    if (file.endsWith('.mjs')) return import(pathToFileURL(full).href) as Promise<Record<string, unknown>>;
+    if (file.endsWith('.mjs')) return importESM(pathToFileURL(full).href);
     return requireCJS(full) as Record<string, unknown>;
   },
 };

@@ -38,9 +38,21 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { ChildProcess } from 'node:child_process';
 import { hostError, type ExitStatus, type HostPipe, type HostProcesses } from '../api/platform.ts';
 import { NodeStream, type OpenStreams } from './node-stream.ts';
+
+let childProcess: typeof import('node:child_process') | undefined;
+
+/**
+ * Node's child_process, loaded by the first command: it brings Node's
+ * streams, net and dgram (37 modules), a few milliseconds that every start
+ * of lucid would pay for what most scripts never do (docs/cli.md, "Start-up").
+ */
+function processes(): typeof import('node:child_process') {
+  return childProcess ??= createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+}
 
 /**
  * Sleep `ms` milliseconds without returning to the event loop, on a word
@@ -151,7 +163,7 @@ function popen(shell: string, cell: Int32Array, command: string, mode: 'r' | 'w'
     // "$1" is the FIFO, "$2" the command, "$3" the status file; the redirection opens our FIFO's other end
     const redirect = mode === 'r' ? '>"$1"' : '<"$1"';
     const run = statusFile === undefined ? `exec ${shell} -c "$2" ${redirect}` : `${shell} -c "$2" ${redirect}; echo $? >"$3"`;
-    const child = spawn(shell, ['-c', `mkfifo "$1" || exit 126; ${run}`, 'sh', fifo, commandText(command), statusFile ?? ''],
+    const child = processes().spawn(shell, ['-c', `mkfifo "$1" || exit 126; ${run}`, 'sh', fifo, commandText(command), statusFile ?? ''],
       { stdio: 'inherit' });
     const watch = new ChildWatch(child, cell);
     // the shell makes the FIFO; opening our end waits for its redirection
@@ -170,7 +182,7 @@ function popen(shell: string, cell: Int32Array, command: string, mode: 'r' | 'w'
 
 /** system(3): run `command` under the shell, sharing our standard streams, and wait for it. */
 function execute(shell: string, command: string): ExitStatus {
-  const r = spawnSync(shell, ['-c', commandText(command)], { stdio: 'inherit' });
+  const r = processes().spawnSync(shell, ['-c', commandText(command)], { stdio: 'inherit' });
   if (r.error) return { how: 'exit', code: 127 };   // the shell could not run: system's 127
   if (r.signal) return { how: 'signal', code: os.constants.signals[r.signal] ?? 0 };
   return { how: 'exit', code: r.status ?? 1 };
