@@ -74,7 +74,7 @@ function handlerFrame(f: Value, args: Value[], msgh: Value): LuaNative {
  *   take a traceback), and what it returns becomes the error value; an
  *   error inside it gives "error in error handling". Without one, no
  *   handler runs, not even the one of an enclosing xpcall.
- *   {@link pcallh} gives the same call's status code (LUA_ERRRUN, ...).
+ *   `pcallh` (capi.ts) gives the same call's status code (LUA_ERRRUN, ...).
  */
 export function pcall(L: LuaThread, f: Value, args: Value[], msgh?: Value): Value[] {
   // the running frame stands for this protected call while it lasts, so

@@ -425,6 +425,7 @@ export class GlobalState {
    * weak and keeps nothing alive.
    */
   readonly addresses = new WeakMap<object, number>();
+  /** The address the next object asked for one gets (they go up by 0x40, like small allocations). */
   nextAddress = 0x55550000a0;
   /** The last warning piece said more would follow. */
   warnContinuing = false;
