@@ -12,12 +12,10 @@
  * in use over time; and the buttons that drive the collector: one step
  * (`collectgarbage("step")`), a full cycle, the mode.
  *
- * How it watches without changing the collector: the heap's own log
- * callback (`Heap.log`, one line per phase change and per step), and the
- * heap's barrier and finalizer entry points wrapped on this one heap
- * object (`barrierBack`, `barrierForward`, `callFinalizer` are the
- * methods objects call through their heap, so wrapping the instance sees
- * every call and leaves every other state untouched). Objects are on the
+ * How it watches without changing the collector: `watchCollector`
+ * (src/api/introspect.ts), the heap's watch point, which reports each
+ * line of the step log, each write barrier as it fires and each finalizer
+ * before it runs, for this one state only. Objects are on the
  * all-objects list from birth (`listEveryObject`), so an object the sweep
  * freed is one whose LINKED bit is gone.
  *
@@ -32,9 +30,9 @@
  * docs/gc.md.
  */
 import { LuaTable, LuaClosure, LuaThread, LuaUserdata, type Value } from '../src/browser.ts';
-import { gcColor, gcAge, gcStateName, gcMode } from '../src/api/introspect.ts';
+import { gcColor, gcAge, gcStateName, gcMode, watchCollector } from '../src/api/introspect.ts';
 import { explicitStep, fullCollect, switchMode } from '../src/gc/collector.ts';
-import { LINKED, FINOBJ, type GCObject } from '../src/gc/heap.ts';
+import { LINKED, FINOBJ } from '../src/gc/heap.ts';
 import { showValue, type ObjectNames } from './panels.ts';
 import type { Machine } from './machine.ts';
 
@@ -63,6 +61,8 @@ export class GcView {
   private events: string[] = [];
   /** Objects of the library (and the globals table): not drawn. */
   private library = new WeakSet<object>();
+  /** Stops watching the previous machine's collector. */
+  private unwatch: (() => void) | undefined = undefined;
   /** Objects drawn before, still drawn (as freed) once the sweep frees them. */
   private seen = new Set<Obj>();
   /** The keys of each weak table at the last look. */
@@ -101,7 +101,6 @@ export class GcView {
     this.library = new WeakSet();
     (this.el.querySelector('#gc-mode') as HTMLSelectElement).value = 'incremental';
     const G = m.lua.global;
-    const h = G.heap;
     // the library's objects, two levels deep, are not the program's
     this.library.add(G.globals);
     for (const [, v] of G.globals.hash) {
@@ -109,23 +108,19 @@ export class GcView {
       this.library.add(v);
       if (v instanceof LuaTable) for (const [, w] of v.hash) if (isObj(w)) this.library.add(w);
     }
-    h.logSteps = true;
-    h.log = (line) => this.event(line.replace(/^\[gc\]\s*/, ''));
-    const back = h.barrierBack.bind(h);
-    const forward = h.barrierForward.bind(h);
-    const callFinalizer = h.callFinalizer;
-    h.barrierBack = (o: GCObject) => {
-      if (isObj(o) && !this.library.has(o)) this.event(`barrier (back): ${this.name(o)} was black, a store made it gray again`);
-      back(o);
-    };
-    h.barrierForward = (o: GCObject, v: unknown) => {
-      if (isObj(o) && !this.library.has(o)) this.event(`barrier (forward): black ${this.name(o)} now refers to ${showValue(v as Value, this.names)}`);
-      forward(o, v);
-    };
-    h.callFinalizer = (L, fn, o) => {
-      this.event(`finalizer runs: __gc of ${this.name(o as Obj)}`);
-      callFinalizer(L, fn, o);
-    };
+    this.unwatch?.();
+    this.unwatch = watchCollector(m.lua.L, (e) => {
+      switch (e.kind) {
+        case 'log': this.event(e.line.replace(/^\[gc\]\s*/, '')); break;
+        case 'barrier-back':
+          if (isObj(e.object) && !this.library.has(e.object)) this.event(`barrier (back): ${this.name(e.object)} was black, a store made it gray again`);
+          break;
+        case 'barrier-forward':
+          if (isObj(e.object) && !this.library.has(e.object)) this.event(`barrier (forward): black ${this.name(e.object)} now refers to ${showValue(e.value as Value, this.names)}`);
+          break;
+        case 'finalizer': this.event(`finalizer runs: __gc of ${this.name(e.object)}`); break;
+      }
+    });
     this.sample(m);
   }
 

@@ -11,7 +11,7 @@ import { LuaState } from '../../src/index.ts';
 import { LuaTable } from '../../src/value/index.ts';
 import {
   GC_STATE_NAMES, gcStateName, gcMode, runGcToState, gcColor, gcAge, totalMemory, countObjectsOfType,
-  setMemoryLimit, listEveryObject, checkMemory, protoOf, listcode,
+  setMemoryLimit, listEveryObject, checkMemory, protoOf, listcode, watchCollector, type CollectorEvent,
 } from '../../src/api/introspect.ts';
 
 /** A new state made with LUCID_TESTLIB set to `value` (or unset), the environment restored after. */
@@ -103,6 +103,44 @@ test('compiled code: the prototype of a Lua function, its listing', () => {
   const listing = listcode(p);
   assert.is(listing.code.length, p.code.length);
   assert.match(listing.code[listing.code.length - 1], /RETURN/);
+});
+
+test('§2.5 watchCollector: log lines and steps, barriers as they fire, finalizers before they run; stopping restores the log', () => {
+  const lua = new LuaState();
+  const other = new LuaState();
+  const events: CollectorEvent[] = [];
+  const stop = watchCollector(lua.L, (e) => events.push(e));
+  let otherSaw = 0;
+  const stopOther = watchCollector(other.L, () => { otherSaw++; });
+  lua.doString(`
+    collectgarbage('stop')
+    setmetatable({}, {__gc = function() finalized = true end})
+    collectgarbage()                    -- the finalizer runs
+    collectgarbage('restart')
+  `);
+  const kinds = new Set(events.map((e) => e.kind));
+  assert.ok(kinds.has('log'), 'log lines');
+  assert.ok(kinds.has('finalizer'), 'the finalizer');
+  const fin = events.find((e) => e.kind === 'finalizer');
+  assert.ok(fin !== undefined && fin.kind === 'finalizer' && fin.object instanceof LuaTable);
+  assert.ok(events.some((e) => e.kind === 'log' && /^\[gc\] /.test(e.line)));
+  assert.equal(lua.doString('return finalized'), [true]);
+  // a store into a black table fires the back barrier: make one black by finishing a cycle's marking
+  events.length = 0;
+  lua.doString('collectgarbage("stop") held = {} ');
+  runGcToState(lua.L, 'sweepallgc');
+  assert.is(gcColor(lua.L, lua.getGlobal('held')), 'black');
+  lua.doString('held.x = {}');
+  assert.ok(events.some((e) => e.kind === 'barrier-back' && e.object === lua.getGlobal('held')), 'the back barrier on held');
+  // each state is watched on its own
+  assert.is(otherSaw, 0);
+  stop();
+  events.length = 0;
+  lua.doString('collectgarbage() held.y = {}');
+  assert.is(events.length, 0, 'stopped');
+  assert.is(lua.global.heap.log, undefined);
+  assert.is(lua.global.heap.logSteps, false);
+  stopOther();
 });
 
 test.run();

@@ -75,9 +75,9 @@ test('§4.6 conversions: tonumber, tointeger, tostring, toboolean, type predicat
   assert.ok(lua.isstring(1));
   const state = new LuaState();
   assert.is(lua.typeName(lua.createtable(state.L)), 'table');
-  assert.is(lua.topointer('a string'), undefined);
+  assert.is(lua.topointer(state.L, 'a string'), undefined);
   const t = lua.createtable(state.L);
-  assert.is(lua.topointer(t), lua.topointer(t));
+  assert.is(lua.topointer(state.L, t), lua.topointer(state.L, t));
 });
 
 test('§2.4 gettable/geti/getfield follow __index chains; settable follows __newindex', () => {

@@ -4,7 +4,8 @@
  * running when an object is made or a collection happens.
  *
  * Manual: §2.5 (garbage collection), §2.5.3 (finalizers), §2.6
- * (coroutines), §4 (the API: independent states, lua_newstate).
+ * (coroutines), §4 (the API: independent states, lua_newstate),
+ * §6.4.1 (`%p`), §6.1 (`tostring` of tables, functions, threads, userdata).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -148,6 +149,33 @@ test('§2.6 nested resumes are counted per state', () => {
   assert.equal(b.doString('return nest(150, inA)'), ['deep']);
   // and each state still has its own limit
   assert.equal(a.doString('return pcall(nest, 250, function() return "too deep" end)'), [false, 'C stack overflow']);
+});
+
+/** Shows the address of each kind of object, new ones and the libraries' own, twice over. */
+const ADDRESSES = `
+  local t, f, co = {}, function() end, coroutine.create(print)
+  local out = {tostring(t), string.format('%p', f), tostring(co), tostring(io.stdout),
+               string.format('%p', print), tostring(string), tostring(t)}
+  return table.concat(out, ' ')
+`;
+
+test('§6.4.1 %p and tostring: a state shows the same addresses alone or interleaved with another', () => {
+  const solo = new LuaState();
+  const alone = [solo.doString(ADDRESSES)[0], solo.doString(ADDRESSES)[0], solo.doString(ADDRESSES)[0]];
+  assert.match(alone[0], /^table: 0x[0-9a-f]+ 0x[0-9a-f]+ thread: 0x/);
+  assert.is.not(alone[0], alone[1], 'new objects, new addresses');
+
+  const a = new LuaState(), b = new LuaState();
+  const seenA: string[] = [], seenB: string[] = [];
+  seenA.push(a.doString(ADDRESSES)[0]);
+  seenB.push(b.doString(ADDRESSES)[0]);
+  seenB.push(b.doString(ADDRESSES)[0]);
+  // b asks for addresses while a is in the middle of a program
+  a.register('inB', () => { seenB.push(b.doString(ADDRESSES)[0]); });
+  seenA.push(a.doString('inB() ' + ADDRESSES)[0]);
+  seenA.push(a.doString(ADDRESSES)[0]);
+  assert.equal(seenA, alone);
+  assert.equal(seenB, alone);
 });
 
 test.run();

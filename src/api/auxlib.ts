@@ -236,7 +236,7 @@ export function tolstring(L: LuaThread, v: Value): string {
   if (v instanceof LuaFloat) return number2string(v);
   const name = metafield(L.global, v, '__name');
   const t = typeof name === 'string' ? name : typeName(L.global, v);
-  return `${t}: ${topointer(v)}`;
+  return `${t}: ${topointer(L, v)}`;
 }
 
 /** `luaL_len`: `#v` with `__len`, which must be an integer ("object length is not an integer"). */

@@ -26,7 +26,7 @@
  * Read next: `src/vm/call.ts` (how requests and nested calls run),
  * `src/lib/base.ts` (pcall, xpcall, load), `src/lib/coroutine.ts`.
  */
-import { LuaNative, LuaClosure, FrameFlag, type LuaThread } from '../object/objects.ts';
+import { LuaNative, LuaClosure, FrameFlag, type LuaThread, type NativeGen } from '../object/objects.ts';
 import { callHandler, callSync, YIELD } from '../vm/call.ts';
 import { metafield, objTypeName } from '../vm/meta.ts';
 import { resume as vmResume, wrapError as vmWrapError, closeThread } from '../vm/resume.ts';
@@ -45,32 +45,62 @@ import { loadChunk } from './state.ts';
  * value"; errors of the callee pass through.
  */
 export function call(L: LuaThread, f: Value, args: Value[]): Value[] {
-  if (!(f instanceof LuaClosure || f instanceof LuaNative) && metafield(L.global, f, '__call') === undefined) {
-    throw new LuaError(`attempt to call a ${objTypeName(f)} value`);
-  }
+  if (!callable(L, f)) throw new LuaError(`attempt to call a ${objTypeName(f)} value`);
   return callSync(L, f, args);
 }
 
+/** A function, or a value with `__call`. */
+function callable(L: LuaThread, f: Value): boolean {
+  return f instanceof LuaClosure || f instanceof LuaNative || metafield(L.global, f, '__call') !== undefined;
+}
+
+/** A generator native whose frame is a protected call of `f(...args)` with message handler `msgh`. */
+function handlerFrame(f: Value, args: Value[], msgh: Value): LuaNative {
+  return new LuaNative('?', function* (L: LuaThread) {
+    const ci = L.frames[L.depth];
+    ci.flags |= FrameFlag.PROTECT;
+    ci.msgh = msgh;
+    return yield [f, ...args];
+  } as NativeGen, true);
+}
+
 /**
- * `lua_pcall` from a plain native: `[true, ...results]`, or `[false,
- * error value]` if the call raised an error. No message handler runs, not
- * even the one of an enclosing xpcall.
+ * `lua_pcall(L, nargs, LUA_MULTRET, msgh)` from a plain native: `f(...args)`
+ * in protected mode. Returns `[true, ...results]`, or `[false, error
+ * value]` if the call raised an error.
+ *
+ * @param msgh - The message handler, as xpcall's: it runs on the error
+ *   value where the error happened, before the stack unwinds (so it can
+ *   take a traceback), and what it returns becomes the error value; an
+ *   error inside it gives "error in error handling". Without one, no
+ *   handler runs, not even the one of an enclosing xpcall.
+ *   `pcallh` (capi.ts) gives the same call's status code (LUA_ERRRUN, ...).
  */
-export function pcall(L: LuaThread, f: Value, args: Value[]): Value[] {
+export function pcall(L: LuaThread, f: Value, args: Value[], msgh?: Value): Value[] {
   // the running frame stands for this protected call while it lasts, so
-  // that an enclosing xpcall's handler is not applied to errors caught here
+  // that its own handler (or none), not an enclosing xpcall's, sees errors
   const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
-  const flags = ci?.flags ?? 0, msgh = ci?.msgh;
-  if (ci !== undefined) { ci.flags |= FrameFlag.PROTECT; ci.msgh = undefined; }
+  if (ci === undefined && msgh !== undefined) {
+    // called by the host, no frame is running to carry the handler: a
+    // native frame of its own does (as lua.c's docall has one)
+    return pcall(L, handlerFrame(f, args, msgh), []);
+  }
+  const flags = ci?.flags ?? 0, saved = ci?.msgh;
+  if (ci !== undefined) { ci.flags |= FrameFlag.PROTECT; ci.msgh = msgh; }
   try {
     const r = call(L, f, args);
     r.unshift(true);
     return r;
   } catch (e) {
-    if (e instanceof LuaError) return [false, e.value];
+    if (e instanceof LuaError) {
+      // an error of the call itself ("attempt to call a nil value") meets the
+      // handler too; one raised inside it has met it already
+      callHandler(L, e);
+      return [false, e.value];
+    }
     throw e;
   } finally {
-    if (ci !== undefined) { ci.flags = flags; ci.msgh = msgh; }
+    if (ci !== undefined) { ci.flags = flags; ci.msgh = saved; }
   }
 }
 

@@ -5,8 +5,9 @@
  * Responsibility: the lua.h entries that only code written like C needs
  * (the `T.testC` interpreter of `src/lib/testc.ts`, which drives PUC-Rio's
  * api.lua): the pseudo-indices of the registry and of C upvalues, the
- * status codes lua_pcall and lua_resume return, a protected call with a
- * message handler (lua_pcall's `msgh`), moving values between threads
+ * status codes lua_pcall and lua_resume return, lua_pcall's status for a
+ * protected call (the call itself, message handler included, is
+ * `calls.ts`'s `pcall`), moving values between threads
  * (lua_xmove), light userdata that compare by their pointer value
  * (lua_pushlightuserdata), the C function of a native
  * (lua_tocfunction), and closing the to-be-closed values a C function
@@ -29,7 +30,7 @@ import { LuaNative, FrameFlag, type LuaThread } from '../object/objects.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import { LUAI_MAXSTACK } from '../object/objects.ts';
 import { LuaError, type Value } from '../value/index.ts';
-import { call } from './calls.ts';
+import { call, pcall } from './calls.ts';
 import { metafield } from '../vm/meta.ts';
 
 /** `LUA_REGISTRYINDEX`: the pseudo-index of the registry (below every valid stack index). */
@@ -70,30 +71,26 @@ export interface PcallResult {
  * error LUA_ERRRUN.
  */
 export function errorStatus(e: LuaError): Status {
-  if (e.value === 'not enough memory') return Status.ERRMEM;
-  if (e.value === 'error in error handling') return Status.ERRERR;
+  return valueStatus(e.value);
+}
+
+/** {@link errorStatus} of an error value (the one a protected call caught). */
+function valueStatus(v: Value): Status {
+  if (v === 'not enough memory') return Status.ERRMEM;
+  if (v === 'error in error handling') return Status.ERRERR;
   return Status.ERRRUN;
 }
 
 /**
- * `lua_pcall(L, nargs, nresults, msgh)` from a plain native: `f(...args)`
- * in protected mode; `msgh`, when given, runs on the error value where the
- * error happened (before the stack unwinds) and its result becomes the
- * error value. Returns the status and the results (or the error value).
+ * `lua_pcall(L, nargs, nresults, msgh)` with its status code: the call
+ * {@link pcall} makes (with message handler `msgh`, or none if it is
+ * undefined), its outcome given as a status and the results (or the
+ * single error value) instead of a leading boolean.
  */
 export function pcallh(L: LuaThread, f: Value, args: Value[], msgh: Value): PcallResult {
-  // the running frame stands for this protected call (as calls.ts's pcall does)
-  const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
-  const flags = ci?.flags ?? 0, saved = ci?.msgh;
-  if (ci !== undefined) { ci.flags |= FrameFlag.PROTECT; ci.msgh = msgh; }
-  try {
-    return { status: Status.OK, values: call(L, f, args) };
-  } catch (e) {
-    if (e instanceof LuaError) return { status: errorStatus(e), values: [e.value] };
-    throw e;
-  } finally {
-    if (ci !== undefined) { ci.flags = flags; ci.msgh = saved; }
-  }
+  const r = pcall(L, f, args, msgh);
+  if (r[0] === true) return { status: Status.OK, values: r.slice(1) };
+  return { status: valueStatus(r[1]), values: [r[1]] };
 }
 
 /**

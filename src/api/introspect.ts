@@ -17,7 +17,9 @@
  * library itself stays above the door, like every other library.
  *
  * Invariant: only {@link runGcToState}, {@link setMemoryLimit} and
- * {@link listEveryObject} change the machine; everything else reads.
+ * {@link listEveryObject} change the machine; everything else reads
+ * ({@link watchCollector} turns the step log on, which changes no
+ * decision of the collector).
  * State names follow ltests.c, which calls the state before the atomic
  * step "atomic" (lucid's ENTERATOMIC) and the atomic step "enteratomic".
  *
@@ -26,14 +28,14 @@
  */
 import type { LuaThread } from '../object/objects.ts';
 import { LuaClosure } from '../object/objects.ts';
-import { BLACK, WHITES, FIXED, Phase, AGE_NAMES, declaredMode, getAge, type GCObject } from '../gc/heap.ts';
+import { BLACK, WHITES, FIXED, Phase, AGE_NAMES, declaredMode, getAge, type GCObject, type CollectorEvent } from '../gc/heap.ts';
 import { runToPhase, isDead, fullCollect } from '../gc/collector.ts';
 import { LuaError } from '../value/index.ts';
 import { checkHeap, countObjects } from '../gc/verify.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import type { Value } from '../value/index.ts';
 
-export type { Proto };
+export type { Proto, CollectorEvent };
 export { listcode, listk, listabslineinfo, listlocals, printcode, buildop } from '../bytecode/testlib.ts';
 
 /** The prototype (compiled code) of a Lua function, or undefined for anything else. */
@@ -55,6 +57,28 @@ export function gcStateName(L: LuaThread): string {
 /** The collector's mode as `collectgarbage` reports it. */
 export function gcMode(L: LuaThread): 'incremental' | 'generational' {
   return declaredMode(L.global.heap);
+}
+
+/**
+ * Watch the collector of `L`'s state without changing what it does:
+ * `callback` is told of every line of the GC log, the step lines
+ * included (what LUCID_GC_LOG=steps prints: phase changes, each step's
+ * work), every write barrier as it fires, and every finalizer before it
+ * runs (a {@link CollectorEvent}). The callback must not call Lua, mark
+ * or allocate Lua objects. One watcher at a time: a new one replaces the
+ * previous until it stops. Returns the function that stops watching and
+ * puts the log back as it was.
+ */
+export function watchCollector(L: LuaThread, callback: (e: CollectorEvent) => void): () => void {
+  const h = L.global.heap;
+  const saved = { log: h.log, logSteps: h.logSteps, watch: h.watch };
+  h.watch = callback;
+  h.logSteps = true;
+  h.log = (line) => { saved.log?.(line); callback({ kind: 'log', line }); };
+  return () => {
+    if (h.watch !== callback) return;   // already replaced: leave the newer watcher alone
+    h.log = saved.log; h.logSteps = saved.logSteps; h.watch = saved.watch;
+  };
 }
 
 /**

@@ -25,10 +25,14 @@ import { compile } from '../compiler/index.ts';
 
 /**
  * A chunk that cannot be loaded: `message` is what `load` returns with nil.
- * `runtime`: lua raises it as a runtime error inside lua_load ("C stack
- * overflow"), so a message handler running at the time sees it first.
  */
 export class LoadError extends Error {
+  /**
+   * @param message - What `load` returns with nil.
+   * @param runtime - lua raises this error as a runtime error inside
+   *   lua_load ("C stack overflow"), so a message handler running at the
+   *   time sees it first.
+   */
   constructor(message: string, readonly runtime = false) {
     super(message);
   }

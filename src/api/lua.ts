@@ -257,19 +257,20 @@ export function rawequal(a: Value, b: Value): boolean {
 }
 
 /**
- * Object identities as `%p` and `tostring` print them ("0x55550000a0"),
- * stable for the object's lifetime. Like a C allocator's addresses they
- * are process-wide (two states never show one address for two objects);
- * the map is weak, so it keeps nothing alive.
+ * `lua_topointer` as text: the address `%p` and `tostring` show for a
+ * collectable object ("0x0055550000a0"), or undefined for other values
+ * (strings have no identity in lucid). An object gets its address the
+ * first time one is asked of it, from a counter of `L`'s state
+ * (`GlobalState.addresses`), and keeps it for its lifetime. The counter is
+ * the state's, not the process's, so what one state prints never depends
+ * on what another state did: a program shows the same addresses whether
+ * it runs alone or beside other states.
  */
-const addresses = new WeakMap<object, number>();
-const nextAddress = { value: 0x55550000a0 };
-
-/** `lua_topointer` as text: the address of a collectable object, or undefined for other values (strings have no identity in lucid). */
-export function topointer(v: Value): string | undefined {
+export function topointer(L: LuaThread, v: Value): string | undefined {
   if (typeof v !== 'object' || v === null || v instanceof LuaFloat) return undefined;
-  let id = addresses.get(v);
-  if (id === undefined) { id = nextAddress.value; nextAddress.value += 0x40; addresses.set(v, id); }
+  const G = L.global;
+  let id = G.addresses.get(v);
+  if (id === undefined) { id = G.nextAddress; G.nextAddress += 0x40; G.addresses.set(v, id); }
   return '0x' + id.toString(16).padStart(12, '0');
 }
 

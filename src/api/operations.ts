@@ -18,29 +18,25 @@
  * Invariants:
  * - The raw case costs what a raw access costs: a table without a
  *   metatable (or with the key present) never reaches the slow path.
- * - The slow paths follow the same rules as the dispatch loop's (src/vm/
- *   meta.ts, which resumes a frame instead of nesting a call): a function
- *   handler is called, any other handler is indexed in turn, at most
- *   MAXTAGLOOP times.
+ * - Indexing, assigning and ordering are not written twice: their slow
+ *   paths are the dispatch loop's own (src/vm/meta.ts `index`, `setIndex`,
+ *   `lessApi`) in API mode (FROM_API), where a metamethod is called to
+ *   completion instead of being pushed as a frame the loop resumes. The
+ *   chain limits, the Lua 5.3 `__le` fallback and the budget checks of a
+ *   nested call are therefore the loop's.
  * - Errors are worded as when a C function performs the operation: no
  *   position, no variable name ("attempt to index a number value").
  *
  * Read next: `calls.ts`, `src/vm/meta.ts` (the same rules inside the loop).
  */
-import { LuaNative, LuaClosure, type LuaThread } from '../object/objects.ts';
+import type { LuaThread } from '../object/objects.ts';
 import { callSync } from '../vm/call.ts';
-import { metafield, objTypeName, concatPiece } from '../vm/meta.ts';
+import { metafield, objTypeName, concatPiece, index, setIndex, lessApi } from '../vm/meta.ts';
+import { FROM_API } from '../vm/errors.ts';
 import {
-  LuaTable, LuaError, ArithOp, arith as valueArith, tointeger, F2I, isNumber, numberLess,
+  LuaTable, LuaError, ArithOp, arith as valueArith, tointeger, F2I, isNumber,
   numberLessEqual, type LuaInteger, type Value,
 } from '../value/index.ts';
-
-/** MAXTAGLOOP: the longest `__index`/`__newindex` chain followed. */
-const MAXTAGLOOP = 2000;
-
-function isFunction(h: Value): boolean {
-  return h instanceof LuaClosure || h instanceof LuaNative;
-}
 
 // ---------------------------------------------------------------------------
 // Indexing (lua_gettable, lua_getfield, lua_geti, lua_getglobal)
@@ -82,25 +78,12 @@ export function getglobal(L: LuaThread, name: string): Value {
   return getfield(L, L.global.globals, name);
 }
 
-/** The `__index` chain (luaV_finishget), once the raw access found nothing. */
+/**
+ * The `__index` chain once the raw access found nothing: the dispatch
+ * loop's own walker (luaV_finishget), in its API mode.
+ */
 function finishGet(L: LuaThread, t: Value, k: Value): Value {
-  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
-    let h: Value;
-    if (t instanceof LuaTable) {
-      const v = t.get(k);
-      if (v !== undefined) return v;
-      const mt = t.metatable;
-      if (mt === undefined) return undefined;
-      h = mt.getStr('__index');
-      if (h === undefined) return undefined;
-    } else {
-      h = metafield(L.global, t, '__index');
-      if (h === undefined) throw new LuaError(`attempt to index a ${objTypeName(t)} value`);
-    }
-    if (isFunction(h)) return callSync(L, h, [t, k])[0];
-    t = h;
-  }
-  throw new LuaError("'__index' chain too long; possible loop");
+  return index(L, t, k, FROM_API, 0) as Value;
 }
 
 // ---------------------------------------------------------------------------
@@ -138,24 +121,9 @@ export function setglobal(L: LuaThread, name: string, v: Value): void {
   setfield(L, L.global.globals, name, v);
 }
 
-/** The `__newindex` chain (luaV_finishset). */
+/** The `__newindex` chain: the dispatch loop's walker (luaV_finishset), in its API mode. */
 function finishSet(L: LuaThread, t: Value, k: Value, v: Value): void {
-  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
-    let h: Value;
-    if (t instanceof LuaTable) {
-      const mt = t.metatable;
-      if (mt === undefined || t.get(k) !== undefined || (h = mt.getStr('__newindex')) === undefined) {
-        t.set(k, v);
-        return;
-      }
-    } else {
-      h = metafield(L.global, t, '__newindex');
-      if (h === undefined) throw new LuaError(`attempt to index a ${objTypeName(t)} value`);
-    }
-    if (isFunction(h)) { callSync(L, h, [t, k, v]); return; }
-    t = h;
-  }
-  throw new LuaError("'__newindex' chain too long; possible loop");
+  setIndex(L, t, k, v, FROM_API);
 }
 
 // ---------------------------------------------------------------------------
@@ -254,9 +222,7 @@ export function equal(L: LuaThread, a: Value, b: Value): boolean {
 
 /** `a < b`: numbers, strings, else `__lt` (luaV_lessthan); raises "attempt to compare ...". */
 export function lessthan(L: LuaThread, a: Value, b: Value): boolean {
-  if (isNumber(a) && isNumber(b)) return numberLess(a, b);
-  if (typeof a === 'string' && typeof b === 'string') return a < b;
-  return orderMeta(L, a, b, '__lt');
+  return lessApi(L, a, b, false);
 }
 
 /**
@@ -264,23 +230,7 @@ export function lessthan(L: LuaThread, a: Value, b: Value): boolean {
  * compatibility on, a missing `__le` falls back to `not (b < a)` via `__lt`.
  */
 export function lessequal(L: LuaThread, a: Value, b: Value): boolean {
-  if (isNumber(a) && isNumber(b)) return numberLessEqual(a, b);
-  if (typeof a === 'string' && typeof b === 'string') return a <= b;
-  return orderMeta(L, a, b, '__le');
-}
-
-function orderMeta(L: LuaThread, a: Value, b: Value, event: string): boolean {
-  const h = metafield(L.global, a, event) ?? metafield(L.global, b, event);
-  if (h === undefined && event === '__le' && L.global.compat &&
-      (metafield(L.global, b, '__lt') ?? metafield(L.global, a, '__lt')) !== undefined) {
-    return !orderMeta(L, b, a, '__lt');  // LUA_COMPAT_LT_LE: a <= b is not (b < a)
-  }
-  if (h === undefined) {
-    const t1 = objTypeName(a), t2 = objTypeName(b);
-    throw new LuaError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);
-  }
-  const r = callSync(L, h, [a, b])[0];
-  return r !== undefined && r !== false;
+  return lessApi(L, a, b, true);
 }
 
 /**

@@ -124,7 +124,7 @@ export interface LuaStateOptions {
    * an `Int32Array` over a `SharedArrayBuffer`. Storing a non-zero value
    * in element 0 (`Atomics.store(signal, 0, 1)`) makes the running Lua
    * code raise "interrupted!" within a few thousand checks (calls and
-   * backward jumps), wherever it runs, as {@link LuaState.interrupt} does;
+   * backward jumps), wherever it runs, as `LuaState.interrupt()` does;
    * the state sets the element back to 0 when it takes the interrupt.
    *
    * ```ts

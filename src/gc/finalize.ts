@@ -71,6 +71,7 @@ function callFinalizer(L: LuaThread, h: Heap, o: GCObject): void {
   const ci = L.depth >= 0 && L.ccall === undefined ? L.frames[L.depth] : undefined;
   if (ci !== undefined) ci.flags |= FrameFlag.FIN;
   try {
+    if (h.watch !== undefined) h.watch({ kind: 'finalizer', object: o });
     h.callFinalizer(L, gc, o);
   } catch (e) {
     const v = e instanceof LuaError ? e.value : undefined;

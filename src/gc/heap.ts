@@ -102,6 +102,39 @@ export {
 export type { GCObject, Collector } from '../value/collectable.ts';
 export { Phase, PHASE_NAMES };
 
+/**
+ * What a watcher of the collector is told (src/api/introspect.ts,
+ * watchCollector): a line of the GC log (a phase change, a step), a write
+ * barrier as it fires on a black object, a finalizer about to run.
+ */
+export type CollectorEvent =
+  | {
+    /** A line of the GC log. */
+    kind: 'log';
+    /** The line, as LUCID_GC_LOG prints it ("[gc] propagate ..."). */
+    line: string;
+  }
+  | {
+    /** A back barrier: a store into black `object` made it gray again. */
+    kind: 'barrier-back';
+    /** The black table or userdata stored into. */
+    object: GCObject;
+  }
+  | {
+    /** A forward barrier: black `object` now refers to `value`, marked at once. */
+    kind: 'barrier-forward';
+    /** The black object (a closed upvalue, a closure, an object given a metatable). */
+    object: GCObject;
+    /** What it now refers to. */
+    value: unknown;
+  }
+  | {
+    /** A finalizer (`__gc`) is about to run. */
+    kind: 'finalizer';
+    /** The object it is called with. */
+    object: LuaTable | LuaUserdata;
+  };
+
 /** Where an incremental sweep stands: the last survivor (undefined: none yet) and the next object to look at. */
 export interface SweepCursor {
   /**
@@ -222,6 +255,12 @@ export class Heap implements Collector {
   log: ((line: string) => void) | undefined = undefined;
   /** GC log of every incremental step too (LUCID_GC_LOG=steps): its work and the objects it coloured or freed. */
   logSteps = false;
+  /**
+   * The watch point of a tool looking at the collector (watchCollector):
+   * told of each barrier and finalizer here, and of the log lines through
+   * `log`. Undefined, it costs one test per barrier that fires.
+   */
+  watch: ((e: CollectorEvent) => void) | undefined = undefined;
   /** The state is closing: every pending finalizer runs, no new ones are taken. */
   closing = false;
   /** The thread at the safe point where the collector runs, and the end of its live registers (-1: from its frames). */
@@ -299,8 +338,14 @@ export class Heap implements Collector {
     this.charge(this.limit !== Infinity ? SIZE.hashNode + HASH_ENTRY + slotOverhead(key) + slotOverhead(value) : SIZE.hashNode);
   }
 
-  barrierBack(o: GCObject): void { barrierBack(this, o); }
-  barrierForward(o: GCObject, v: unknown): void { barrierForward(this, o, v); }
+  barrierBack(o: GCObject): void {
+    if (this.watch !== undefined) this.watch({ kind: 'barrier-back', object: o });
+    barrierBack(this, o);
+  }
+  barrierForward(o: GCObject, v: unknown): void {
+    if (this.watch !== undefined) this.watch({ kind: 'barrier-forward', object: o, value: v });
+    barrierForward(this, o, v);
+  }
   metatableSet(o: GCObject, mt: LuaTable | undefined): void { metatableSet(this, o, mt); }
 
   /** Put `o` at the head of the all-objects list. */

@@ -42,8 +42,8 @@ import { intArith } from '../value/number.ts';
 import { LUA_VERSION } from '../version.ts';
 
 /** "0x..." address of a collectable object (kept for the modules that import it from here). */
-export function addressOf(o: object): string {
-  return topointer(o) ?? '(null)';
+export function addressOf(L: LuaThread, o: object): string {
+  return topointer(L, o) ?? '(null)';
 }
 
 /** `tostring(v)` with `__tostring` and `__name`: auxlib's `tolstring` (kept under its old name). */

@@ -175,7 +175,7 @@ function formatItem(L: LuaThread, form: string, base: number, nargs: number, n: 
     }
     case 'p': {
       checkFormat(L, form, FLAGS_CHAR, false);
-      return formatString(parseSpec(form), topointer(arg(L, base, nargs, n)) ?? '(null)');
+      return formatString(parseSpec(form), topointer(L, arg(L, base, nargs, n)) ?? '(null)');
     }
     case 'q': {
       if (form.length > 2) luaError(L, "specifier '%q' cannot have modifiers");

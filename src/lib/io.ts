@@ -402,7 +402,7 @@ const meta: Record<string, Fn> = {
     const u = arg(L, base, nargs, 1);
     const s = streamOf(L, u);
     if (s === undefined) typeArgError(L, base, nargs, 1, 'FILE*');
-    L.push(s.closed ? 'file (closed)' : `file (${addressOf(u as object)})`);
+    L.push(s.closed ? 'file (closed)' : `file (${addressOf(L, u as object)})`);
     return 1;
   },
   // collection and `<close>` close an open file; standard files stay open

@@ -46,7 +46,7 @@ const push = (f: CFrame, v: Value): undefined => { f.L1.push(v); return undefine
 function pointerOf(f: CFrame, v: Value): LuaUserdata {
   if (typeof v === 'string') return lightuserdata(f.L1, `string:${v}`);   // strings have no identity: equal text, equal pointer
   if (isLightUserdata(v)) return v;
-  const p = topointer(v);
+  const p = topointer(f.L1, v);
   return lightuserdata(f.L1, p === undefined ? 0 : parseInt(p, 16));
 }
 
@@ -107,7 +107,7 @@ function pushfstring(f: CFrame): undefined {
       case '%': return '%';
       case 'c': return String.fromCharCode(Number(tointeger(arg) ?? 0) & 0xff);
       case 's': return tostring(arg) ?? '(null)';
-      case 'p': return topointer(arg) ?? '(nil)';
+      case 'p': return topointer(f.L, arg) ?? '(nil)';
       default: return String(tointeger(arg) ?? 0);
     }
   }));
@@ -159,7 +159,7 @@ const values: [string, Command][] = [
   ['topointer', value((v, f) => pointerOf(f, v))],
   ['touserdata', value((v, f) => v instanceof LuaUserdata ? pointerOf(f, v) : lightuserdata(f.L1, 0))],
   ['tocfunction', value((v) => tocfunction(v))],
-  ['func2num', value((v) => { const c = tocfunction(v); return c === undefined ? 0 : parseInt(topointer(c) ?? '0', 16); })],
+  ['func2num', value((v, f) => { const c = tocfunction(v); return c === undefined ? 0 : parseInt(topointer(f.L1, c) ?? '0', 16); })],
   ['isnumber', test(isnumber)],
   ['isstring', test(isstring)],
   ['isfunction', test(isfunction)],

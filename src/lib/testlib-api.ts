@@ -112,7 +112,7 @@ function pushuserdata(L: LuaThread, base: number, nargs: number): number {
 function udataval(L: LuaThread, base: number, nargs: number): number {
   const u = arg(L, base, nargs, 1);
   if (isLightUserdata(u) && typeof u.data === 'number') L.push(u.data);
-  else L.push(u instanceof LuaUserdata ? parseInt(topointer(u) ?? '0', 16) : 0);
+  else L.push(u instanceof LuaUserdata ? parseInt(topointer(L, u) ?? '0', 16) : 0);
   return 1;
 }
 

@@ -418,6 +418,15 @@ export class GlobalState {
    * released Lua 5.4.
    */
   compat = true;
+  /**
+   * The addresses `%p` and `tostring` have shown (src/api/lua.ts,
+   * topointer), and the next one to give. They belong to the state, so
+   * its output does not depend on other states in the process; the map is
+   * weak and keeps nothing alive.
+   */
+  readonly addresses = new WeakMap<object, number>();
+  /** The address the next object asked for one gets (they go up by 0x40, like small allocations). */
+  nextAddress = 0x55550000a0;
   /** The last warning piece said more would follow. */
   warnContinuing = false;
   /** The test build's warning modes (set by the `T` library; src/api/warn.ts). */

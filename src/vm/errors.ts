@@ -114,12 +114,20 @@ export function getObjName(p: Proto, lastpc: number, reg: number): [string, stri
 
 /** Where the culprit of an error lives: a register, an upvalue, or unknown. */
 export const NO_VAR = -1;
+/**
+ * The culprit "location" of an operation a native asks for through the
+ * embedding API (lua_gettable, lua_settable, lua_compare): there is no
+ * instruction to name a variable from, and, as for any error raised while
+ * a C function runs (luaG_runerror adds a position for Lua frames only),
+ * the message gets no `chunk:line:` prefix.
+ */
+export const FROM_API = -2;
 /** Encode upvalue `n` as a culprit location (registers are 0..255). */
 export function upvalLoc(n: number): number { return 1000 + n; }
 
 /** " (global 'x')" for the culprit at `loc` in the running frame, or "". */
 export function varInfo(L: LuaThread, loc: number): string {
-  if (loc === NO_VAR || L.depth < 0) return '';
+  if (loc < 0 || L.depth < 0) return '';
   const ci = L.frames[L.depth];
   if (ci.closure === undefined) return '';
   const p = ci.closure.proto;
@@ -157,16 +165,25 @@ export function runError(L: LuaThread, msg: string): never {
   throw new LuaError(where(ci) + msg);
 }
 
-/** "attempt to <op> a <type> value (<var>)". */
-export function typeError(L: LuaThread, v: LuaValue, op: string, loc: number): never {
-  runError(L, `attempt to ${op} a ${objTypeName(v)} value${varInfo(L, loc)}`);
+/**
+ * Raise a runtime error of an operation whose culprit is at `loc`: at the
+ * running Lua frame, or, for an operation done through the API (`loc` is
+ * FROM_API), with the bare message.
+ */
+export function opError(L: LuaThread, msg: string, loc: number): never {
+  if (loc === FROM_API) throw new LuaError(msg);
+  runError(L, msg);
 }
 
-/** Comparison of incompatible values (luaG_ordererror). */
-export function orderError(L: LuaThread, a: LuaValue, b: LuaValue): never {
+/** "attempt to <op> a <type> value (<var>)". */
+export function typeError(L: LuaThread, v: LuaValue, op: string, loc: number): never {
+  opError(L, `attempt to ${op} a ${objTypeName(v)} value${varInfo(L, loc)}`, loc);
+}
+
+/** Comparison of incompatible values (luaG_ordererror); `loc` is NO_VAR, or FROM_API for lua_compare. */
+export function orderError(L: LuaThread, a: LuaValue, b: LuaValue, loc: number = NO_VAR): never {
   const t1 = objTypeName(a), t2 = objTypeName(b);
-  if (t1 === t2) runError(L, `attempt to compare two ${t1} values`);
-  runError(L, `attempt to compare ${t1} with ${t2}`);
+  opError(L, t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`, loc);
 }
 
 /**

@@ -16,13 +16,17 @@
  * frame; the loop then switches to that frame, and the frame's return
  * finishes the instruction (see `call.ts`, finishReturn). The running
  * frame's `pc` was saved by the loop before any slow path is entered.
+ * The walkers of `__index`/`__newindex` and the ordering serve the
+ * embedding API too (lua_gettable, lua_settable, lua_compare), so that
+ * there is one implementation of each: given the location FROM_API they
+ * call a metamethod to completion (`callSync`) and never return PENDING.
  *
  * Read next: `call.ts`, `execute.ts`.
  */
 import type { LuaValue } from '../value/types.ts';
 import { Cont, LuaClosure, LuaNative, type GlobalState, type LuaThread } from '../object/objects.ts';
-import { callMeta, precall, PENDING, type Pending } from './call.ts';
-import { runError, typeError, orderError, varInfo, NO_VAR } from './errors.ts';
+import { callMeta, callSync, precall, PENDING, type Pending } from './call.ts';
+import { runError, typeError, orderError, opError, varInfo, NO_VAR, FROM_API } from './errors.ts';
 import { typeName as valueTypeName } from '../value/types.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import {
@@ -72,8 +76,13 @@ export function isFunction(v: LuaValue): boolean {
 /**
  * `t[k]` with `__index` (luaV_finishget). `loc` names `t` in an error
  * message; `a` is the register the result goes to if a metamethod runs.
+ * With `loc` FROM_API (lua_gettable & co., src/api/operations.ts) a
+ * function handler is called to completion instead (`callSync`: it cannot
+ * yield, and counts as a C call), errors have no position, and the result
+ * is never PENDING.
  */
 export function index(L: LuaThread, t: LuaValue, k: LuaValue, loc: number, a: number): LuaValue | Pending {
+  const api = loc === FROM_API;
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     let h: LuaValue;
     if (t instanceof LuaTable) {
@@ -85,25 +94,21 @@ export function index(L: LuaThread, t: LuaValue, k: LuaValue, loc: number, a: nu
       if (h === undefined) return undefined;
     } else {
       h = metafield(L.global, t, '__index');
-      if (h === undefined) indexError(L, t, k, loc);
+      if (h === undefined) typeError(L, t, 'index', loc);
     }
-    if (isFunction(h)) return callMeta(L, h, t, k, Cont.STORE, a);
+    if (isFunction(h)) return api ? callSync(L, h, [t, k])[0] : callMeta(L, h, t, k, Cont.STORE, a);
     t = h;
-    loc = NO_VAR;
+    if (!api) loc = NO_VAR;   // a handler reached through the chain has no name
   }
-  runError(L, "'__index' chain too long; possible loop");
+  opError(L, "'__index' chain too long; possible loop", loc);
 }
 
-function indexError(L: LuaThread, t: LuaValue, k: LuaValue, loc: number): never {
-  if (loc === NO_VAR && typeof k === 'string') {
-    // PUC-Rio 5.4 names the key when it cannot name the indexed value
-    typeError(L, t, 'index', NO_VAR);
-  }
-  typeError(L, t, 'index', loc);
-}
-
-/** `t[k] = v` with `__newindex` (luaV_finishset). Returns PENDING if a frame was pushed. */
+/**
+ * `t[k] = v` with `__newindex` (luaV_finishset). Returns PENDING if a frame
+ * was pushed; with `loc` FROM_API, never (as {@link index}).
+ */
 export function setIndex(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue, loc: number): LuaValue | Pending {
+  const api = loc === FROM_API;
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     let h: LuaValue;
     if (t instanceof LuaTable) {
@@ -117,12 +122,13 @@ export function setIndex(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue, lo
       if (h === undefined) typeError(L, t, 'index', loc);
     }
     if (isFunction(h)) {
+      if (api) { callSync(L, h, [t, k, v]); return undefined; }
       return callMeta3(L, h, t, k, v);
     }
     t = h;
-    loc = NO_VAR;
+    if (!api) loc = NO_VAR;
   }
-  runError(L, "'__newindex' chain too long; possible loop");
+  opError(L, "'__newindex' chain too long; possible loop", loc);
 }
 
 /** Call `__newindex(t, k, v)` for a store; PENDING when it pushed a frame (its results are discarded). */
@@ -298,16 +304,30 @@ export function equalMeta(L: LuaThread, x: LuaValue, y: LuaValue): boolean | Pen
   return r !== undefined && r !== false;
 }
 
-/** `x < y` (or `x <= y`) for non-fast-path operands; may return PENDING. `swap` flag: for GTI/GEI. */
+/** `x < y` (or `x <= y`) for non-fast-path operands; may return PENDING. */
 export function lessMeta(L: LuaThread, x: LuaValue, y: LuaValue, orEqual: boolean): boolean | Pending {
+  return order(L, x, y, orEqual, NO_VAR);
+}
+
+/**
+ * `x < y` (or `x <= y`) for `lua_compare` (src/api/operations.ts): the
+ * rules of the LT/LE instructions, with metamethods called to completion
+ * and errors without a position.
+ */
+export function lessApi(L: LuaThread, x: LuaValue, y: LuaValue, orEqual: boolean): boolean {
+  return order(L, x, y, orEqual, FROM_API) as boolean;
+}
+
+/** luaV_lessthan / luaV_lessequal; `loc` FROM_API for the API (see {@link index}). */
+function order(L: LuaThread, x: LuaValue, y: LuaValue, orEqual: boolean, loc: number): boolean | Pending {
   if (isNumber(x) && isNumber(y)) return orEqual ? numberLessEqual(x, y) : numberLess(x, y);
   if (typeof x === 'string' && typeof y === 'string') return orEqual ? x <= y : x < y;
   const ev = orEqual ? '__le' : '__lt';
   let h = metafield(L.global, x, ev);
   if (h === undefined) h = metafield(L.global, y, ev);
-  if (h === undefined && orEqual && L.global.compat) return lessEqualByLess(L, x, y);
-  if (h === undefined) orderError(L, x, y);
-  const r = callMeta(L, h, x, y, Cont.COMPARE, 0);
+  if (h === undefined && orEqual && L.global.compat) return lessEqualByLess(L, x, y, loc);
+  if (h === undefined) orderError(L, x, y, loc);
+  const r = loc === FROM_API ? callSync(L, h, [x, y])[0] : callMeta(L, h, x, y, Cont.COMPARE, 0);
   if (r === PENDING) return PENDING;
   return r !== undefined && r !== false;
 }
@@ -318,11 +338,11 @@ export function lessMeta(L: LuaThread, x: LuaValue, y: LuaValue, orEqual: boolea
  * the left operand. A suspended call finishes through Cont.COMPARE with
  * argument 1, which negates the result (PUC-Rio's CIST_LEQ).
  */
-function lessEqualByLess(L: LuaThread, x: LuaValue, y: LuaValue): boolean | Pending {
+function lessEqualByLess(L: LuaThread, x: LuaValue, y: LuaValue, loc: number): boolean | Pending {
   let h = metafield(L.global, y, '__lt');
   if (h === undefined) h = metafield(L.global, x, '__lt');
-  if (h === undefined) orderError(L, x, y);
-  const r = callMeta(L, h, y, x, Cont.COMPARE, 1);
+  if (h === undefined) orderError(L, x, y, loc);
+  const r = loc === FROM_API ? callSync(L, h, [y, x])[0] : callMeta(L, h, y, x, Cont.COMPARE, 1);
   if (r === PENDING) return PENDING;
   return r === undefined || r === false;
 }
