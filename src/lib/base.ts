@@ -31,8 +31,8 @@ import {
 } from '../api/lua.ts';
 import { platformOf } from '../api/platform.ts';
 import {
-  arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString,
-  typeArgError, checkType, luaError, where, tolstring, getmetafield, checkOption, setfuncs, writestring,
+  arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString, checkCString, optCString,
+  typeArgError, checkType, luaError, where, tolstring, getmetafield, checkOption, setfuncs, writestring, cString,
 } from '../api/auxlib.ts';
 import { cannotOpen } from './errno.ts';
 import {
@@ -242,14 +242,15 @@ function loaded(L: LuaThread, chunk: string, name: string, mode: string, env: Va
 
 function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
   const chunk = arg(L, base, nargs, 1);
-  const mode = optString(L, base, nargs, 3, 'bt');
+  // the chunk name and the mode reach lua_load as C strings: cut at a NUL
+  const mode = optCString(L, base, nargs, 3, 'bt');
   const hasEnv = nargs >= 4;
   const env = arg(L, base, nargs, 4);
   if (typeof chunk === 'string' || isNumber(chunk)) {
     const s = checkString(L, base, nargs, 1);
-    return loaded(L, s, optString(L, base, nargs, 2, s), mode, env, hasEnv);
+    return loaded(L, s, optCString(L, base, nargs, 2, s), mode, env, hasEnv);
   }
-  const name = optString(L, base, nargs, 2, '=(load)');
+  const name = optCString(L, base, nargs, 2, '=(load)');
   if (!isfunction(chunk)) typeArgError(L, base, nargs, 1, 'function');
   let text = '';
   for (;;) {
@@ -295,8 +296,8 @@ function readFile(L: LuaThread, path: string | undefined): [string, string] | st
 }
 
 function loadfile(L: LuaThread, base: number, nargs: number): number {
-  const path = arg(L, base, nargs, 1) === undefined ? undefined : checkString(L, base, nargs, 1);
-  const mode = optString(L, base, nargs, 2, 'bt');
+  const path = arg(L, base, nargs, 1) === undefined ? undefined : checkCString(L, base, nargs, 1);
+  const mode = optCString(L, base, nargs, 2, 'bt');
   const f = readFile(L, path);
   const r = typeof f === 'string' ? [undefined, f] : loaded(L, f[0], f[1], mode, arg(L, base, nargs, 3), nargs >= 3);
   for (const v of r) L.push(v);
@@ -304,7 +305,7 @@ function loadfile(L: LuaThread, base: number, nargs: number): number {
 }
 
 function* dofile(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
-  const path = arg(L, base, nargs, 1) === undefined ? undefined : checkString(L, base, nargs, 1);
+  const path = arg(L, base, nargs, 1) === undefined ? undefined : checkCString(L, base, nargs, 1);
   const f = readFile(L, path);
   if (typeof f === 'string') luaError(L, f);
   const r = loaded(L, f[0], f[1], 'bt', undefined, false);
@@ -338,7 +339,8 @@ function warn(L: LuaThread, base: number, nargs: number): number {
   checkString(L, base, nargs, 1);
   for (let i = 2; i <= nargs; i++) checkString(L, base, nargs, i);
   const pieces: string[] = [];
-  for (let i = 1; i <= nargs; i++) pieces.push(tostringPlain(L.stack[base + i - 1]));
+  // lua_warning takes each piece as a C string: it ends at a NUL
+  for (let i = 1; i <= nargs; i++) pieces.push(cString(tostringPlain(L.stack[base + i - 1])));
   for (let i = 0; i < pieces.length; i++) warning(L, pieces[i], i < pieces.length - 1);
   return 0;
 }
