@@ -9,6 +9,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseSections, compareOutcomes, outcome, PROGRAM_CAP } from '../../scripts/fuzz/run.mjs';
 import { errorMessage, maskAddresses, runProgram } from '../../scripts/lib/engines.mjs';
+import { explain } from '../../scripts/fuzz/known.mjs';
 
 const START = '\0\x01@@';
 const ERROR = '\0\x01!!';
@@ -47,6 +48,16 @@ test("errorMessage drops the oracle's path and the program's directory", () => {
   assert.is(errorMessage('/home/u/.cache/lucid/lua-5.4.8/lua: /tmp/xyz/prog.lua:3: boom\nstack traceback:\n'), 'prog.lua:3: boom');
   assert.is(errorMessage('lucid: prog.lua:3: boom\n'), 'prog.lua:3: boom');
   assert.is(errorMessage('lua: cannot open /tmp/nothing\n'), 'cannot open /tmp/nothing');
+});
+
+test('libm-ulp reads decimal and hex floats, up to 8 ulps apart', () => {
+  const pair = (a: string, b: string) => explain({ out: `1:\t${a}\n` }, { out: `1:\t${b}\n` });
+  assert.is(pair('0.33333333333333331', '0.33333333333333337'), 'libm-ulp');
+  assert.is(pair('0x1.5555555555555p-2', '0x1.555555555555dp-2'), 'libm-ulp');        // 8 ulps
+  assert.is(pair('0x1.5555555555555p-2', '0x1.555555555555ep-2'), undefined);         // 9 ulps
+  assert.is(pair('-0x1.921fb54442d18p+1', '-0x1.921fb54442d19p+1'), 'libm-ulp');
+  assert.is(pair('0x1p+0', '0x1.1p+0'), undefined);
+  assert.is(pair('0x1p+0', '0x1p+1'), undefined);
 });
 
 test.run();
