@@ -53,4 +53,10 @@ test('options, formats and file names end at a NUL; length-kept strings do not',
   assert.is(run('return string.format("%d\\0%s", 1, 2)'), '1\x002');
 });
 
+test('string.format names a bad conversion up to its NUL; select reads the first byte of "#"', () => {
+  assert.is(run('return string.format("%5\\0d", 1)'), "spec:1: invalid conversion '%5' to 'format'");
+  assert.is(run('return select("#\\0", "a", "b")'), 2);
+  assert.is(run('return select("#abc", "a")'), 1);
+});
+
 test.run();

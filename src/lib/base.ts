@@ -140,7 +140,8 @@ function* xpcall(L: LuaThread, base: number, nargs: number): Generator<CallReque
 
 function select(L: LuaThread, base: number, nargs: number): number {
   const n = arg(L, base, nargs, 1);
-  if (n === '#') { L.push(nargs - 1); return 1; }
+  // lbaselib looks at the first byte only: "#", "#x" and "#\0" all count
+  if (typeof n === 'string' && n[0] === '#') { L.push(nargs - 1); return 1; }
   let i = Number(checkInteger(L, base, nargs, 1));
   if (i < 0) i = nargs + i;  // -1 is the last argument
   if (i < 1) argError(L, 1, 'index out of range');

@@ -72,3 +72,9 @@ show(debug.traceback("x\0y", 1):match("^[^\n]*"))
 show(string.format("%d\0%s", 1, 2))
 show(os.date("!%Y\0%m", 0))
 try(error, "ab\0cd")
+
+-- string.format reports a bad conversion as a C string; select looks at the first byte of "#"
+try(string.format, "%5\0d", 1)
+try(string.format, "%-\0s", "x")
+show(select("#\0", "a", "b"), select("#abc", "a"))
+try(select, "x#", 1)
