@@ -95,6 +95,7 @@ async function differential(o) {
   const known = new Map();      // name → count
   const knownOf = new Map();    // id → name
   const fresh = [];             // unexplained mismatches
+  const truncated = [];         // programs whose output was cut (compared on what both kept)
   for (const p of programs) {
     const l = got.get(p.id);
     if (record) {
@@ -105,8 +106,10 @@ async function differential(o) {
       continue;
     }
     const e = expected.get(p.id);
+    if (e.truncated || l.truncated) truncated.push(p.index);
     const d = compareOutcomes(e, l);
     if (!d) { passed++; continue; }
+    if (d.kind === 'truncated') continue;
     const name = d.kind === 'crash' ? undefined : explain(e, l);
     if (name) { known.set(name, (known.get(name) ?? 0) + 1); knownOf.set(p.id, name); continue; }
     fresh.push({ p, ...d, e, l });
@@ -122,6 +125,10 @@ async function differential(o) {
   console.log(`${o.count} programs (seed ${o.seed}${range}) in ${secs} s: ${passed} agree, ` +
     `${[...known.values()].reduce((a, b) => a + b, 0)} known differences, ${fresh.length} new`);
   for (const [name, n] of [...known].sort((a, b) => b[1] - a[1])) console.log(`  known  ${String(n).padStart(5)}  ${name}`);
+  if (truncated.length) {
+    console.log(`  ${truncated.length} outputs truncated (over 4 MB, or the batch over 16 MB), compared on what both engines kept: ` +
+      `programs ${truncated.slice(0, 20).join(', ')}${truncated.length > 20 ? ', …' : ''}`);
+  }
   const groups = groupBySignature(fresh);
   for (const [, g] of [...groups].slice(0, o.verbose ? Infinity : 40)) {
     console.log(`NEW ${g.kind} ×${g.count}, e.g. program ${g.p.index}: ${g.detail}`);

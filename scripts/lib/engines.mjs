@@ -36,21 +36,42 @@ export function hasInterpreter(name) {
 /**
  * The error message of an interpreter's stderr: lua.c prints
  * `progname: message` then `stack traceback:`; the program name differs
- * between engines, the traceback is compared elsewhere, so both go.
+ * between engines (and may be a path), the traceback is compared
+ * elsewhere, so both go, and so does the directory of a program named by
+ * its path in the position that starts the message.
  */
 export function errorMessage(stderr) {
   let s = stderr;
   const tb = s.indexOf('\nstack traceback:');
   if (tb >= 0) s = s.slice(0, tb);
-  s = s.replace(/^(lua5\.4|lua|lucid|wasmoon-run\.mjs): /, '');
+  // the oracle may be named by a path (~/.cache/.../lua): its directory goes too
+  s = s.replace(/^(?:[^\n:]*\/)?(lua5\.4|lua|lucid|lucid\.mjs|wasmoon-run\.mjs): /, '');
+  // a program run by its path (/tmp/xyz/prog.lua) is named so in the position: keep its base name
+  s = s.replace(/^[^\n:]*\/([^/\n:]+:\d+:)/, '$1');
   return s.replace(/\n+$/, '');
 }
 
 /**
- * Run a program; resolves to { stdout, stderr, status, timedOut, ms }.
- * stdout and stderr are byte strings (latin1).
+ * Addresses differ between engines and between runs: `table: 0x55d0…`,
+ * `thread: 0x…`, `file (0x…)`, a `%p`, a `__name`d value's `name: 0x…`
+ * all become `0xADDR`, in stdout and in error messages alike, so that
+ * outputs compare on what the program did, not on where the allocator put
+ * things. Hex floats (`0x1.8p+1`) and short hex numerals stay: an address
+ * has 8 to 16 digits and no point or exponent after it.
  */
-export function runProgram(engine, file, { args = [], pre = [], cwd, timeout = 60_000, env, stdin = 'ignore' } = {}) {
+export function maskAddresses(s) {
+  return s.replace(/0x[0-9a-fA-F]{8,16}(?![0-9a-fA-F.pP])/g, '0xADDR');
+}
+
+/** How much of each stream a run keeps: a runaway program cannot fill the memory. */
+export const OUTPUT_CAP = 16 * 1024 * 1024;
+
+/**
+ * Run a program; resolves to { stdout, stderr, status, timedOut, ms, truncated }.
+ * stdout and stderr are byte strings (latin1), each cut at `cap` bytes
+ * (`truncated` then says so).
+ */
+export function runProgram(engine, file, { args = [], pre = [], cwd, timeout = 60_000, env, stdin = 'ignore', cap = OUTPUT_CAP } = {}) {
   const [cmd, argv] = commandFor(engine, file, args, pre);
   return new Promise((done) => {
     const t0 = performance.now();
@@ -59,10 +80,19 @@ export function runProgram(engine, file, { args = [], pre = [], cwd, timeout = 6
     child.stdin?.on('error', () => {});
     child.stdin?.end();
     const out = []; const err = [];
-    let timedOut = false;
+    const size = { out: 0, err: 0 };
+    let timedOut = false; let truncated = false;
     const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeout);
-    child.stdout.on('data', (b) => out.push(b));
-    child.stderr.on('data', (b) => err.push(b));
+    // keep the first `cap` bytes of a stream, drop (but drain) the rest
+    const keep = (list, key) => (b) => {
+      const room = cap - size[key];
+      if (room <= 0) { truncated = true; return; }
+      if (b.length > room) { b = b.subarray(0, room); truncated = true; }
+      size[key] += b.length;
+      list.push(b);
+    };
+    child.stdout.on('data', keep(out, 'out'));
+    child.stderr.on('data', keep(err, 'err'));
     child.on('error', (e) => err.push(Buffer.from(String(e.message))));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -73,6 +103,7 @@ export function runProgram(engine, file, { args = [], pre = [], cwd, timeout = 6
         stderr: Buffer.concat(err).toString('latin1'),
         status: code ?? (signal ? 128 : 1),
         timedOut,
+        truncated,
         ms: performance.now() - t0,
       });
     });

@@ -38,8 +38,10 @@ import {
 import { LuaUserdata } from '../object/userdata.ts';
 import { LuaError } from '../value/index.ts';
 import {
-  LuaTable, LuaFloat, tointeger, tonumber, F2I, isNumber, number2string, type Value,
+  LuaTable, LuaFloat, tointeger, tonumber, F2I, isNumber, number2string, cString, type Value,
 } from '../value/index.ts';
+
+export { cString };
 import { typeName, metafield } from '../vm/meta.ts';
 import { libWhere } from '../vm/errors.ts';
 import { globalName, stackLevels, funcName } from '../vm/traceback.ts';
@@ -96,10 +98,10 @@ export function argError(L: LuaThread, n: number, msg: string): never {
   luaError(L, `bad argument #${n} to '${name}' (${msg})`);
 }
 
-/** The type name luaL_typeerror shows: `__name` of the metatable if it is a string. */
+/** The type name luaL_typeerror shows: `__name` of the metatable if it is a string (up to a NUL, as C reads it). */
 function shownType(L: LuaThread, v: Value): string {
   const name = metafield(L.global, v, '__name');
-  return typeof name === 'string' ? name : typeName(L.global, v);
+  return typeof name === 'string' ? cString(name) : typeName(L.global, v);
 }
 
 /** `luaL_typeerror`: "bad argument #n to 'f' (<expected> expected, got <type>)"; an absent argument is "no value". */
@@ -183,6 +185,20 @@ export function optString(L: LuaThread, base: number, nargs: number, n: number, 
   return v === undefined ? def : checkString(L, base, nargs, n);
 }
 
+/**
+ * `luaL_checkstring` where the C side keeps only the `const char*`: a file
+ * name, a chunk name, a format or an option, cut at its first NUL byte
+ * ({@link cString}) as PUC-Rio's C functions see it.
+ */
+export function checkCString(L: LuaThread, base: number, nargs: number, n: number): string {
+  return cString(checkString(L, base, nargs, n));
+}
+
+/** `luaL_optstring` seen through a `const char*`: `def` when absent or nil, else cut at its first NUL. */
+export function optCString(L: LuaThread, base: number, nargs: number, n: number, def: string): string {
+  return cString(optString(L, base, nargs, n, def));
+}
+
 /** `luaL_checktype`: argument `n` has Lua type `t` ('function', 'table', ...), else "<t> expected, got <type>" ("no value" when absent). */
 export function checkType(L: LuaThread, base: number, nargs: number, n: number, t: string): Value {
   const v = arg(L, base, nargs, n);
@@ -196,7 +212,8 @@ export function checkType(L: LuaThread, base: number, nargs: number, n: number, 
  * "invalid option 'x'".
  */
 export function checkOption(L: LuaThread, base: number, nargs: number, n: number, def: string | undefined, options: readonly string[]): number {
-  const name = def !== undefined ? optString(L, base, nargs, n, def) : checkString(L, base, nargs, n);
+  // compared (and reported) as a C string: "count\0x" is "count"
+  const name = def !== undefined ? optCString(L, base, nargs, n, def) : checkCString(L, base, nargs, n);
   const i = options.indexOf(name);
   if (i < 0) argError(L, n, `invalid option '${name}'`);
   return i;
@@ -235,7 +252,7 @@ export function tolstring(L: LuaThread, v: Value): string {
   }
   if (v instanceof LuaFloat) return number2string(v);
   const name = metafield(L.global, v, '__name');
-  const t = typeof name === 'string' ? name : typeName(L.global, v);
+  const t = typeof name === 'string' ? cString(name) : typeName(L.global, v);   // "%s: %p" reads a C string
   return `${t}: ${topointer(L, v)}`;
 }
 

@@ -14,6 +14,7 @@
  * Read next: `lucid.ts`.
  */
 import { LuaState, LuaTable, LuaError, tostringMeta } from '../index.ts';
+import { cString } from '../value/index.ts';
 import { typeName } from '../vm/meta.ts';
 import { writeError } from './output.ts';
 
@@ -32,7 +33,11 @@ export function errorText(state: LuaState, e: unknown): string {
   return `(error object is a ${typeName(undefined, v)} value)`;
 }
 
-/** Print "lucid: message" on stderr (l_message). */
+/**
+ * Print "lucid: message" on stderr (l_message). lua.c prints the message
+ * as a C string, so a NUL inside it ends it: `error("ab\0cd")` shows "ab"
+ * (the traceback, after the message, goes with the rest).
+ */
 export function report(state: LuaState, e: unknown): void {
-  writeError(state.platform, `${PROGNAME}: ${errorText(state, e)}\n`);
+  writeError(state.platform, `${PROGNAME}: ${cString(errorText(state, e))}\n`);
 }

@@ -31,8 +31,8 @@ import {
 } from '../api/lua.ts';
 import { platformOf } from '../api/platform.ts';
 import {
-  arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString,
-  typeArgError, checkType, luaError, where, tolstring, getmetafield, checkOption, setfuncs, writestring,
+  arg, argError, checkAny, checkTable, checkInteger, optInteger, checkString, optString, checkCString, optCString,
+  typeArgError, checkType, luaError, where, tolstring, getmetafield, checkOption, setfuncs, writestring, cString,
 } from '../api/auxlib.ts';
 import { cannotOpen } from './errno.ts';
 import {
@@ -140,7 +140,8 @@ function* xpcall(L: LuaThread, base: number, nargs: number): Generator<CallReque
 
 function select(L: LuaThread, base: number, nargs: number): number {
   const n = arg(L, base, nargs, 1);
-  if (n === '#') { L.push(nargs - 1); return 1; }
+  // lbaselib looks at the first byte only: "#", "#x" and "#\0" all count
+  if (typeof n === 'string' && n[0] === '#') { L.push(nargs - 1); return 1; }
   let i = Number(checkInteger(L, base, nargs, 1));
   if (i < 0) i = nargs + i;  // -1 is the last argument
   if (i < 1) argError(L, 1, 'index out of range');
@@ -242,14 +243,15 @@ function loaded(L: LuaThread, chunk: string, name: string, mode: string, env: Va
 
 function* load(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
   const chunk = arg(L, base, nargs, 1);
-  const mode = optString(L, base, nargs, 3, 'bt');
+  // the chunk name and the mode reach lua_load as C strings: cut at a NUL
+  const mode = optCString(L, base, nargs, 3, 'bt');
   const hasEnv = nargs >= 4;
   const env = arg(L, base, nargs, 4);
   if (typeof chunk === 'string' || isNumber(chunk)) {
     const s = checkString(L, base, nargs, 1);
-    return loaded(L, s, optString(L, base, nargs, 2, s), mode, env, hasEnv);
+    return loaded(L, s, optCString(L, base, nargs, 2, s), mode, env, hasEnv);
   }
-  const name = optString(L, base, nargs, 2, '=(load)');
+  const name = optCString(L, base, nargs, 2, '=(load)');
   if (!isfunction(chunk)) typeArgError(L, base, nargs, 1, 'function');
   let text = '';
   for (;;) {
@@ -296,8 +298,8 @@ function readFile(L: LuaThread, path: string | undefined): [string, string] | st
 }
 
 function loadfile(L: LuaThread, base: number, nargs: number): number {
-  const path = arg(L, base, nargs, 1) === undefined ? undefined : checkString(L, base, nargs, 1);
-  const mode = optString(L, base, nargs, 2, 'bt');
+  const path = arg(L, base, nargs, 1) === undefined ? undefined : checkCString(L, base, nargs, 1);
+  const mode = optCString(L, base, nargs, 2, 'bt');
   const f = readFile(L, path);
   const r = typeof f === 'string' ? [undefined, f] : loaded(L, f[0], f[1], mode, arg(L, base, nargs, 3), nargs >= 3);
   for (const v of r) L.push(v);
@@ -305,7 +307,7 @@ function loadfile(L: LuaThread, base: number, nargs: number): number {
 }
 
 function* dofile(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
-  const path = arg(L, base, nargs, 1) === undefined ? undefined : checkString(L, base, nargs, 1);
+  const path = arg(L, base, nargs, 1) === undefined ? undefined : checkCString(L, base, nargs, 1);
   const f = readFile(L, path);
   if (typeof f === 'string') luaError(L, f);
   const r = loaded(L, f[0], f[1], 'bt', undefined, false);
@@ -339,7 +341,8 @@ function warn(L: LuaThread, base: number, nargs: number): number {
   checkString(L, base, nargs, 1);
   for (let i = 2; i <= nargs; i++) checkString(L, base, nargs, i);
   const pieces: string[] = [];
-  for (let i = 1; i <= nargs; i++) pieces.push(tostringPlain(L.stack[base + i - 1]));
+  // lua_warning takes each piece as a C string: it ends at a NUL
+  for (let i = 1; i <= nargs; i++) pieces.push(cString(tostringPlain(L.stack[base + i - 1])));
   for (let i = 0; i < pieces.length; i++) warning(L, pieces[i], i < pieces.length - 1);
   return 0;
 }

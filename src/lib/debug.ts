@@ -23,7 +23,7 @@
  */
 import { LuaThread, FrameFlag, type CallRequest } from '../api/lua.ts';
 import { addLibrary, native, nativeGen, loadChunk, type LuaState } from '../api/state.ts';
-import { arg, argError, checkAny, checkInteger, checkString, optInteger, optString, typeArgError } from '../api/auxlib.ts';
+import { arg, argError, checkAny, checkInteger, checkString, optInteger, optString, typeArgError, checkCString, optCString } from '../api/auxlib.ts';
 import {
   getStack, getInfo, getLocal, setLocal, getParamName, setHook, getHook, getHookMask, getHookCount,
   traceback, isFunction, getRegistryField, setRegistryField, setMetatable,
@@ -89,7 +89,7 @@ function infoTable(L: LuaThread, ar: LuaDebug, what: string): LuaTable {
 /** debug.getinfo([thread,] f | level [, what]): a table of facts, or fail for a level out of range. */
 function getinfo(L: LuaThread, base: number, nargs: number): number {
   const [L1, off] = threadArg(L, base, nargs);
-  const what = optString(L, base, nargs, off + 2, 'flnSrtu');
+  const what = optCString(L, base, nargs, off + 2, 'flnSrtu');   // options are a C string: they end at a NUL
   if (what.startsWith('>')) argError(L, off + 2, "invalid option '>'");
   const f = arg(L, base, nargs, off + 1);
   let target: LuaDebug | undefined;
@@ -161,7 +161,7 @@ function sethook(L: LuaThread, base: number, nargs: number): number {
   let fn = arg(L, base, nargs, off + 1);
   let mask = 0, count = 0;
   if (fn !== undefined) {
-    const smask = checkString(L, base, nargs, off + 2);
+    const smask = checkCString(L, base, nargs, off + 2);   // a C string: the mask ends at a NUL
     if (!isFunction(fn)) typeArgError(L, base, nargs, off + 1, 'function');
     count = Number(optInteger(L, base, nargs, off + 3, 0));
     if (smask.includes('c')) mask |= MASKCALL;

@@ -31,7 +31,7 @@
 
 import { formatChar, formatFloat, formatInteger, formatString, type ConversionSpec } from './printf.ts';
 import { topointer, type LuaThread } from '../api/lua.ts';
-import { arg, argError, checkInteger, checkNumber, checkString, luaError, tolstring } from '../api/auxlib.ts';
+import { arg, argError, checkInteger, checkNumber, checkString, luaError, tolstring, cString } from '../api/auxlib.ts';
 import { tofloat } from '../value/number.ts';
 import type { LuaValue } from '../value/types.ts';
 import { LuaFloat } from '../value/float.ts';
@@ -68,7 +68,7 @@ function checkFormat(L: LuaThread, form: string, flags: string, precision: boole
     i = skip2Digits(form, i);
     if (form[i] === '.' && precision) i = skip2Digits(form, i + 1);
   }
-  if (!isAlpha(form[i])) luaError(L, `invalid conversion specification: '${form}'`);
+  if (!isAlpha(form[i])) luaError(L, `invalid conversion specification: '${cString(form)}'`);   // %s of a C string
 }
 
 /** Parse a specification already validated by `checkFormat`. */
@@ -191,7 +191,7 @@ function formatItem(L: LuaThread, form: string, base: number, nargs: number, n: 
       return formatString(parseSpec(form), s);
     }
     default:
-      luaError(L, `invalid conversion '${form}' to 'format'`);
+      luaError(L, `invalid conversion '${cString(form)}' to 'format'`);   // %s of a C string: up to a NUL
   }
 }
 

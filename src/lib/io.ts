@@ -30,6 +30,7 @@ import { native, type LuaState } from '../api/state.ts';
 import { LuaNative, LuaUserdata, type LuaThread } from '../api/lua.ts';
 import {
   arg, argError, checkAny, checkInteger, checkString, luaError, optInteger, optString, typeArgError,
+  checkCString, optCString, cString,
 } from '../api/auxlib.ts';
 import { isHostError, platformOf, type HostPipe, type HostStream, type OpenMode } from '../api/platform.ts';
 import { LuaTable, LuaFloat, str2number, type Value } from '../value/index.ts';
@@ -229,7 +230,7 @@ function ioFile(which: 'input' | 'output', mode: string): Fn {
     if (v !== undefined) {
       let u: LuaUserdata;
       if (typeof v === 'string' || typeof v === 'number' || v instanceof LuaFloat) {
-        const name = typeof v === 'string' ? v : String(v instanceof LuaFloat ? v.n : v);
+        const name = typeof v === 'string' ? cString(v) : String(v instanceof LuaFloat ? v.n : v);   // a C file name
         try {
           u = newFile(L, openStream(L, name, mode));
         } catch (e) {
@@ -280,8 +281,9 @@ function linesIterator(L: LuaThread, file: LuaUserdata, toclose: boolean, format
 
 const io: Record<string, Fn> = {
   open(L, base, nargs) {
-    const name = checkString(L, base, nargs, 1);
-    const mode = optString(L, base, nargs, 2, 'r');
+    // file name and mode go to fopen as C strings: each ends at a NUL
+    const name = checkCString(L, base, nargs, 1);
+    const mode = optCString(L, base, nargs, 2, 'r');
     if (!validMode(mode)) argError(L, 2, 'invalid mode');
     try {
       L.push(newFile(L, openStream(L, name, mode)));
@@ -311,7 +313,7 @@ const io: Record<string, Fn> = {
       L.push(linesIterator(L, u, false, formats));
       return 1;
     }
-    const fname = checkString(L, base, nargs, 1);
+    const fname = checkCString(L, base, nargs, 1);
     let u: LuaUserdata;
     try {
       u = newFile(L, openStream(L, fname, 'r'));
@@ -343,8 +345,8 @@ const io: Record<string, Fn> = {
     }
   },
   popen(L, base, nargs) {
-    const prog = checkString(L, base, nargs, 1);
-    const mode = optString(L, base, nargs, 2, 'r');
+    const prog = checkCString(L, base, nargs, 1);
+    const mode = optCString(L, base, nargs, 2, 'r');
     if (mode !== 'r' && mode !== 'w') argError(L, 2, 'invalid mode');
     const processes = platformOf(L).processes;
     if (processes === undefined) luaError(L, "'popen' not supported");
@@ -376,7 +378,7 @@ const methods: Record<string, Fn> = {
   },
   seek(L, base, nargs) {
     const s = toFile(L, base, nargs).stream;
-    const whence = optString(L, base, nargs, 2, 'cur');
+    const whence = optCString(L, base, nargs, 2, 'cur');   // luaL_checkoption: a C string
     if (whence !== 'set' && whence !== 'cur' && whence !== 'end') argError(L, 2, `invalid option '${whence}'`);
     const offset = Number(optInteger(L, base, nargs, 3, 0));
     try {
@@ -388,7 +390,7 @@ const methods: Record<string, Fn> = {
   },
   setvbuf(L, base, nargs) {
     const s = toFile(L, base, nargs).stream;
-    const mode = checkString(L, base, nargs, 2);
+    const mode = checkCString(L, base, nargs, 2);   // luaL_checkoption: a C string
     if (mode !== 'no' && mode !== 'full' && mode !== 'line') argError(L, 2, `invalid option '${mode}'`);
     optInteger(L, base, nargs, 3, 1024);
     s.setvbuf(mode);

@@ -56,23 +56,31 @@ function unary(fn: (x: number) => number) {
     pushFloat(L, fn(tofloat(checkNumber(L, base, nargs, 1))));
 }
 
+/*
+ * abs, floor, ceil and modf keep an integer argument as it is only when it
+ * is an integer value (lua_isinteger): a numeral string such as "-2" or
+ * "0x7fffffffffffffff" is converted to a float and takes the float path,
+ * as in lmathlib (math.abs("-2") is 2.0, math.floor("0x7fffffffffffffff")
+ * is the float 2^63).
+ */
+
 function abs(L: LuaThread, base: number, nargs: number): number {
-  const x = checkNumber(L, base, nargs, 1);
+  const x = arg(L, base, nargs, 1);
   if (isInteger(x)) L.push(typeof x === 'bigint' ? normint(x < 0n ? -x : x) : Math.abs(x));
-  else L.push(mkfloat(Math.abs(tofloat(x))));
+  else L.push(mkfloat(Math.abs(tofloat(checkNumber(L, base, nargs, 1)))));
   return 1;
 }
 
 function floor(L: LuaThread, base: number, nargs: number): number {
-  const x = checkNumber(L, base, nargs, 1);
+  const x = arg(L, base, nargs, 1);
   if (isInteger(x)) { L.push(x); return 1; }
-  return pushNumInt(L, Math.floor(tofloat(x)));
+  return pushNumInt(L, Math.floor(tofloat(checkNumber(L, base, nargs, 1))));
 }
 
 function ceil(L: LuaThread, base: number, nargs: number): number {
-  const x = checkNumber(L, base, nargs, 1);
+  const x = arg(L, base, nargs, 1);
   if (isInteger(x)) { L.push(x); return 1; }
-  return pushNumInt(L, Math.ceil(tofloat(x)));
+  return pushNumInt(L, Math.ceil(tofloat(checkNumber(L, base, nargs, 1))));
 }
 
 /** C's fmod: the remainder has the sign of the dividend. */
@@ -92,13 +100,13 @@ function fmod(L: LuaThread, base: number, nargs: number): number {
 }
 
 function modf(L: LuaThread, base: number, nargs: number): number {
-  const x = checkNumber(L, base, nargs, 1);
+  const x = arg(L, base, nargs, 1);
   if (isInteger(x)) {
     L.push(x);
     L.push(mkfloat(0));
     return 2;
   }
-  const f = tofloat(x);
+  const f = tofloat(checkNumber(L, base, nargs, 1));
   const ip = f >= 0 ? Math.floor(f) : Math.ceil(f);
   pushNumInt(L, ip);
   L.push(mkfloat(f === ip ? 0 : f - ip));

@@ -25,7 +25,7 @@
 import { native, type LuaState } from '../api/state.ts';
 import { closeAllTbc, closeHeap, type LuaThread } from '../api/lua.ts';
 import {
-  arg, argError, checkInteger, checkString, checkTable, luaError, optString,
+  arg, argError, checkInteger, checkString, checkTable, luaError, optString, checkCString, optCString,
 } from '../api/auxlib.ts';
 import { platformOf, type ExitStatus } from '../api/platform.ts';
 import { LuaTable, mkfloat, type Value } from '../value/index.ts';
@@ -80,12 +80,12 @@ function difftime(L: LuaThread, base: number, nargs: number): number {
 }
 
 function getenv(L: LuaThread, base: number, nargs: number): number {
-  L.push(platformOf(L).getenv(checkString(L, base, nargs, 1)));
+  L.push(platformOf(L).getenv(checkCString(L, base, nargs, 1)));   // names and paths are C strings: cut at a NUL
   return 1;
 }
 
 function remove(L: LuaThread, base: number, nargs: number): number {
-  const name = checkString(L, base, nargs, 1);
+  const name = checkCString(L, base, nargs, 1);
   try {
     platformOf(L).remove(name);
   } catch (e) {
@@ -96,8 +96,8 @@ function remove(L: LuaThread, base: number, nargs: number): number {
 }
 
 function rename(L: LuaThread, base: number, nargs: number): number {
-  const from = checkString(L, base, nargs, 1);
-  const to = checkString(L, base, nargs, 2);
+  const from = checkCString(L, base, nargs, 1);
+  const to = checkCString(L, base, nargs, 2);
   try {
     platformOf(L).rename(from, to);
   } catch (e) {
@@ -130,7 +130,7 @@ function execute(L: LuaThread, base: number, nargs: number): number {
   const processes = platformOf(L).processes;
   const cmd = arg(L, base, nargs, 1);
   if (cmd === undefined) { L.push(processes !== undefined && (processes.available?.() ?? true)); return 1; }  // is a shell available?
-  const command = checkString(L, base, nargs, 1);
+  const command = checkCString(L, base, nargs, 1);
   if (processes === undefined) return execResult(L, { how: 'exit', code: 127 });
   L.global.flush();   // what Lua printed comes before what the command prints
   try {
@@ -154,9 +154,9 @@ function exit(L: LuaThread, base: number, nargs: number): number {
 }
 
 function setlocale(L: LuaThread, base: number, nargs: number): number {
-  const loc = arg(L, base, nargs, 1) === undefined ? undefined : checkString(L, base, nargs, 1);
+  const loc = arg(L, base, nargs, 1) === undefined ? undefined : checkCString(L, base, nargs, 1);
   const cats = ['all', 'collate', 'ctype', 'monetary', 'numeric', 'time'];
-  const cat = optString(L, base, nargs, 2, 'all');
+  const cat = optCString(L, base, nargs, 2, 'all');
   if (!cats.includes(cat)) argError(L, 2, `invalid option '${cat}'`);
   L.push(loc === undefined || loc === '' || loc === 'C' || loc === 'POSIX' ? 'C' : undefined);
   return 1;

@@ -31,7 +31,7 @@
 
 import { LibError } from './lib-error.ts';
 import type { LuaThread } from '../api/lua.ts';
-import { checkInteger, checkNumber, checkString } from '../api/auxlib.ts';
+import { checkInteger, checkNumber, checkString, checkCString } from '../api/auxlib.ts';
 import { mkfloat } from '../value/float.ts';
 import { normint, tofloat } from '../value/number.ts';
 import type { LuaValue } from '../value/types.ts';
@@ -163,7 +163,7 @@ function packFloat(x: number, size: number, little: boolean): string {
  * argument 1, the values follow.
  */
 export function pack(L: LuaThread, base: number, nargs: number): string {
-  const fmt = checkString(L, base, nargs, 1);
+  const fmt = checkCString(L, base, nargs, 1);   // the format is walked as a C string: a NUL ends it
   // PUC-Rio pushes a nil right after the arguments: the first missing one
   // is reported as "got nil", not "got no value".
   L.push(undefined);

@@ -29,7 +29,7 @@
 import { LuaClosure, LuaNative, type CallRequest, type LuaThread } from '../api/lua.ts';
 import { native, nativeGen, loadChunk, type LuaState } from '../api/state.ts';
 import { LoadError } from '../api/load.ts';
-import { checkString, optString, luaError } from '../api/auxlib.ts';
+import { checkCString, optCString, cString, luaError } from '../api/auxlib.ts';
 import { platformOf, type Platform } from '../api/platform.ts';
 import { LuaTable, type Value } from '../value/index.ts';
 import { moduleLoader, jsLoader, loadlibJS } from './jsmodule.ts';
@@ -86,13 +86,13 @@ function registryTable(L: LuaThread, key: string, what: string): LuaTable {
 function pathField(L: LuaThread, pkg: LuaTable, field: string): string {
   const v = pkg.get(field);
   if (typeof v !== 'string') luaError(L, `'package.${field}' must be a string`);
-  return v;
+  return cString(v);   // read as a C string, like every name and path here
 }
 
 function searchpath(L: LuaThread, base: number, nargs: number): number {
-  const name = checkString(L, base, nargs, 1);
-  const path = checkString(L, base, nargs, 2);
-  const r = searchPath(platformOf(L), name, path, optString(L, base, nargs, 3, '.'), optString(L, base, nargs, 4, '/'));
+  const name = checkCString(L, base, nargs, 1);
+  const path = checkCString(L, base, nargs, 2);
+  const r = searchPath(platformOf(L), name, path, optCString(L, base, nargs, 3, '.'), optCString(L, base, nargs, 4, '/'));
   if (r.file !== undefined) { L.push(r.file); return 1; }
   L.push(undefined);
   L.push(r.tried);
@@ -101,7 +101,7 @@ function searchpath(L: LuaThread, base: number, nargs: number): number {
 
 /** Searcher 1: `package.preload[name]`. */
 function searcherPreload(L: LuaThread, base: number, nargs: number): number {
-  const name = checkString(L, base, nargs, 1);
+  const name = checkCString(L, base, nargs, 1);
   const preload = registryTable(L, '_PRELOAD', 'preload');
   const loader = preload.get(name);
   if (loader === undefined) { L.push(`no field package.preload['${name}']`); return 1; }
@@ -112,7 +112,7 @@ function searcherPreload(L: LuaThread, base: number, nargs: number): number {
 
 /** Searcher 2: a Lua file along `package.path`. */
 function searcherLua(L: LuaThread, base: number, nargs: number, pkg: LuaTable): number {
-  const name = checkString(L, base, nargs, 1);
+  const name = checkCString(L, base, nargs, 1);
   const platform = platformOf(L);
   const r = searchPath(platform, name, pathField(L, pkg, 'path'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
@@ -131,7 +131,7 @@ function searcherLua(L: LuaThread, base: number, nargs: number, pkg: LuaTable): 
 
 /** Searchers 3 and 4: native libraries along `package.cpath`, which this build cannot load. */
 function searcherC(L: LuaThread, base: number, nargs: number, pkg: LuaTable): number {
-  const name = checkString(L, base, nargs, 1);
+  const name = checkCString(L, base, nargs, 1);
   const r = searchPath(platformOf(L), name, pathField(L, pkg, 'cpath'));
   if (r.file === undefined) { L.push(r.tried); return 1; }
   // a host module plays the part of a C library (src/lib/jsmodule.ts)
@@ -141,7 +141,7 @@ function searcherC(L: LuaThread, base: number, nargs: number, pkg: LuaTable): nu
 }
 
 function searcherCroot(L: LuaThread, base: number, nargs: number, pkg: LuaTable): number {
-  const name = checkString(L, base, nargs, 1);
+  const name = checkCString(L, base, nargs, 1);
   const dot = name.indexOf('.');
   if (dot < 0) return 0;
   const r = searchPath(platformOf(L), name.slice(0, dot), pathField(L, pkg, 'cpath'));
@@ -153,7 +153,7 @@ function searcherCroot(L: LuaThread, base: number, nargs: number, pkg: LuaTable)
 
 /** `require(name)` (ll_require and findloader). */
 function* require(L: LuaThread, base: number, nargs: number, pkg: LuaTable): Generator<CallRequest, Value[], Value[]> {
-  const name = checkString(L, base, nargs, 1);
+  const name = checkCString(L, base, nargs, 1);
   const loaded = registryTable(L, '_LOADED', 'loaded');
   const already = loaded.get(name);
   if (already !== undefined && already !== false) return [already];
@@ -181,8 +181,8 @@ function* require(L: LuaThread, base: number, nargs: number, pkg: LuaTable): Gen
 
 /** `package.loadlib`: host modules load (jsmodule.ts); shared libraries fail as without dlopen. */
 function* loadlib(L: LuaThread, base: number, nargs: number): Generator<CallRequest, Value[], Value[]> {
-  const file = checkString(L, base, nargs, 1);
-  const funcname = checkString(L, base, nargs, 2);
+  const file = checkCString(L, base, nargs, 1);
+  const funcname = checkCString(L, base, nargs, 2);
   const modules = moduleLoader(L, file);
   if (modules) return yield* loadlibJS(modules, L, file, funcname);
   return [undefined, DLMSG, 'absent'];

@@ -34,7 +34,7 @@ import {
   type LuaThread,
 } from '../api/lua.ts';
 import {
-  arg, argError, checkInteger, checkString, optInteger, luaError, typeArgError, getmetafield,
+  arg, argError, checkInteger, checkString, checkCString, optInteger, luaError, typeArgError, getmetafield,
   newlib, setfuncs,
 } from '../api/auxlib.ts';
 import { LuaTable, ArithOp, isNumber, number2string } from '../value/index.ts';
@@ -194,12 +194,12 @@ function packFn(L: LuaThread, base: number, nargs: number): number {
 }
 
 function packsizeFn(L: LuaThread, base: number, nargs: number): number {
-  L.push(guard(L, () => packsize(checkString(L, base, nargs, 1))));
+  L.push(guard(L, () => packsize(checkCString(L, base, nargs, 1))));   // formats end at a NUL (C strings)
   return 1;
 }
 
 function unpackFn(L: LuaThread, base: number, nargs: number): number {
-  const fmt = checkString(L, base, nargs, 1);
+  const fmt = checkCString(L, base, nargs, 1);
   const data = checkString(L, base, nargs, 2);
   const r = guard(L, () => unpack(fmt, data, optInteger(L, base, nargs, 3, 1)));
   for (const v of r) L.push(v);

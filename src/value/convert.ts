@@ -31,6 +31,17 @@ const DEC_FLOAT = /^[ \f\n\r\t\v]*[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[
 const HEX_FLOAT = /^[ \f\n\r\t\v]*([-+])?0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?[0-9]+))?[ \f\n\r\t\v]*$/;
 
 /**
+ * A Lua string as C code sees it through a `const char*`: cut at its first
+ * NUL byte. PUC-Rio passes names that way (file names, chunk names,
+ * options, `__name`, variable names in messages), so `"a\0b"` is `a`
+ * there; lucid cuts at the same places with this.
+ */
+export function cString(s: string): string {
+  const z = s.indexOf('\0');
+  return z < 0 ? s : s.slice(0, z);
+}
+
+/**
  * A string as a Lua number, or undefined when it is not a numeral. There
  * is no length limit (lobject.c's L_MAXLENNUM bounds only its retry with
  * the locale's decimal point): 320 nines read as `inf`. A string with an

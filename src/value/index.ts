@@ -17,7 +17,7 @@
  */
 import { LuaFloat, mkfloat, boxfloat } from './float.ts';
 import { LuaTable } from './table.ts';
-import { str2number, number2string } from './convert.ts';
+import { str2number, number2string, cString } from './convert.ts';
 import {
   ArithOp, arith, tonumber, tointeger, F2I, isInteger, isFloat, tofloat,
   numberEquals, numberLess, numberLessEqual, normint, MAXINTEGER, MININTEGER,
@@ -26,7 +26,7 @@ import type { LuaNumber, LuaInteger } from './number.ts';
 import { LuaError, asLuaError } from './error.ts';
 
 export {
-  LuaFloat, mkfloat, boxfloat, LuaTable, str2number, number2string, ArithOp, arith,
+  LuaFloat, mkfloat, boxfloat, LuaTable, str2number, number2string, cString, ArithOp, arith,
   tonumber, tointeger, F2I, isInteger, isFloat, tofloat, numberEquals, numberLess,
   numberLessEqual, normint, MAXINTEGER, MININTEGER, LuaError, asLuaError,
 };

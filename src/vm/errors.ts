@@ -25,7 +25,7 @@
 import { OpCode, OPCODES } from '../bytecode/opcodes.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import { chunkid } from '../parser/errors.ts';
-import { LuaError, asLuaError } from '../value/index.ts';
+import { LuaError, asLuaError, cString } from '../value/index.ts';
 import type { Frame, LuaThread } from '../object/objects.ts';
 import type { LuaValue } from '../value/types.ts';
 import { objTypeName } from './meta.ts';
@@ -60,10 +60,13 @@ function upvalName(p: Proto, n: number): string {
   return p.upvalues[n]?.name ?? '?';
 }
 
-/** Name of the string constant `K[k]`, or '?'. */
+/**
+ * Name of the string constant `K[k]`, or '?'. Names reach messages,
+ * tracebacks and debug.getinfo as C strings: `_ENV["a\0b"]` is global 'a'.
+ */
 function kname(p: Proto, k: number): string {
   const c = p.constants[k];
-  return typeof c === 'string' ? c : '?';
+  return typeof c === 'string' ? cString(c) : '?';
 }
 
 /** Is register/upvalue `t` the `_ENV` table? */
@@ -100,7 +103,7 @@ export function getObjName(p: Proto, lastpc: number, reg: number): [string, stri
     case OpCode.GETUPVAL: return ['upvalue', upvalName(p, b)];
     case OpCode.LOADK: case OpCode.LOADKX: {
       const k = op === OpCode.LOADK ? i >>> 15 : p.code[pc + 1] >>> 7;
-      return typeof p.constants[k] === 'string' ? ['constant', p.constants[k] as string] : undefined;
+      return typeof p.constants[k] === 'string' ? ['constant', cString(p.constants[k] as string)] : undefined;
     }
     case OpCode.SELF: {
       // the key is a constant, or (with many constants) a register loaded from one

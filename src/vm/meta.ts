@@ -31,7 +31,7 @@ import { typeName as valueTypeName } from '../value/types.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import {
   LuaTable, ArithOp, arith, tointeger, F2I, isNumber, numberLess, numberLessEqual,
-  number2string, LuaError,
+  number2string, LuaError, cString,
 } from '../value/index.ts';
 
 /** MAXTAGLOOP: the longest `__index`/`__newindex` chain followed. */
@@ -50,7 +50,7 @@ export function typeName(_G: GlobalState | undefined, v: LuaValue): string {
 export function objTypeName(v: LuaValue): string {
   if (v instanceof LuaTable || v instanceof LuaUserdata) {
     const name = v.metatable?.getStr('__name');
-    if (typeof name === 'string') return name;
+    if (typeof name === 'string') return cString(name);   // lua formats it as a C string
   }
   return valueTypeName(v);
 }

@@ -29,7 +29,7 @@ import { OpCode } from '../bytecode/opcodes.ts';
 import { chunkid } from '../parser/errors.ts';
 import { getObjName } from './errors.ts';
 import { LuaClosure, LuaNative, FrameFlag, Cont, type Frame, type LuaThread } from '../object/objects.ts';
-import { LuaTable } from '../value/index.ts';
+import { LuaTable, cString } from '../value/index.ts';
 
 /** One level of the stack. */
 export interface StackLevel {
@@ -171,7 +171,8 @@ const LEVELS1 = 10, LEVELS2 = 11;
  */
 export function traceback(L1: LuaThread, msg: string | undefined, level: number): string {
   const levels = stackLevels(L1);
-  let out = msg !== undefined ? msg + '\nstack traceback:' : 'stack traceback:';
+  // luaL_traceback takes the message as a C string: it ends at a NUL
+  let out = msg !== undefined ? cString(msg) + '\nstack traceback:' : 'stack traceback:';
   const last = levels.length - 1;
   let limit = last - level > LEVELS1 + LEVELS2 ? LEVELS1 : -1;
   for (let k = level; k <= last; k++) {
