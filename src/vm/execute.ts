@@ -699,6 +699,7 @@ function run(L: LuaThread, stopDepth: number): void {
           let last = i >>> 24;
           if (i & 0x8000) { last += (code[pc] >>> 7) * 256; pc++; }
           const t = stack[ra] as LuaTable;
+          t.reserveList(last + n);  // the array part grows once, to exactly the list's size
           for (let j = 1; j <= n; j++) t.setInt(last + j, stack[ra + j]);
           break;
         }
