@@ -42,6 +42,16 @@ test('integer keys move into the array part when a rehash finds it more than hal
   assert.is(t.hash.size, 0);
 });
 
+test('§2.1 a float key that triggers a rehash stays a hash key', () => {
+  const t = new LuaTable(heap, 3, 0);
+  for (let i = 1; i <= 3; i++) t.set(i, i);
+  t.set('x', 'x');          // the one node of the hash part
+  t.set(3.5, 'f');          // no node left: rehash, then insert
+  t.set(1e300, 'big');
+  assert.is(t.get(3.5), 'f');
+  assert.is(t.hash.get(3.5), 'f');
+});
+
 // The borders below are those lua 5.4.8 printed for the same operations
 // (lua-tests/fuzz/border-with-holes.lua holds them as a program).
 

@@ -180,7 +180,7 @@ export class LuaTable implements LuaObject, GCObject {
     if (h.has(key)) { h.set(key, value); return; }
     // a new key and no free node: lua rehashes, then inserts
     this.rehash(key);
-    if (typeof key === 'number' && key >= 1 && key <= this.array.length) {
+    if (typeof key === 'number' && key >= 1 && key <= this.array.length && Number.isInteger(key)) {
       this.array[key - 1] = value;
       return;
     }
@@ -224,7 +224,7 @@ export class LuaTable implements LuaObject, GCObject {
       this.growArray(size - old);
       if (h.size > 0) {
         for (const [k, v] of h) {
-          if (typeof k === 'number' && k > old && k <= size) { a[k - 1] = v; h.delete(k); }
+          if (typeof k === 'number' && k > old && k <= size && Number.isInteger(k)) { a[k - 1] = v; h.delete(k); }
         }
       }
     }
