@@ -532,7 +532,9 @@ function run(L: LuaThread, stopDepth: number): void {
           const B = (i >>> 16) & 0xff;
           const nargs = B !== 0 ? B - 1 : L.top - ra - 1;
           ci.pc = pc;
-          if (--G.ticks < 0) tick(L, ci, true);
+          // a call's function is the first free register: what lies above
+          // its arguments is dead (an emergency collection keeps none of it)
+          if (--G.ticks < 0) tick(L, ci, true, ra + nargs + 1);
           const f = stack[ra];
           if (f instanceof LuaClosure) {
             // the common Lua→Lua call, inline: push a frame and switch to it
