@@ -31,14 +31,54 @@ test('§2.1 nil and NaN are not keys', () => {
   assert.is(t.get(NaN), undefined);
 });
 
-test('keys 1..n live in the array part and follow it out of the hash part', () => {
+test('integer keys move into the array part when a rehash finds it more than half full', () => {
   const t = new LuaTable(heap);
   t.set(3, 'c');
   t.set(2, 'b');
-  assert.is(t.array.length, 0);
+  assert.is(t.array.length, 0, '2 of the keys 1..4 are not more than half');
   t.set(1, 'a');
-  assert.equal(t.array, ['a', 'b', 'c']);
+  // lua's rehash: 3 of 1..4 present, so an array part of 4, key 4 absent
+  assert.equal(t.array, ['a', 'b', 'c', undefined]);
   assert.is(t.hash.size, 0);
+});
+
+test('§2.1 a float key that triggers a rehash stays a hash key', () => {
+  const t = new LuaTable(heap, 3, 0);
+  for (let i = 1; i <= 3; i++) t.set(i, i);
+  t.set('x', 'x');          // the one node of the hash part
+  t.set(3.5, 'f');          // no node left: rehash, then insert
+  t.set(1e300, 'big');
+  assert.is(t.get(3.5), 'f');
+  assert.is(t.hash.get(3.5), 'f');
+});
+
+// The borders below are those lua 5.4.8 printed for the same operations
+// (lua-tests/fuzz/border-with-holes.lua holds them as a program).
+
+test('§3.4.7 a constructor sizes the array part: #{1, nil, 3} is 3', () => {
+  const t = new LuaTable(heap, 3, 0);   // NEWTABLE with 3 list items, then SETLIST
+  t.reserveList(3);
+  t.setInt(1, 1); t.setInt(2, undefined); t.setInt(3, 3);
+  assert.is(t.length(), 3);
+});
+
+test('§3.4.7 keys added one by one: the border follows the array size of the rehashes', () => {
+  const t = new LuaTable(heap);
+  t.set(1, 1); t.set(2, 2); t.set(4, 4);
+  assert.is(t.length(), 4, 'the array part is 4 long and full');
+  for (const k of [3, 5, 6, 8]) t.set(k, k);
+  assert.is(t.length(), 8);
+});
+
+test('§3.4.7 the hint of # moves down with it and up with an access (luaH_getint)', () => {
+  const t = new LuaTable(heap);
+  for (let i = 1; i <= 8; i++) t.set(i, i);
+  t.set(8, undefined); t.set(7, undefined);
+  assert.is(t.length(), 6);
+  t.set(4, undefined);
+  assert.is(t.length(), 6, 'the hint 6 is present and 7 absent');
+  t.get(8);   // reading key 8 moves the hint to 8
+  assert.is(t.length(), 3, 'a binary search from 8 meets the hole at 4');
 });
 
 test('§3.4.7 the length is a border', () => {

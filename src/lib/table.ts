@@ -14,7 +14,11 @@
  * - `sort` is PUC-Rio's quicksort (median of three, partition with the
  *   pivot at up-1), so an inconsistent comparator raises "invalid order
  *   function for sorting" where Lua raises it. Comparators are called
- *   synchronously: like PUC-Rio's, they cannot yield.
+ *   synchronously: like PUC-Rio's, they cannot yield. Each element is read
+ *   once and swaps write back the values read (what a comparator writing
+ *   into the table sees and leaves matters); a comparator's arguments never
+ *   pass through an array V8 may keep as unboxed doubles (NaN would lose
+ *   its sign there).
  *
  * Not yet: the randomised pivot PUC-Rio uses for large, badly balanced
  * intervals (the middle element is always the pivot here).
@@ -175,48 +179,58 @@ function sort(L: LuaThread, base: number, nargs: number): number {
     if (n >= 0x7fffffff) argError(L, 1, 'array too big');
     const cmp = arg(L, base, nargs, 2);
     if (cmp !== undefined && !isfunction(cmp)) typeArgError(L, base, nargs, 2, 'function');
-    const lt = cmp === undefined
-      ? (a: Value, b: Value) => lessthan(L, a, b)
-      : (a: Value, b: Value) => { const r = call(L, cmp, [a, b])[0]; return r !== undefined && r !== false; };
+    let lt: (a: Value, b: Value) => boolean;
+    if (cmp === undefined) lt = (a, b) => lessthan(L, a, b);
+    else {
+      // The two arguments travel in an array made generic from the start
+      // (elements kind PACKED_ELEMENTS): an array literal of two floats
+      // would be stored unboxed as doubles, and V8 rewrites every NaN kept
+      // that way into its one canonical NaN, so -(0/0) would reach the
+      // comparator as nan (lua's comparator sees the -nan it was given).
+      const args: Value[] = [undefined, undefined];
+      lt = (a, b) => {
+        args[0] = a; args[1] = b;
+        const r = call(L, cmp, args)[0];
+        return r !== undefined && r !== false;
+      };
+    }
     auxsort(L, t, 1, Number(n), lt);
   }
   return 0;
 }
 
-/** Quicksort of t[lo..up], in PUC-Rio's order of comparisons. */
+/**
+ * Quicksort of t[lo..up] in PUC-Rio's order of reads, comparisons and
+ * writes. As in ltablib, each value is read from the table once, onto the
+ * stack, and a swap writes back the values the comparator was given, never
+ * values read again: a comparator that writes into the table during the
+ * sort leaves the table as lua leaves it.
+ */
 function auxsort(L: LuaThread, t: LuaTable, lo: number, up: number, lt: (a: Value, b: Value) => boolean): void {
   const get = (i: number) => geti(L, t, i);
+  // ltablib's set2: t[i] = vi, then t[j] = vj
   const set2 = (i: number, vi: Value, j: number, vj: Value) => { seti(L, t, i, vi); seti(L, t, j, vj); };
   while (lo < up) {
-    let a = get(lo);
-    let b = get(up);
-    if (lt(b, a)) set2(lo, b, up, a);
+    // order a[lo], a[up]
+    const alo = get(lo);
+    const aup = get(up);
+    if (lt(aup, alo)) set2(lo, aup, up, alo);
     if (up - lo === 1) return;
     let p = Math.floor((lo + up) / 2);
-    a = get(p); b = get(lo);
-    if (lt(a, b)) set2(p, b, lo, a);
+    // order a[lo], a[p], a[up]
+    const ap = get(p);
+    const alo2 = get(lo);
+    if (lt(ap, alo2)) set2(p, alo2, lo, ap);
     else {
-      const c = get(up);
-      if (lt(c, a)) set2(p, c, up, a);
+      const aup2 = get(up);
+      if (lt(aup2, ap)) set2(p, aup2, up, ap);
     }
     if (up - lo === 2) return;
+    // the median is the pivot: swap it with a[up - 1]
     const pivot = get(p);
     set2(p, get(up - 1), up - 1, pivot);
-    // partition: a[lo .. i] <= P <= a[j .. up]
-    let i = lo;
-    let j = up - 1;
-    for (;;) {
-      while (lt(get(++i), pivot)) {
-        if (i === up - 1) luaError(L, 'invalid order function for sorting');
-      }
-      while (lt(pivot, get(--j))) {
-        if (j < i) luaError(L, 'invalid order function for sorting');
-      }
-      if (j < i) break;
-      set2(i, get(j), j, get(i));
-    }
-    set2(up - 1, get(i), i, pivot);
-    p = i;
+    p = partition(L, lo, up, pivot, get, set2, lt);
+    // recurse into the smaller half, loop on the larger
     if (p - lo < up - p) {
       auxsort(L, t, lo, p - 1, lt);
       lo = p + 1;
@@ -224,6 +238,37 @@ function auxsort(L: LuaThread, t: LuaTable, lo: number, up: number, lt: (a: Valu
       auxsort(L, t, p + 1, up, lt);
       up = p - 1;
     }
+  }
+}
+
+/**
+ * Partition a[lo..up] around `pivot` (which sits at up - 1), keeping
+ * a[lo..i] <= pivot <= a[j..up]; returns the pivot's final index. An
+ * inconsistent comparator would run i or j off the interval: that is
+ * lua's "invalid order function for sorting".
+ */
+function partition(
+  L: LuaThread, lo: number, up: number, pivot: Value,
+  get: (i: number) => Value, set2: (i: number, vi: Value, j: number, vj: Value) => void,
+  lt: (a: Value, b: Value) => boolean,
+): number {
+  let i = lo;
+  let j = up - 1;
+  for (;;) {
+    let ai: Value;
+    while (lt(ai = get(++i), pivot)) {
+      if (i === up - 1) luaError(L, 'invalid order function for sorting');
+    }
+    let aj: Value;
+    while (lt(pivot, aj = get(--j))) {
+      if (j < i) luaError(L, 'invalid order function for sorting');
+    }
+    if (j < i) {
+      // a[i] goes where the pivot waited, the pivot to its final place
+      set2(up - 1, ai, i, pivot);
+      return i;
+    }
+    set2(i, aj, j, ai);
   }
 }
 

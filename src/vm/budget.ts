@@ -60,14 +60,14 @@ export const DEADLINE_QUANTUM = 1 << 14;
  * (a CALL checks before it acts); backward jumps check after acting.
  * Without a frame (a nested call's check) the run never suspends here.
  */
-export function tick(L: LuaThread, ci: Frame | undefined, again: boolean): void {
+export function tick(L: LuaThread, ci: Frame | undefined, again: boolean, top = -1): void {
   const G = L.global;
   if (G.checkRequested) {
     // an early check (interrupt, memory): the slice under way goes on after it
     G.checkRequested = false;
     G.ticks = G.savedTicks;
     if (G.interrupted) raiseInterrupt(G);
-    if (G.heap.total > G.heap.limit) emergency(L);
+    if (G.heap.total > G.heap.limit) emergency(L, top);
     if (G.ticks >= 0) return;
   }
   G.budget -= G.slice;
@@ -139,11 +139,11 @@ function raiseInterrupt(G: GlobalState): never {
  * (src/gc/collector.ts `gcStep`). A check is a safe point: the frames'
  * registers are all the running thread holds.
  */
-function emergency(L: LuaThread): void {
+function emergency(L: LuaThread, top: number): void {
   const h = L.global.heap;
   if (h.busy) return;   // inside a finalizer: the collection under way decides
   h.debt = Math.max(h.debt, 1);
-  gcStep(L, -1);
+  gcStep(L, top);
 }
 
 /**

@@ -532,7 +532,9 @@ function run(L: LuaThread, stopDepth: number): void {
           const B = (i >>> 16) & 0xff;
           const nargs = B !== 0 ? B - 1 : L.top - ra - 1;
           ci.pc = pc;
-          if (--G.ticks < 0) tick(L, ci, true);
+          // a call's function is the first free register: what lies above
+          // its arguments is dead (an emergency collection keeps none of it)
+          if (--G.ticks < 0) tick(L, ci, true, ra + nargs + 1);
           const f = stack[ra];
           if (f instanceof LuaClosure) {
             // the common Lua→Lua call, inline: push a frame and switch to it
@@ -699,6 +701,7 @@ function run(L: LuaThread, stopDepth: number): void {
           let last = i >>> 24;
           if (i & 0x8000) { last += (code[pc] >>> 7) * 256; pc++; }
           const t = stack[ra] as LuaTable;
+          t.reserveList(last + n);  // the array part grows once, to exactly the list's size
           for (let j = 1; j <= n; j++) t.setInt(last + j, stack[ra + j]);
           break;
         }
