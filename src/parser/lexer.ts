@@ -239,7 +239,11 @@ export function scan(src: string, start = 0): TokenStream {
     // Like `read_numeral`: take the longest run of digits, dots and exponent
     // marks (with their sign), then let the conversion decide.
     let expo1 = 69, expo2 = 101; // E e
-    if (src.charCodeAt(pos) === 48 && (src.charCodeAt(pos + 1) | 32) === 120) { pos += 2; expo1 = 80; expo2 = 112; }
+    // A numeral that starts with a dot is read as one whose first digit
+    // follows it: `.0x1p` is scanned as a hexadecimal numeral (then rejected
+    // whole, as Lua does), not cut after the `x`.
+    const first = src.charCodeAt(pos) === 46 ? pos + 1 : pos;
+    if (src.charCodeAt(first) === 48 && (src.charCodeAt(first + 1) | 32) === 120) { pos = first + 2; expo1 = 80; expo2 = 112; }
     for (;;) {
       const c = src.charCodeAt(pos);
       if (c === expo1 || c === expo2) {
