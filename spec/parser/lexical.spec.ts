@@ -81,6 +81,16 @@ test('malformed numerals', () => {
   assert.is(syntaxError('return 1.2.3'), "test:1: malformed number near '1.2.3'");
 });
 
+test('a numeral that starts with a dot is hexadecimal when its first digit is 0x', () => {
+  // llex reads the digits after the dot as a numeral of their own kind, so
+  // the whole `.0x1p` is taken (and rejected), not just `.0x` (lua 5.4.8).
+  assert.is(syntaxError('return .0x1p'), "test:1: malformed number near '.0x1p'");
+  assert.is(syntaxError('return .0x1p+1'), "test:1: malformed number near '.0x1p+1'");
+  assert.is(syntaxError('return .0xe-1'), "test:1: malformed number near '.0xe'");
+  assert.is(syntaxError('return .0e+1x'), "test:1: malformed number near '.0e+1x'");
+  assert.is(syntaxError('return .5.'), "test:1: malformed number near '.5.'");
+});
+
 test('escape sequences', () => {
   assert.is(string('"\\a\\b\\f\\n\\r\\t\\v"'), '\x07\b\f\n\r\t\v');
   assert.is(string(`"\\\\ \\" \\'"`), `\\ " '`);

@@ -90,7 +90,12 @@ export class TokenCursor {
 
   /** An error without `near` (luaK_semerror). */
   protected semanticError(message: string): never {
-    throw new LuaSyntaxError(withPosition(this.chunkname, this.line, message), this.line);
+    throw this.semanticErrorHere(message);
+  }
+
+  /** The error `semanticError` would throw, for callers that keep it. */
+  protected semanticErrorHere(message: string): LuaSyntaxError {
+    return new LuaSyntaxError(withPosition(this.chunkname, this.line, message), this.line);
   }
 
   /** If the current token is `code`, skip it and return true (lparser.c's testnext). */

@@ -16,11 +16,14 @@
  *   `local` (§3.3.7),
  * - nesting deeper than LUAI_MAXCCALLS (200) C levels ("C stack overflow").
  *
- * One limit that `lparser.c` checks while it reads is tracked too: more
- * than 200 local variables in a function. Lua meets it before any syntax
- * error further on, so when the walk ends in an error, the limit wins if it
- * came first. A chunk that is otherwise valid is left to the compiler,
- * which checks every limit (`src/compiler/scope.ts`).
+ * The errors that `lparser.c` meets while it reads, rather than at the
+ * end, are tracked too (scopes.ts): too many local variables or upvalues,
+ * a repeated label, a goto into the scope of a local, a break or goto
+ * with nowhere to go (met where their function ends), an assignment to a
+ * `<const>` or `<close>` variable. Lua reports such an error before any
+ * syntax error further on, so when the walk ends in an error, the first
+ * of these wins if it came before. A chunk that is otherwise valid is left
+ * to the compiler, which checks the same rules (`src/compiler/scope.ts`).
  *
  * For a deeply nested chunk, the same walk also marks the parts that the
  * parser matches on their own (nested.ts): each expression (`expr`) and
@@ -35,20 +38,20 @@
  * (cursor.ts) are `llex.c`'s.
  *
  * Invariant: `level` counts C levels as `lparser.c` does (`enterlevel`,
- * `leavelevel`); `fs.locals` counts the local variables of the blocks open
- * in the current function, as `actvar` does.
+ * `leavelevel`); `scopes` opens and closes functions and blocks, and
+ * declares, activates and looks up variables, at the tokens where
+ * `lparser.c` does.
  *
- * Read next: `cursor.ts` (the token helpers), `errors.ts`.
+ * Read next: `cursor.ts` (the token helpers), `scopes.ts`, `errors.ts`.
  */
 
 import { LuaSyntaxError } from './errors.ts';
 import { TokenCursor } from './cursor.ts';
 import type { TokenStream } from './tokens.ts';
+import { Scopes, VarKind } from './scopes.ts';
 
 /** LUAI_MAXCCALLS of llimits.h. */
 const MAX_C_CALLS = 200;
-/** MAXVARS of lparser.c: local variables per function. */
-const MAX_VARS = 200;
 
 /** Left and right priorities of binary operators (lparser.c `priority`), by token code. */
 const PRIORITY: Record<string, [number, number]> = {
@@ -83,24 +86,32 @@ export function diagnose(
   try {
     d.chunk();
   } catch (e) {
-    // Lua stops at the limit it met before this error.
-    throw e instanceof LuaSyntaxError && d.limitError ? d.limitError : e;
+    // Lua stops at the error it met while reading, before this one.
+    throw e instanceof LuaSyntaxError && d.earlyError ? d.earlyError : e;
   }
   return d.parts;
 }
 
-/**
- * What the walk knows about the function being parsed: whether it takes
- * `...`, the local variables declared in the blocks open in it, and the line
- * that names it in messages (0 for the main chunk).
- */
-interface FunctionState { isVararg: boolean; locals: number; line: number }
+/** What the walk knows about the function being parsed: whether it takes `...`. */
+interface FunctionState { isVararg: boolean }
+
+/** Token codes of the literals whose value is a compile-time constant. */
+const LITERALS = new Set(['N', 'Y', 'K', 'i', 'f', 's']);
 
 class Diagnoser extends TokenCursor {
   private level: number;
-  private fs: FunctionState = { isVararg: true, locals: 0, line: 0 }; // the main chunk is vararg
-  /** The first limit exceeded, if any (see the module header). */
-  limitError: LuaSyntaxError | undefined;
+  private fs: FunctionState = { isVararg: true }; // the main chunk is vararg
+  /** The first error met while reading (see the module header), if any. */
+  earlyError: LuaSyntaxError | undefined;
+  /** Variables, labels and gotos, as lparser.c keeps them. */
+  private readonly scopes = new Scopes((message, withNear) => {
+    this.earlyError ??= withNear ? this.errorHere(message) : this.semanticErrorHere(message);
+  });
+  /**
+   * After `suffixedExp`: the name of the read-only variable it was, if it
+   * was just one variable (for an assignment to it).
+   */
+  private readonlyName: string | undefined;
   /** The parts marked so far (see the module header). */
   readonly parts: Part[] = [];
   /**
@@ -148,20 +159,11 @@ class Diagnoser extends TokenCursor {
     this.level--;
   }
 
-  /** A local variable declared (`new_localvar`, where lparser.c checks the limit). */
-  private newLocal(count = 1): void {
-    this.fs.locals += count;
-    if (this.fs.locals > MAX_VARS && !this.limitError) {
-      const where = this.fs.line === 0 ? 'main function' : `function at line ${this.fs.line}`;
-      this.limitError = this.errorHere(`too many local variables (limit is ${MAX_VARS}) in ${where}`);
-    }
-  }
-
-  /** A block: its local variables go out of scope at its end. */
+  /** A block: its local variables and labels go out of scope at its end. */
   private block(): void {
-    const locals = this.fs.locals;
+    this.scopes.enterBlock(false);
     this.statList();
-    this.fs.locals = locals;
+    this.scopes.leaveBlock();
   }
 
   // --- statements ----------------------------------------------------------
@@ -170,6 +172,7 @@ class Diagnoser extends TokenCursor {
     this.next();
     this.statList();
     this.check(undefined); // "<eof> expected"
+    this.scopes.closeFunction();
   }
 
   private blockFollow(withUntil: boolean): boolean {
@@ -193,39 +196,57 @@ class Diagnoser extends TokenCursor {
       case ';': this.next(); break;
       case 'I': this.ifStat(line); break;
       case 'W':
-        this.next(); this.expr(); this.checkNext('D'); this.block(); this.checkMatch('Z', 'W', line);
+        this.next(); this.expr();
+        this.scopes.enterBlock(true);
+        this.checkNext('D'); this.block(); this.checkMatch('Z', 'W', line);
+        this.scopes.leaveBlock();
         break;
       case 'D':
         this.next(); this.block(); this.checkMatch('Z', 'D', line);
         break;
       case 'O': this.forStat(line); break;
-      case 'P': { // the condition sees the body's local variables
-        const locals = this.fs.locals;
+      case 'P': // the loop, and inside it the scope the condition shares with the body
+        this.scopes.enterBlock(true);
+        this.scopes.enterBlock(false);
         this.next(); this.statList(); this.checkMatch('Q', 'P', line); this.expr();
-        this.fs.locals = locals;
+        this.scopes.leaveBlock();
+        this.scopes.leaveBlock();
         break;
-      }
       case 'U':
         this.next(); {
-          const isMethod = this.funcName();
-          this.body(isMethod, line);
+          const name = this.funcName();
+          this.body(name.isMethod, line);
+          this.scopes.assign(name.readonly);
         }
         break;
       case 'L':
         this.next();
-        if (this.testNext('U')) { this.checkName(); this.newLocal(); this.body(false, this.line); } else this.localStat();
+        if (this.testNext('U')) {
+          this.scopes.declare(this.checkName());
+          this.scopes.activate(1);
+          this.body(false, this.line);
+        } else this.localStat();
         break;
-      case 'k':
-        this.next(); this.checkName(); this.checkNext('k');
+      case 'k': {
+        this.next();
+        const name = this.checkName();
+        this.checkNext('k');
         while (this.token() === ';' || this.token() === 'k') this.statement();
+        this.scopes.label(name, line, this.blockFollow(false));
         break;
+      }
       case 'T':
         this.next();
         if (!(this.blockFollow(true) || this.token() === ';')) this.exprList();
         this.testNext(';');
         break;
-      case 'B': this.next(); break;
-      case 'G': this.next(); this.checkName(); break;
+      case 'B': this.next(); this.scopes.break(line); break;
+      case 'G': {
+        this.next();
+        const gotoLine = this.line;
+        this.scopes.goto(this.checkName(), gotoLine);
+        break;
+      }
       default: this.exprStat(); break;
     }
     this.leaveLevel();
@@ -244,66 +265,98 @@ class Diagnoser extends TokenCursor {
   }
 
   private forStat(line: number): void {
-    const locals = this.fs.locals; // the loop's variables are its own
+    this.scopes.enterBlock(true); // the loop's variables are its own
     this.next();
-    this.checkName();
+    const name = this.checkName();
+    let names = 1;
     switch (this.token()) {
       case '=':
-        this.newLocal(3 + 1); // three hidden control variables, then the name
+        for (let i = 0; i < 3; i++) this.scopes.declare('(for state)'); // hidden control variables
+        this.scopes.declare(name);
         this.next(); this.expr(); this.checkNext(','); this.expr();
         if (this.testNext(',')) this.expr();
+        this.scopes.activate(3);
         break;
       case ',': case 'J':
-        this.newLocal(4 + 1); // four hidden control variables, then the first name
-        while (this.testNext(',')) { this.checkName(); this.newLocal(); }
+        for (let i = 0; i < 4; i++) this.scopes.declare('(for state)');
+        this.scopes.declare(name);
+        while (this.testNext(',')) { this.scopes.declare(this.checkName()); names++; }
         this.checkNext('J');
         this.exprList();
+        this.scopes.activate(4);
         break;
       default: this.error("'=' or 'in' expected");
     }
     this.checkNext('D');
+    this.scopes.enterBlock(false); // the declared variables' scope
+    this.scopes.activate(names);
     this.block();
+    this.scopes.leaveBlock();
     this.checkMatch('Z', 'O', line);
-    this.fs.locals = locals;
+    this.scopes.leaveBlock();
   }
 
-  private funcName(): boolean {
-    this.checkName();
-    while (this.token() === '.') { this.next(); this.checkName(); }
-    if (this.token() === ':') { this.next(); this.checkName(); return true; }
-    return false;
+  /** A function statement's name: whether it is a method, and the read-only variable it assigns, if so. */
+  private funcName(): { isMethod: boolean; readonly: string | undefined } {
+    let readonly = this.scopes.use(this.checkName());
+    while (this.token() === '.') { this.next(); this.checkName(); readonly = undefined; }
+    if (this.token() === ':') { this.next(); this.checkName(); return { isMethod: true, readonly: undefined }; }
+    return { isMethod: false, readonly };
   }
 
   private localStat(): void {
-    let closes = 0;
+    let closes = 0, count = 0;
     do {
-      this.checkName();
-      this.newLocal();
+      this.scopes.declare(this.checkName());
+      count++;
       if (this.testNext('<')) {
         const attrib = this.checkName();
         this.checkNext('>');
         if (attrib === 'close') {
+          this.scopes.setKind(VarKind.Close);
           if (++closes > 1) this.semanticError('multiple to-be-closed variables in local list');
-        } else if (attrib !== 'const') {
+        } else if (attrib === 'const') {
+          this.scopes.setKind(VarKind.Const);
+        } else {
           this.semanticError(`unknown attribute '${attrib}'`);
         }
       }
     } while (this.testNext(','));
-    if (this.testNext('=')) this.exprList();
+    if (this.testNext('=')) {
+      const { values, lastStart } = this.exprList();
+      // A `<const>` given a constant value takes no register (and no upvalue).
+      if (values === count && this.scopes.lastKind() === VarKind.Const && this.isConstant(lastStart, this.p)) {
+        this.scopes.setKind(VarKind.CompileTimeConstant);
+      }
+    }
+    this.scopes.activate(count);
+  }
+
+  /**
+   * Whether the tokens `start` to `end - 1` are an expression whose value
+   * Lua knows while compiling: a literal, or a minus and a numeral other
+   * than zero (`-0.0` does not fold). See scopes.ts on the approximation.
+   */
+  private isConstant(start: number, end: number): boolean {
+    const { codes, values } = this.tokens;
+    if (end - start === 1) return LITERALS.has(codes[start]);
+    return end - start === 2 && codes[start] === '-' && (codes[start + 1] === 'i' || codes[start + 1] === 'f') &&
+      Number(values[start + 1]) !== 0;
   }
 
   private exprStat(): void {
     const isCall = this.suffixedExp();
-    if (this.token() === '=' || this.token() === ',') this.restAssign(isCall);
+    if (this.token() === '=' || this.token() === ',') this.restAssign(isCall, this.readonlyName);
     else if (isCall !== 'call') this.error('syntax error');
   }
 
-  private restAssign(kind: SuffixedKind): void {
+  private restAssign(kind: SuffixedKind, readonly: string | undefined): void {
     if (kind !== 'var') this.error('syntax error');
+    this.scopes.assign(readonly);
     if (this.testNext(',')) {
       const next = this.suffixedExp();
       this.enterLevel();
-      this.restAssign(next);
+      this.restAssign(next, this.readonlyName);
       this.leaveLevel();
     } else {
       this.checkNext('=');
@@ -315,27 +368,34 @@ class Diagnoser extends TokenCursor {
 
   private body(isMethod: boolean, line: number): void {
     const outer = this.fs;
-    this.fs = { isVararg: false, locals: 0, line };
-    if (isMethod) this.newLocal(); // self
+    this.fs = { isVararg: false };
+    this.scopes.openFunction(line);
     this.checkNext('(');
+    if (isMethod) { this.scopes.declare('self'); this.scopes.activate(1); }
+    let params = 0;
     if (this.token() !== ')') {
       do {
-        if (this.token() === 'n') { this.next(); this.newLocal(); }
+        if (this.token() === 'n') { this.scopes.declare(this.checkName()); params++; }
         else if (this.token() === 'v') { this.next(); this.fs.isVararg = true; }
         else this.error("<name> or '...' expected");
       } while (!this.fs.isVararg && this.testNext(','));
     }
+    this.scopes.activate(params);
     this.checkNext(')');
     this.statList();
     this.checkMatch('Z', 'U', line);
+    this.scopes.closeFunction();
     this.fs = outer;
   }
 
   // --- expressions -----------------------------------------------------------
 
-  private exprList(): void {
+  /** An expression list: how many values, and where the last one starts. */
+  private exprList(): { values: number; lastStart: number } {
+    let values = 1, lastStart = this.p;
     this.expr();
-    while (this.testNext(',')) this.expr();
+    while (this.testNext(',')) { lastStart = this.p; this.expr(); values++; }
+    return { values, lastStart };
   }
 
   private expr(): void {
@@ -382,6 +442,7 @@ class Diagnoser extends TokenCursor {
     // list as opened on the line where the whole expression starts.
     const line = this.line;
     let kind: SuffixedKind;
+    let readonly: string | undefined;
     // primaryexp
     if (this.token() === '(') {
       const open = this.line;
@@ -390,7 +451,7 @@ class Diagnoser extends TokenCursor {
       this.checkMatch(')', '(', open);
       kind = 'value';
     } else if (this.token() === 'n') {
-      this.next();
+      readonly = this.scopes.use(this.checkName());
       kind = 'var';
     } else this.error('unexpected symbol');
     for (;;) {
@@ -399,8 +460,11 @@ class Diagnoser extends TokenCursor {
         case '[': this.next(); this.expr(); this.checkNext(']'); kind = 'var'; break;
         case ':': this.next(); this.checkName(); this.funcArgs(line); kind = 'call'; break;
         case '(': case 's': case '{': this.funcArgs(line); kind = 'call'; break;
-        default: return kind;
+        default:
+          this.readonlyName = readonly;
+          return kind;
       }
+      readonly = undefined; // a field or a call: not the variable itself
     }
   }
 

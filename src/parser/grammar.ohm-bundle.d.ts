@@ -225,7 +225,7 @@ export interface LuaTokensActionDict<T> extends LuaActionDict<T> {
   SimpleExp?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   preparsedStat?: (this: NonterminalNode, arg0: TerminalNode) => T;
   preparsedExp?: (this: NonterminalNode, arg0: TerminalNode) => T;
-  spaces?: (this: NonterminalNode, arg0: IterationNode) => T;
+  spaces?: (this: NonterminalNode, arg0: TerminalNode) => T;
 }
 
 export interface LuaTokensSemantics extends Semantics {

@@ -55,12 +55,24 @@ class LexicalError {
 
 /** Growable parallel arrays. */
 class TokenBuffer {
-  codes = new Uint8Array(1024);
-  lines = new Int32Array(1024);
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
+  codes: Uint8Array;
+  lines: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
   values: (string | number | bigint | undefined)[] = [];
   count = 0;
+
+  /**
+   * `capacity`: a first size. A chunk has at most one token per byte, so
+   * a short chunk (a `load` of one line) gets small arrays: filling four
+   * arrays of 1024 with zeros was a good part of the cost of parsing it.
+   */
+  constructor(capacity: number) {
+    this.codes = new Uint8Array(capacity);
+    this.lines = new Int32Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
 
   push(code: number, line: number, start: number, end: number, value?: string | number | bigint): void {
     const i = this.count;
@@ -94,7 +106,7 @@ class TokenBuffer {
 
 /** Scan a whole chunk. `start` skips a first `#` line already handled by the caller. */
 export function scan(src: string, start = 0): TokenStream {
-  const out = new TokenBuffer();
+  const out = new TokenBuffer(Math.min(1024, Math.max(8, src.length - start + 1)));
   const n = src.length;
   let pos = start;
   let line = 1;
@@ -239,7 +251,11 @@ export function scan(src: string, start = 0): TokenStream {
     // Like `read_numeral`: take the longest run of digits, dots and exponent
     // marks (with their sign), then let the conversion decide.
     let expo1 = 69, expo2 = 101; // E e
-    if (src.charCodeAt(pos) === 48 && (src.charCodeAt(pos + 1) | 32) === 120) { pos += 2; expo1 = 80; expo2 = 112; }
+    // A numeral that starts with a dot is read as one whose first digit
+    // follows it: `.0x1p` is scanned as a hexadecimal numeral (then rejected
+    // whole, as Lua does), not cut after the `x`.
+    const first = src.charCodeAt(pos) === 46 ? pos + 1 : pos;
+    if (src.charCodeAt(first) === 48 && (src.charCodeAt(first + 1) | 32) === 120) { pos = first + 2; expo1 = 80; expo2 = 112; }
     for (;;) {
       const c = src.charCodeAt(pos);
       if (c === expo1 || c === expo2) {
