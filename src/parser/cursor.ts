@@ -84,6 +84,9 @@ export class TokenCursor {
 
   /** The error `error` would throw, for callers that throw it themselves (or keep it). */
   protected errorHere(message: string): LuaSyntaxError {
+    // a NUL byte is the single-character token 0, which llex's error
+    // treats as no token at all: the message then has no `near` part
+    if (this.p < this.tokens.count && this.tokens.codes[this.p] === '\0') return this.semanticErrorHere(message);
     const near = nearText(this.tokens, this.source, this.p);
     return new LuaSyntaxError(withPosition(this.chunkname, this.line, `${message} near ${near}`), this.line);
   }
