@@ -220,7 +220,8 @@ test('the weak-table example: collector steps until the weak entry goes and the 
   await waitStatus('done');
   assert.match(await page.textContent('#gc-log') ?? '', /finalizer runs: __gc of table \d+/);
   const out = await page.textContent('#output') ?? '';
-  assert.ok(/^temp gone after \d+ steps; kept is kept\n$/m.test(out) && /^finalizer ran$/m.test(out), out);
+  // either order: the finalizer runs in a step's callfin phase or in the last full collection
+  assert.ok(/^temp gone after \d+ steps; kept is kept$/m.test(out) && /^finalizer ran$/m.test(out), out);
 });
 
 test('while true do end: Stop pauses it, the page stays responsive', async () => {

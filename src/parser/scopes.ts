@@ -44,7 +44,16 @@
  */
 
 /** Kinds of variables (lparser.h): regular, `<const>`, `<close>`, compile-time constant. */
-export const enum VarKind { Regular, Const, Close, CompileTimeConstant }
+export const enum VarKind {
+  /** An ordinary local: assignable. */
+  Regular,
+  /** `<const>` with a value known only at run time: read-only, kept in a register. */
+  Const,
+  /** `<close>`: read-only, closed when its block ends. */
+  Close,
+  /** `<const>` whose value the compiler folds (a literal): read-only, takes no register or upvalue. */
+  CompileTimeConstant,
+}
 
 /** MAXVARS of lparser.c: local variables per function. */
 const MAX_VARS = 200;
@@ -78,6 +87,11 @@ interface FunctionScope {
 /** What a name is, for `check_readonly`: read-only when its kind is not Regular. */
 interface Found { where: 'local' | 'upvalue' | 'constant' | 'global'; kind: VarKind }
 
+/**
+ * The scopes lparser.c keeps while it reads: each function's active
+ * variables, upvalues, blocks, labels and pending gotos, so that the errors
+ * Lua raises during parsing can be found in the same order.
+ */
 export class Scopes {
   private fn: FunctionScope;
 
@@ -100,11 +114,13 @@ export class Scopes {
     if (this.fn.prev) this.fn = this.fn.prev;
   }
 
+  /** A block begins (enterblock); `isLoop` for a loop's body, where `break` may go. */
   enterBlock(isLoop: boolean): void {
     const fn = this.fn;
     fn.blocks.push({ isLoop, active: fn.active, firstLabel: fn.labels.length, firstGoto: fn.gotos.length });
   }
 
+  /** The block ends (leaveblock): its variables go out of scope and its pending gotos are resolved or move out. */
   leaveBlock(): void {
     const fn = this.fn;
     const bl = fn.blocks.pop()!;

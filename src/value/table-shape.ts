@@ -103,6 +103,7 @@ export function arraySize(candidates: number): number {
   arraySize.taken = taken;
   return optimal;
 }
+/** How many of the counted keys the last {@link arraySize} puts in the array part (a second result without an allocation). */
 arraySize.taken = 0;
 
 /**
