@@ -19,9 +19,13 @@
 // Node version and V8 flags that change the code, so a new bundle or a new
 // Node never meets an old cache; a cache V8 rejects, or whose own checksum
 // does not match (a torn or corrupted file), is ignored and written again.
-// The checksum is ours because V8 checks only the cache's header (its
-// version, flags and the source's length): a flipped byte in the code
-// itself is accepted, and run.
+// By default V8 checks only the cache's header (its version, flags and the
+// source's length): a flipped byte in the code itself is accepted, and run.
+// The #! line of bin/lucid.cjs starts Node with --verify-snapshot-checksum,
+// which makes V8 write a checksum into the cache and check it (in C++, at
+// no measurable cost); a run without that flag (`node bin/lucid.cjs`)
+// checks a CRC-32 of its own instead, which costs loading node:zlib and
+// the stream modules it needs, 4-5 ms of every start.
 // Where: $LUCID_CODE_CACHE_DIR, else $XDG_CACHE_HOME/lucid/code-cache, else
 // ~/.cache/lucid/code-cache, else (not writable) the system's temporary
 // folder; files a day old go when a new one is written. LUCID_CODE_CACHE=0
@@ -37,9 +41,11 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 /** The bundle's first line: `// lucid-bundle sha256:<64 hex digits>`. */
 const KEY_PREFIX = '// lucid-bundle sha256:';
-/** A cache file: MAGIC, the CRC-32 of the data (4 bytes, little-endian), the data. */
+/** A cache file: MAGIC, the CRC-32 of the data (4 bytes, little-endian; 0 when V8 checks), the data. */
 const MAGIC = Buffer.from('lucidcc1');
 const HEADER = MAGIC.length + 4;
+/** Whether V8 itself checksums the caches it writes and reads (see above). */
+const V8_CHECKS = process.execArgv.includes('--verify-snapshot-checksum');
 
 /** The folders to try for the cache, best first (generated: the last one needs node:os). */
 function* cacheDirs() {
@@ -66,8 +72,9 @@ function variant() {
   return `${process.version}-${process.arch}-${(h >>> 0).toString(16)}`;
 }
 
-function crc32(data) {
-  return require('node:zlib').crc32(data) >>> 0;
+/** Our checksum of `data`: its CRC-32, or 0 when V8 keeps one inside the data. */
+function checksum(data) {
+  return V8_CHECKS ? 0 : require('node:zlib').crc32(data) >>> 0;
 }
 
 /** The cached data in `file`, or undefined (absent, torn, corrupted). */
@@ -76,14 +83,14 @@ function readCache(file) {
   try { bytes = fs.readFileSync(file); } catch { return undefined; }
   if (bytes.length <= HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const data = bytes.subarray(HEADER);
-  return bytes.readUInt32LE(MAGIC.length) === crc32(data) ? data : undefined;
+  return bytes.readUInt32LE(MAGIC.length) === checksum(data) ? data : undefined;
 }
 
 /** Write `data` as the cache `name`, in the first folder that takes it; quietly nothing otherwise. */
 function writeCache(name, data) {
   const header = Buffer.alloc(HEADER);
   MAGIC.copy(header);
-  header.writeUInt32LE(crc32(data), MAGIC.length);
+  header.writeUInt32LE(checksum(data), MAGIC.length);
   for (const dir of cacheDirs()) {
     const file = path.join(dir, name);
     const tmp = `${file}.${process.pid}`;

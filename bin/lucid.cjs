@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=128
+#!/usr/bin/env -S node --max-semi-space-size=128 --verify-snapshot-checksum
 'use strict';
 // lucid — the standalone interpreter (like `lua`). It runs the built bundle
 // (dist/cli/lucid.cjs) or, in a checkout, a bundle of the TypeScript
@@ -13,5 +13,8 @@
 // sweep unlinks it, so with V8's default (16 MB) a program that allocates
 // fast has its short-lived objects copied into V8's old generation before
 // lucid frees them: binary-trees runs 2-2.5 times as long (docs/cli.md).
-// `node bin/lucid.cjs` skips the #! line and with it this setting.
+// --verify-snapshot-checksum makes V8 checksum the code cache it writes
+// and check it when it reads one, so that bin/code-cache.cjs need not
+// (its own check loads node:zlib: 4-5 ms of a start).
+// `node bin/lucid.cjs` skips the #! line and with it these settings.
 require('./code-cache.cjs').launch('lucid');

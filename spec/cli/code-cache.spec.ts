@@ -43,8 +43,8 @@ function bundle(name: string, code: string): string {
 }
 
 /** Run `file` through the code cache, with `env` added; the child's result. */
-function run(file: string, env: Record<string, string>) {
-  return spawnSync(process.execPath, ['-e', `require(${JSON.stringify(CODE_CACHE)}).runBundle(${JSON.stringify(file)})`], {
+function run(file: string, env: Record<string, string>, flags: string[] = []) {
+  return spawnSync(process.execPath, [...flags, '-e', `require(${JSON.stringify(CODE_CACHE)}).runBundle(${JSON.stringify(file)})`], {
     encoding: 'utf8', env: { ...process.env, LUCID_CODE_CACHE: '', LUCID_CODE_CACHE_DIR: '', ...env },
   });
 }
@@ -118,6 +118,33 @@ test('a corrupted cache file is rejected and written again', () => {
   writeFileSync(join(dir, name), good.subarray(0, good.length >> 1));
   assert.is(run(file, { LUCID_CODE_CACHE_DIR: dir }).stdout, OUTPUT);
   assert.ok(statSync(join(dir, name)).size > good.length >> 1);
+});
+
+test("under --verify-snapshot-checksum (the #! line's flag) V8 checks the data: a corrupted file is rejected, and zlib is never loaded", () => {
+  const dir = join(scratch, 'cache');
+  const flags = ['--verify-snapshot-checksum'];
+  const zlib = 'process.stdout.write(process.moduleLoadList.includes("NativeModule zlib") ? "zlib\\n" : "no zlib\\n");';
+  const file = bundle('p.cjs', PROGRAM + zlib);
+  const expected = `${OUTPUT}no zlib\n`;
+  assert.is(run(file, { LUCID_CODE_CACHE_DIR: dir }, flags).stdout, expected);
+  const [name] = caches(dir);
+  const good = readFileSync(join(dir, name));
+  assert.is(good.readUInt32LE(8), 0, 'no checksum of ours: V8 keeps its own in the data');
+  const second = run(file, { LUCID_CODE_CACHE_DIR: dir }, flags);
+  assert.is(second.stdout, expected);
+  assert.ok(readFileSync(join(dir, name)).equals(good), 'the good cache is used, not rewritten');
+  const bad = Buffer.from(good);
+  for (let i = bad.length >> 1; i < bad.length; i += 97) bad[i] ^= 0x5a;
+  writeFileSync(join(dir, name), bad);
+  assert.is(run(file, { LUCID_CODE_CACHE_DIR: dir }, flags).stdout, expected);
+  assert.not.ok(readFileSync(join(dir, name)).equals(bad), 'the corrupted file was replaced');
+  // without the flag, the same program checks a CRC-32 of its own, in a
+  // file of its own (written at exit, so zlib is loaded from the second run)
+  assert.is(run(file, { LUCID_CODE_CACHE_DIR: dir }).stdout, `${OUTPUT}no zlib\n`);
+  const crc = caches(dir).filter((f) => f !== name);
+  assert.is(crc.length, 1);
+  assert.is.not(readFileSync(join(dir, crc[0])).readUInt32LE(8), 0);
+  assert.is(run(file, { LUCID_CODE_CACHE_DIR: dir }).stdout, `${OUTPUT}zlib\n`);
 });
 
 test('a changed bundle has a new key: the old cache is never used for it', () => {
