@@ -8,7 +8,8 @@
 // Engines, each started as its own child process so that the figures are
 // comparable (every one pays its own process start, nothing is subtracted):
 //   lua5.4   the system interpreter (PUC-Rio C), when it is on the PATH
-//   lucid    bin/lucid.cjs file.lua size (its #! line: node --max-semi-space-size=128)
+//   lucid    bin/lucid.cjs file.lua size (its #! line: node --max-semi-space-size=128
+//            --min-semi-space-size=4 --verify-snapshot-checksum)
 //   wasmoon  PUC-Rio Lua 5.4 compiled to WebAssembly (bench/engines/wasmoon-run.mjs)
 //   fengari  Lua 5.3 written in JavaScript (bench/engines/fengari-run.mjs)
 //
@@ -47,7 +48,7 @@ const node = process.execPath;
 // lucid runs as the `lucid` command does, through its #! line, which gives
 // V8 a larger young generation (bin/lucid.cjs says why); the other engines
 // that run on V8 get the same setting, so that no engine has it alone
-const V8_FLAGS = ['--max-semi-space-size=128'];
+const V8_FLAGS = ['--max-semi-space-size=128', '--min-semi-space-size=4'];
 const ENGINES = [
   { name: 'lua5.4', command: (file, size) => ['lua5.4', [file, ...size]] },
   { name: 'lucid', command: (file, size) => [join(root, 'bin', 'lucid.cjs'), [file, ...size]] },

@@ -11,7 +11,7 @@
 // esbuild, a read-only checkout) the sources run through tsx.
 // LUCID_NO_BUNDLE=1 forces the tsx path.
 //
-// The code cache. Compiling the 500 KB bundle is most of what Node does
+// The code cache. Compiling the 375 KB bundle is most of what Node does
 // before lucid runs. The bundle goes through `vm.Script` with `cachedData`:
 // the code V8 compiled in an earlier run, saved at that run's exit (so it
 // holds the functions the run compiled lazily, not only the top level).
@@ -111,7 +111,7 @@ const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Remove the cache files of `dir` older than MAX_AGE_MS, but `keep`: each
- * rebuilt bundle leaves a file of its own (about 700 KB), and a cache in
+ * rebuilt bundle leaves a file of its own (about 560 KB), and a cache in
  * use is only written again when it is gone. Runs only when a cache was
  * just written, which is seldom.
  */
