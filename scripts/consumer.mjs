@@ -5,7 +5,9 @@
  *
  *   - an ES module (`import { LuaState } from 'lucid-lua'`, and the browser
  *     entry `lucid-lua/browser`), a CommonJS file (`require('lucid-lua')`)
- *     and the `lucid` program, each on Node 20, 22 and 24;
+ *     and the `lucid` program (also as npm installs the `lucid` and
+ *     `lucidc` commands, run through their #! lines), each on Node 20, 22
+ *     and 24;
  *   - a TypeScript file checked by `tsc --strict` (the repository's
  *     typescript) under `moduleResolution` node16 and bundler, and a
  *     CommonJS one (.cts) under nodenext, with skipLibCheck off so that
@@ -33,7 +35,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -189,12 +191,21 @@ async function onNode(major) {
   }
   const at = (args, expected, name) => runAsync(node, args, { cwd: project })
     .then((r) => [`Node ${major}: ${name}`, r.status === 0 && r.stdout === expected, r.out]);
+  // the command npm installed, run as a shell runs it: through its #! line,
+  // whose V8 flags this Node must accept (`env` finds it first on the PATH)
+  const PATH = `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`;
+  const asCommand = (name, args, expected) => runAsync(join(project, 'node_modules', '.bin', name), args, { cwd: project, env: { ...process.env, PATH } })
+    .then((r) => [`Node ${major}: the ${name} command, through its #! line`, r.status === 0 && r.stdout === expected, r.out]);
   return Promise.all([
     at(['esm.mjs'], EXPECTED, 'esm.mjs'),
     at(['cjs.cjs'], EXPECTED, 'cjs.cjs'),
     at(['browser.mjs'], '2\tkept in memory\n', 'lucid-lua/browser'),
     at([bin, 'script.lua', 'x'], '1\tx\t  3.1\n', 'the lucid program'),
     at([binMjs, 'script.lua', 'y'], '1\ty\t  3.1\n', 'the lucid program by its former name (bin/lucid.mjs)'),
+    ...(process.platform === 'win32' ? [] : [
+      asCommand('lucid', ['script.lua', 'z'], '1\tz\t  3.1\n'),
+      asCommand('lucidc', ['-p', 'script.lua'], ''),
+    ]),
   ]);
 }
 const results = await Promise.all([...typeChecks, ...[20, 22, 24].map(onNode)]);
