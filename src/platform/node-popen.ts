@@ -35,9 +35,9 @@
  *
  * Read next: `node-stream.ts`, `src/lib/io.ts` (popen and close).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { accessSync, constants as fsConstants, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { constants as osConstants, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { ChildProcess } from 'node:child_process';
 import { hostError, type ExitStatus, type HostPipe, type HostProcesses } from '../api/platform.ts';
@@ -75,7 +75,7 @@ function decodeWaitStatus(w: number): ExitStatus {
  */
 function zombieStatus(pid: number): ExitStatus | 'gone' | undefined {
   let line: string;
-  try { line = fs.readFileSync(`/proc/${pid}/stat`, 'latin1'); } catch { return 'gone'; }
+  try { line = readFileSync(`/proc/${pid}/stat`, 'latin1'); } catch { return 'gone'; }
   const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');   // fields[0] is field 3, the state
   if (fields[0] !== 'Z' || fields.length < 50) return undefined;
   return decodeWaitStatus(Number(fields[49]));
@@ -86,7 +86,7 @@ class ChildWatch {
   ended: ExitStatus | undefined = undefined;
   constructor(readonly child: ChildProcess, private readonly cell: Int32Array) {
     child.on('exit', (code, signal) => {
-      this.ended = signal !== null ? { how: 'signal', code: os.constants.signals[signal] ?? 0 } : { how: 'exit', code: code ?? 0 };
+      this.ended = signal !== null ? { how: 'signal', code: osConstants.signals[signal] ?? 0 } : { how: 'exit', code: code ?? 0 };
     });
     child.on('error', () => { this.ended = { how: 'exit', code: 127 }; });
     child.unref();   // Lua's program may end before the command does
@@ -115,14 +115,14 @@ class ChildWatch {
 /** Without /proc: the status the wrapping shell wrote, `$?` (128+N read as signal N), once complete. */
 function readStatusFile(file: string): ExitStatus | undefined {
   let text = '';
-  try { text = fs.readFileSync(file, 'latin1'); } catch { /* not yet written */ }
+  try { text = readFileSync(file, 'latin1'); } catch { /* not yet written */ }
   if (!text.endsWith('\n')) return undefined;
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  rmSync(dirname(file), { recursive: true, force: true });
   const n = Number(text.trim());
   return n > 128 ? { how: 'signal', code: n - 128 } : { how: 'exit', code: n };
 }
 
-const hasProc = fs.existsSync('/proc/self/stat');
+const hasProc = existsSync('/proc/self/stat');
 
 /** A stream on our end of a FIFO whose other end is a running command. */
 class NodePipe extends NodeStream implements HostPipe {
@@ -148,16 +148,16 @@ function commandText(bytes: string): string {
 
 /** Is `shell` there to run commands (system(NULL))? */
 function shellAvailable(shell: string): boolean {
-  try { fs.accessSync(shell, fs.constants.X_OK); return true; } catch { return false; }
+  try { accessSync(shell, fsConstants.X_OK); return true; } catch { return false; }
 }
 
 /** Start `command` with its output ('r') or input ('w') on a pipe; throws when the pipe cannot be made. */
 function popen(shell: string, cell: Int32Array, command: string, mode: 'r' | 'w', open: OpenStreams): HostPipe {
   if (!shellAvailable(shell)) throw hostError('ENOENT', 'No such file or directory');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-popen-'));
-  const fifo = path.join(dir, 'pipe');
+  const dir = mkdtempSync(join(tmpdir(), 'lucid-popen-'));
+  const fifo = join(dir, 'pipe');
   // without /proc the shell stays to write the command's `$?` there
-  const statusFile = hasProc ? undefined : path.join(dir, 'status');
+  const statusFile = hasProc ? undefined : join(dir, 'status');
   let keep = false;
   try {
     // "$1" is the FIFO, "$2" the command, "$3" the status file; the redirection opens our FIFO's other end
@@ -167,16 +167,16 @@ function popen(shell: string, cell: Int32Array, command: string, mode: 'r' | 'w'
       { stdio: 'inherit' });
     const watch = new ChildWatch(child, cell);
     // the shell makes the FIFO; opening our end waits for its redirection
-    while (!fs.existsSync(fifo)) {
+    while (!existsSync(fifo)) {
       if (watch.poll() !== undefined) throw hostError('EPIPE', 'cannot create a pipe');
       pause(cell, 1);
     }
-    const fd = fs.openSync(fifo, mode === 'r' ? 'r' : 'w');
+    const fd = openSync(fifo, mode === 'r' ? 'r' : 'w');
     keep = statusFile !== undefined;
     return new NodePipe(fd, mode, open, watch, statusFile);
   } finally {
     // both ends are open (or it failed): the FIFO's name is no longer needed
-    if (keep) fs.rmSync(fifo, { force: true }); else fs.rmSync(dir, { recursive: true, force: true });
+    if (keep) rmSync(fifo, { force: true }); else rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -184,7 +184,7 @@ function popen(shell: string, cell: Int32Array, command: string, mode: 'r' | 'w'
 function execute(shell: string, command: string): ExitStatus {
   const r = processes().spawnSync(shell, ['-c', commandText(command)], { stdio: 'inherit' });
   if (r.error) return { how: 'exit', code: 127 };   // the shell could not run: system's 127
-  if (r.signal) return { how: 'signal', code: os.constants.signals[r.signal] ?? 0 };
+  if (r.signal) return { how: 'signal', code: osConstants.signals[r.signal] ?? 0 };
   return { how: 'exit', code: r.status ?? 1 };
 }
 

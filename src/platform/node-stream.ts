@@ -22,7 +22,7 @@
  *
  * Read next: `node.ts` (the platform that opens these), `node-popen.ts`.
  */
-import * as fs from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { hostError, type Buffering, type HostStream, type Whence } from '../api/platform.ts';
 
 const CHUNK = 1 << 16;
@@ -75,7 +75,7 @@ export class NodeStream implements HostStream {
     let n: number;
     for (;;) {
       try {
-        n = fs.readSync(this.fd, this.rbuf, 0, CHUNK, this.seekable ? this.pos : null);
+        n = readSync(this.fd, this.rbuf, 0, CHUNK, this.seekable ? this.pos : null);
         break;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;   // a non-blocking stdin: wait
@@ -152,10 +152,10 @@ export class NodeStream implements HostStream {
     if (this.wlen === 0) return;
     const data = Buffer.from(this.wbuf.join(''), 'latin1');
     this.wbuf = []; this.wlen = 0;
-    if (this.append && this.seekable) this.pos = fs.fstatSync(this.fd).size;
+    if (this.append && this.seekable) this.pos = fstatSync(this.fd).size;
     let off = 0;
     while (off < data.length) {
-      const n = fs.writeSync(this.fd, data, off, data.length - off, this.seekable ? this.pos : null);
+      const n = writeSync(this.fd, data, off, data.length - off, this.seekable ? this.pos : null);
       off += n;
       if (this.seekable) this.pos += n;
     }
@@ -178,7 +178,7 @@ export class NodeStream implements HostStream {
     if (!this.seekable) throw hostError('ESPIPE', 'Illegal seek');
     this.flush();
     this.dropReadBuffer();
-    const base = whence === 'set' ? 0 : whence === 'cur' ? this.pos : fs.fstatSync(this.fd).size;
+    const base = whence === 'set' ? 0 : whence === 'cur' ? this.pos : fstatSync(this.fd).size;
     const target = base + offset;
     if (target < 0) throw hostError('EINVAL', 'Invalid argument');
     this.pos = target;
@@ -193,14 +193,14 @@ export class NodeStream implements HostStream {
     try {
       this.flush();
     } finally {
-      if (this.fd > 2) fs.closeSync(this.fd);
+      if (this.fd > 2) closeSync(this.fd);
     }
   }
 }
 
 /** Open `name` (bytes) as fopen(name, mode); throws Node's error on failure. */
 export function openFile(name: string, mode: string, open: OpenStreams): NodeStream {
-  const fd = fs.openSync(Buffer.from(name, 'latin1'), mode);
-  const seekable = fs.fstatSync(fd).isFile();
+  const fd = openSync(Buffer.from(name, 'latin1'), mode);
+  const seekable = fstatSync(fd).isFile();
   return new NodeStream(fd, mode[0] === 'r' || mode.includes('+'), mode[0] !== 'r' || mode.includes('+'), seekable, mode[0] === 'a', open);
 }

@@ -23,9 +23,9 @@
  *
  * Read next: `node-stream.ts`, `src/api/platform.ts`, `browser.ts`.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { accessSync, closeSync, constants as fsConstants, openSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { hostError, type HostStream, type Platform } from '../api/platform.ts';
 import { SinkStream } from '../lib/io-stream.ts';
 import { dateZone } from '../lib/date.ts';
@@ -59,7 +59,7 @@ function writeAll(fd: number, data: Buffer): void {
   let off = 0;
   while (off < data.length) {
     try {
-      off += fs.writeSync(fd, data, off);
+      off += writeSync(fd, data, off);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') return;            // the reader went away: nothing more to say
@@ -117,7 +117,7 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
     const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     let tail = '';
     for (let i = 0; i < 6; i++) tail += chars[Math.floor(Math.random() * chars.length)];
-    return path.join(os.tmpdir(), `lua_${tail}`);
+    return join(tmpdir(), `lua_${tail}`);
   };
   return {
     stdin: new NodeStream(0, true, false, false, false, undefined),
@@ -128,14 +128,14 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
     tmpfile() {
       const name = tempName();
       const s = openFile(fromText(name), 'w+', open);
-      fs.unlinkSync(name);   // like C's tmpfile: gone once closed
+      unlinkSync(name);   // like C's tmpfile: gone once closed
       return s;
     },
-    readFile: (name) => fs.readFileSync(bytesOf(name)).toString('latin1'),
+    readFile: (name) => readFileSync(bytesOf(name)).toString('latin1'),
     readable(name) {
       try {
-        fs.accessSync(bytesOf(name), fs.constants.R_OK);
-        return fs.statSync(bytesOf(name)).isFile();
+        accessSync(bytesOf(name), fsConstants.R_OK);
+        return statSync(bytesOf(name)).isFile();
       } catch {
         return false;
       }
@@ -143,20 +143,20 @@ export function nodePlatform(options: NodePlatformOptions = {}): Platform {
     remove(name) {
       // C's remove(): unlink, and rmdir when that is a directory (a symbolic link is unlinked, never followed)
       try {
-        fs.unlinkSync(bytesOf(name));
+        unlinkSync(bytesOf(name));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== 'EISDIR' && code !== 'EPERM') throw e;   // unlink(2) of a directory: EISDIR on Linux, EPERM elsewhere
-        fs.rmdirSync(bytesOf(name));
+        rmdirSync(bytesOf(name));
       }
     },
-    rename: (from, to) => fs.renameSync(bytesOf(from), bytesOf(to)),
+    rename: (from, to) => renameSync(bytesOf(from), bytesOf(to)),
     tmpname() {
       // mkstemp: create the file (mode 0600), trying other names while one exists
       for (let tries = 0; tries < 100; tries++) {
         const name = tempName();
         try {
-          fs.closeSync(fs.openSync(name, 'wx', 0o600));
+          closeSync(openSync(name, 'wx', 0o600));
           return fromText(name);
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
