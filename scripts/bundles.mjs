@@ -209,6 +209,6 @@ export function browserOptions(outfile) {
   return {
     ...common, entryPoints: ['src/browser.ts'], outfile, format: 'esm',
     platform: 'browser', target: 'es2022', minify: true, metafile: true,
-    plugins: [noNodeBuiltins, ohmKernel, ohmRecipeWithoutPositions, ohmLazyUnicode],
+    plugins: [noNodeBuiltins, ...common.plugins],
   };
 }

@@ -26,7 +26,7 @@
  * Read next: `src/vm/call.ts` (how requests and nested calls run),
  * `src/lib/base.ts` (pcall, xpcall, load), `src/lib/coroutine.ts`.
  */
-import { LuaNative, LuaClosure, FrameFlag, type LuaThread, type NativeGen } from '../object/objects.ts';
+import { LuaNative, LuaClosure, FrameFlag, type LuaThread } from '../object/objects.ts';
 import { callHandler, callSync, YIELD } from '../vm/call.ts';
 import { metafield, objTypeName } from '../vm/meta.ts';
 import { resume as vmResume, wrapError as vmWrapError, closeThread } from '../vm/resume.ts';
@@ -34,6 +34,7 @@ import { LuaError, type Value } from '../value/index.ts';
 import { dumpToString } from '../bytecode/dump.ts';
 import { LoadError } from './load.ts';
 import { loadChunk } from './state.ts';
+import { handlerFrame } from './traced.ts';
 
 // ---------------------------------------------------------------------------
 // Calls and errors
@@ -52,16 +53,6 @@ export function call(L: LuaThread, f: Value, args: Value[]): Value[] {
 /** A function, or a value with `__call`. */
 function callable(L: LuaThread, f: Value): boolean {
   return f instanceof LuaClosure || f instanceof LuaNative || metafield(L.global, f, '__call') !== undefined;
-}
-
-/** A generator native whose frame is a protected call of `f(...args)` with message handler `msgh`. */
-function handlerFrame(f: Value, args: Value[], msgh: Value): LuaNative {
-  return new LuaNative('?', function* (L: LuaThread) {
-    const ci = L.frames[L.depth];
-    ci.flags |= FrameFlag.PROTECT;
-    ci.msgh = msgh;
-    return yield [f, ...args];
-  } as NativeGen, true);
 }
 
 /**

@@ -4,7 +4,9 @@
  * Responsibility: `tracedCall`, the function behind `LuaState.callTraced`
  * and `runTraced`: it calls a function under a message handler that
  * turns the error into its message followed by a `stack traceback:` taken
- * where the error happened, as the standalone interpreter reports errors.
+ * where the error happened, as the standalone interpreter reports errors;
+ * and `handlerFrame`, the protected frame with a message handler that it
+ * and the API's `pcall` share.
  *
  * Manual: §7 (the standalone interpreter), §4.4 (lua_pcall's message
  * handler). PUC-Rio counterpart: `lua.c` (msghandler, docall).
@@ -36,12 +38,21 @@ const msghandler = new LuaNative('msghandler', (L, base, nargs) => {
   return 1;
 });
 
-/** A function that calls `f(...args)` under lua.c's message handler (its docall). */
-export function tracedCall(f: Value, args: Value[]): LuaNative {
+/**
+ * A generator native whose frame is a protected call of `f(...args)` with
+ * message handler `msgh` (the API's `pcall` with a handler, and
+ * `tracedCall`).
+ */
+export function handlerFrame(f: Value, args: Value[], msgh: Value): LuaNative {
   return new LuaNative('?', function* (L: LuaThread) {
     const ci = L.frames[L.depth];
     ci.flags |= FrameFlag.PROTECT;
-    ci.msgh = msghandler;
+    ci.msgh = msgh;
     return yield [f, ...args];
   } as NativeGen, true);
+}
+
+/** A function that calls `f(...args)` under lua.c's message handler (its docall). */
+export function tracedCall(f: Value, args: Value[]): LuaNative {
+  return handlerFrame(f, args, msghandler);
 }
