@@ -183,6 +183,55 @@ test('a memory-limited state raises "not enough memory" and recovers', () => {
   assert.equal(lua.doString('return 1 + 1'), [2]);
 });
 
+/** A state with the collector's part of `T` (T.totalmem among it). */
+function withT(): LuaState {
+  const lua = new LuaState();
+  const T = lua.doString('return {}')[0] as LuaTable;
+  addGcTestFunctions(T);
+  lua.global.globals.set('T', T);
+  return lua;
+}
+
+test("T.totalmem's limit counts PUC-Rio's bytes, not V8's footprint (gc.lua's emergency collections)", () => {
+  // gc.lua leaves 200 bytes of room and makes 200 short-lived tables: the
+  // emergency collections free them, which is only enough when a table
+  // counts as lua's 56 bytes (the host's memoryLimit counts V8's ~340)
+  const lua = withT();
+  const r = lua.doString(`
+    collectgarbage(); collectgarbage()
+    T.totalmem(T.totalmem() + 200)
+    for i = 1, 200 do local a = {} end
+    T.totalmem(0)
+    return "done"
+  `);
+  assert.equal(r, ['done']);
+  assert.is(lua.global.heap.footprint, false);
+  assert.is(new LuaState({ memoryLimit: 1 << 24 }).global.heap.footprint, true);
+});
+
+test('a memory error is raised in the function that allocated: the pcall or resume that called it gets it, with no position', () => {
+  // the limit is checked at the next check (a call, a backward jump, a
+  // return); the function's own return is one, so the error is not left
+  // for a check of the caller's, outside the pcall
+  const lua = withT();
+  const r = lua.doString(`
+    local function tight (f, x)   -- allocates nothing between the two calls of T.totalmem
+      collectgarbage(); collectgarbage()
+      T.totalmem(T.totalmem())
+      local ok, e = f(x)
+      T.totalmem(0)
+      return ok, e
+    end
+    local a, b = tight(pcall, function () return {} end)
+    local c, d = tight(pcall, coroutine.wrap(function () local t = {} return t end))
+    local co = coroutine.create(function () local t = {} return t end)
+    local e, f = tight(coroutine.resume, co)
+    return a, b, c, d, e, f, coroutine.status(co)
+  `);
+  assert.equal(r, [false, 'not enough memory', false, 'not enough memory', false, 'not enough memory', 'dead']);
+  assert.equal(lua.doString('return 1 + 1'), [2]);
+});
+
 test('the log shows every phase of a cycle with the memory in use', () => {
   const lines: string[] = [];
   const lua = new LuaState({ gcLog: (l) => lines.push(l) });

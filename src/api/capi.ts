@@ -29,7 +29,7 @@
 import { LuaNative, FrameFlag, type LuaThread } from '../object/objects.ts';
 import { LuaUserdata } from '../object/userdata.ts';
 import { LUAI_MAXSTACK } from '../object/objects.ts';
-import { LuaError, type Value } from '../value/index.ts';
+import { LuaError, MEMERRMSG, type Value } from '../value/index.ts';
 import { call, pcall } from './calls.ts';
 import { metafield } from '../vm/meta.ts';
 
@@ -76,7 +76,7 @@ export function errorStatus(e: LuaError): Status {
 
 /** {@link errorStatus} of an error value (the one a protected call caught). */
 function valueStatus(v: Value): Status {
-  if (v === 'not enough memory') return Status.ERRMEM;
+  if (v === MEMERRMSG) return Status.ERRMEM;
   if (v === 'error in error handling') return Status.ERRERR;
   return Status.ERRRUN;
 }

@@ -19,7 +19,7 @@
  */
 import type { LuaThread } from '../object/objects.ts';
 import { fullCollect, explicitStep, switchMode } from '../gc/collector.ts';
-import { LuaError } from '../value/index.ts';
+import { LuaError, MEMERRMSG } from '../value/index.ts';
 
 /** The operations of `gc`, named as collectgarbage names them (LUA_GCSTOP, ...). */
 export type GcOption = 'stop' | 'restart' | 'collect' | 'count' | 'step' | 'setpause' | 'setstepmul' |
@@ -73,5 +73,5 @@ export function reserve(L: LuaThread, bytes: number): void {
   const G = L.global, h = G.heap;
   if (h.total + bytes <= h.limit) return;
   if (!h.busy) fullCollect(G, L, -1);
-  if (h.total + bytes > h.limit) throw new LuaError('not enough memory');
+  if (h.total + bytes > h.limit) throw new LuaError(MEMERRMSG);
 }

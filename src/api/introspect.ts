@@ -30,7 +30,7 @@ import type { LuaThread } from '../object/objects.ts';
 import { LuaClosure } from '../object/objects.ts';
 import { BLACK, WHITES, FIXED, Phase, AGE_NAMES, declaredMode, getAge, type GCObject, type CollectorEvent } from '../gc/heap.ts';
 import { runToPhase, isDead, fullCollect } from '../gc/collector.ts';
-import { LuaError } from '../value/index.ts';
+import { LuaError, MEMERRMSG } from '../value/index.ts';
 import { checkHeap, countObjects } from '../gc/verify.ts';
 import type { Proto } from '../bytecode/proto.ts';
 import type { Value } from '../value/index.ts';
@@ -152,7 +152,7 @@ export function chargeBlock(L: LuaThread, o: object, bytes: number): void {
   const G = L.global, h = G.heap;
   if (h.total + bytes > h.limit) {
     fullCollect(G, L);
-    if (h.total + bytes > h.limit) throw new LuaError('not enough memory');
+    if (h.total + bytes > h.limit) throw new LuaError(MEMERRMSG);
   }
   (o as GCObject).gcsize += bytes;
   h.charge(bytes);

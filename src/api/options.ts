@@ -102,8 +102,8 @@ export interface LuaStateOptions {
    * usable once the program lets go of memory.
    *
    * The limit is checked where memory is allocated: an allocation past it
-   * makes the next check of the running code (a call or backward jump,
-   * src/vm/budget.ts) run the emergency collection, so even a loop that
+   * makes the next check of the running code (a call, a backward jump or
+   * a return, src/vm/budget.ts) run the emergency collection, so even a loop that
    * only stores into a table stops there; `string.rep` and `table.concat`
    * check before they build their string. With a limit, the collector
    * counts what V8 really spends on tables, closures and upvalues

@@ -126,7 +126,7 @@ export class LuaState {
     const log = options.gcLog ?? (logEnv === '1' || logEnv === 'steps' ? (line: string) => platform.stderr.write(line + '\n') : undefined);
     if (log) G.heap.log = log;
     G.heap.logSteps = log !== undefined && (options.gcLogSteps ?? logEnv === 'steps');
-    if (options.memoryLimit !== undefined) G.heap.limit = options.memoryLimit;
+    if (options.memoryLimit !== undefined) { G.heap.limit = options.memoryLimit; G.heap.footprint = true; }
     G.interruptSignal = options.interruptSignal;
     if (options.write) {
       G.write = options.write;

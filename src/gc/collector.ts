@@ -26,7 +26,7 @@
  */
 import type { GlobalState, LuaThread } from '../object/objects.ts';
 import { WHITES, type GCObject } from '../value/collectable.ts';
-import { LuaError } from '../value/error.ts';
+import { LuaError, MEMERRMSG } from '../value/error.ts';
 import { Phase } from './phase.ts';
 import { declaredMode, type Heap } from './heap.ts';
 import { fullInc, incrementalStep, runUntil } from './incremental.ts';
@@ -79,7 +79,7 @@ export function gcStep(L: LuaThread, top: number): void {
       // as a failed C allocation: the error, and code that allocates nothing more
       // goes on (T.totalmem(0) after a failed pcall); the next allocation fails again
       h.debt = 0;
-      throw new LuaError('not enough memory');
+      throw new LuaError(MEMERRMSG);
     }
     return;
   }

@@ -7,9 +7,11 @@
  * `collectgarbage("count")` reads like Lua's; but a `LuaTable` is a JS
  * object with an array and a `Map`, and a closure a JS object with an
  * array of upvalue cells, several times their C size. A memory limit has
- * to bound real memory, so a heap with a limit charges this overhead on
- * top of the estimate, at birth (`Heap.link`) and at every traversal
- * (src/gc/mark.ts), and its count is then the real footprint.
+ * to bound real memory, so a heap under the host's `memoryLimit`
+ * (`Heap.footprint`) charges this overhead on top of the estimate, at
+ * birth (`Heap.link`) and at every traversal (src/gc/mark.ts), and its
+ * count is then the real footprint. The test library's `T.totalmem(n)`
+ * limit keeps PUC-Rio's count, in which the official tests set it.
  *
  * Manual: §2.5 (the collector's count), `lua_setallocf`'s limit in spirit.
  * PUC-Rio counterpart: none — its allocator knows the real size.

@@ -78,7 +78,7 @@ export function propagateOne(h: Heap): number {
   else if (o instanceof LuaUserdata) size = traverseUserdata(h, o);
   else if (o instanceof LuaThread) size = traverseThread(h, o, o === h.atThread ? h.atTop : -1);
   else throw new Error('the collector met an object it does not know');
-  if (h.limit !== Infinity) size += overhead(o);   // a limit bounds real memory (footprint.ts)
+  if (h.footprint) size += overhead(o);   // the host's limit bounds real memory (footprint.ts)
   // a second traversal in the same cycle replaces the first measure; so
   // does every traversal of a minor collection, which starts from the
   // measures of the last one (generational.ts)

@@ -53,6 +53,12 @@ export class LuaError extends Error {
 }
 
 /**
+ * The message of a memory error (PUC-Rio's MEMERRMSG). It stands for the
+ * status LUA_ERRMEM wherever a caught error's status is asked for.
+ */
+export const MEMERRMSG = 'not enough memory';
+
+/**
  * Any JS exception as a LuaError: a RangeError from a huge allocation
  * becomes Lua's "not enough memory"; one from the JS stack becomes a stack
  * overflow; anything else is a bug in lucid, reported as such.
@@ -61,7 +67,7 @@ export function asLuaError(e: unknown): LuaError {
   if (e instanceof LuaError) return e;
   if (e instanceof RangeError) {
     if (/call stack/i.test(e.message)) return new LuaError('stack overflow (JavaScript stack exhausted)', true);
-    return new LuaError('not enough memory');
+    return new LuaError(MEMERRMSG);
   }
   const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   return new LuaError(`internal error in lucid: ${msg}`, true);

@@ -23,12 +23,12 @@ import {
   numberEquals, numberLess, numberLessEqual, normint, MAXINTEGER, MININTEGER,
 } from './number.ts';
 import type { LuaNumber, LuaInteger } from './number.ts';
-import { LuaError, asLuaError } from './error.ts';
+import { LuaError, asLuaError, MEMERRMSG } from './error.ts';
 
 export {
   LuaFloat, mkfloat, boxfloat, LuaTable, str2number, number2string, cString, ArithOp, arith,
   tonumber, tointeger, F2I, isInteger, isFloat, tofloat, numberEquals, numberLess,
-  numberLessEqual, normint, MAXINTEGER, MININTEGER, LuaError, asLuaError,
+  numberLessEqual, normint, MAXINTEGER, MININTEGER, LuaError, asLuaError, MEMERRMSG,
 };
 export type { LuaNumber, LuaInteger };
 

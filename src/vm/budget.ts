@@ -23,7 +23,11 @@
  * comparators, gsub callbacks, `__tostring`, finalizers, message
  * handlers, hooks). A budget of N is N checks, which bounds both loop
  * iterations and calls; straight code between checks is finite, so no Lua
- * code anywhere can run forever without one.
+ * code anywhere can run forever without one. An early check (an
+ * interrupt, an allocation past the memory limit: `requestCheck`) is also
+ * taken at every return, unpaid, so that a memory error is raised in the
+ * function that allocated, under the pcall that called it, as PUC-Rio's
+ * failed allocation is.
  *
  * Where a limit cannot suspend: a run is suspended by unwinding the JS
  * stack to the task (src/api/task.ts), which only works when no
@@ -63,11 +67,7 @@ export const DEADLINE_QUANTUM = 1 << 14;
 export function tick(L: LuaThread, ci: Frame | undefined, again: boolean, top = -1): void {
   const G = L.global;
   if (G.checkRequested) {
-    // an early check (interrupt, memory): the slice under way goes on after it
-    G.checkRequested = false;
-    G.ticks = G.savedTicks;
-    if (G.interrupted) raiseInterrupt(G);
-    if (G.heap.total > G.heap.limit) emergency(L, top);
+    takeRequestedCheck(L, top);
     if (G.ticks >= 0) return;
   }
   G.budget -= G.slice;
@@ -106,6 +106,21 @@ export function tick(L: LuaThread, ci: Frame | undefined, again: boolean, top = 
  */
 export function quantumFor(G: GlobalState, deadline: number): number {
   return deadline === Infinity && G.interruptSignal === undefined ? TICK_QUANTUM : DEADLINE_QUANTUM;
+}
+
+/**
+ * Take the early check `requestCheck` asked for (an interrupt, memory past
+ * the limit), as the next check would: the slice under way goes on after
+ * it. `tick` takes it at a check; every return takes it too (execute.ts),
+ * so that a memory error is raised inside the function that allocated,
+ * under the pcall that called it.
+ */
+export function takeRequestedCheck(L: LuaThread, top: number): void {
+  const G = L.global;
+  G.checkRequested = false;
+  G.ticks = G.savedTicks;
+  if (G.interrupted) raiseInterrupt(G);
+  if (G.heap.total > G.heap.limit) emergency(L, top);
 }
 
 /**

@@ -31,7 +31,7 @@ import { LuaClosure, Cont, type LuaThread, type UpVal } from '../object/objects.
 import {
   precall, finishReturn, PENDING, YIELD, isSignal, Suspend, callHandler, closeNextAsFrame, unwindTo, unwindInto, driveGenerator, stackOverflow, closeStackReserve,
 } from './call.ts';
-import { tick } from './budget.ts';
+import { tick, takeRequestedCheck } from './budget.ts';
 import { enterFrame, traceExec, hookReturn, hookVarargCall } from './hooks.ts';
 import { stringSize } from '../value/collectable.ts';
 import { gcStep } from '../gc/collector.ts';
@@ -587,6 +587,11 @@ function run(L: LuaThread, stopDepth: number): void {
           continue reload;
         }
         case 70: /* RETURN */ {
+          // an early check still pending (memory went past the limit in this
+          // call, an interrupt) is taken here, inside the returning function,
+          // where PUC-Rio's failed allocation would have raised: not at a
+          // check of the caller's, outside a pcall that made this call
+          if (G.checkRequested) { ci.pc = pc; takeRequestedCheck(L, -1); }
           const ra = base + A;
           const B = (i >>> 16) & 0xff;
           let n = B !== 0 ? B - 1 : L.top - ra;
@@ -618,6 +623,7 @@ function run(L: LuaThread, stopDepth: number): void {
           continue reload;
         }
         case 71: /* RETURN0 */ {
+          if (G.checkRequested) { ci.pc = pc; takeRequestedCheck(L, -1); }   // as RETURN
           if (trap !== 0) { ci.pc = pc; hookReturn(L, ci, base + A, 0); }
           L.depth--;
           const nres = ci.nresults;
@@ -628,6 +634,7 @@ function run(L: LuaThread, stopDepth: number): void {
           continue reload;
         }
         case 72: /* RETURN1 */ {
+          if (G.checkRequested) { ci.pc = pc; takeRequestedCheck(L, -1); }   // as RETURN
           if (trap !== 0) { ci.pc = pc; L.top = base + A + 1; hookReturn(L, ci, base + A, 1); }
           L.depth--;
           const nres = ci.nresults;

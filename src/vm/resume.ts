@@ -27,7 +27,7 @@ import type { LuaThread } from '../object/objects.ts';
 import { precall, deliver, closeAllTbc, closeStackReserve, Suspend, YIELD, LUAI_MAXCCALLS } from './call.ts';
 import { execute, recover } from './execute.ts';
 import { toLuaError, libWhere } from './errors.ts';
-import { LuaError } from '../value/index.ts';
+import { LuaError, MEMERRMSG } from '../value/index.ts';
 
 /** Run `co` until it finishes, fails or yields. Returns [ok, ...values]. */
 export function resume(L: LuaThread, co: LuaThread, args: LuaValue[], wrap = false): LuaValue[] {
@@ -102,12 +102,14 @@ export function runProtected(co: LuaThread, body: () => void): LuaError | undefi
 /**
  * The error a wrap function raises for a failed resume (lcorolib's auxwrap):
  * the coroutine is closed first (its `__close` handlers may replace the
- * error), and a string error gets the position of the wrap function's caller.
+ * error), and a string error gets the position of the wrap function's caller
+ * (not a memory error, whose message stands for its status).
  */
 export function wrapError(L: LuaThread, co: LuaThread, v: LuaValue): LuaError {
   // only a coroutine that died of an error is closed (a running or normal one is not touched)
   const err = (co.failure !== undefined ? closeThread(co) : undefined) ?? new LuaError(v);
-  if (typeof err.value === 'string') {
+  // a memory error passes as it is (auxwrap adds no position to LUA_ERRMEM)
+  if (typeof err.value === 'string' && err.value !== MEMERRMSG) {
     const ci = L.depth >= 0 ? L.frames[L.depth] : undefined;
     return new LuaError(libWhere(ci) + err.value);
   }
